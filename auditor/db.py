@@ -13,6 +13,7 @@ tally/report; review writes decisions that the tally reads):
     users        review: accounts (admin, inspector, editor) with argon2 password hashes
     decisions    review: append-only audit trail of inspector decisions (who, when, before, after)
     drafts       review: self-check drafts a user chose to save (never stored otherwise)
+    app_secrets  review: the session-signing key (generated once per database)
     migrations   which named migrations have run
 
 Every write goes through ``with db.conn:`` (one transaction), and the database runs in WAL mode, so a
@@ -229,8 +230,14 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m007_review_secrets(db: sqlite_utils.Database) -> None:
+    # review: the session-signing key, generated once per database so restarts keep users logged in.
+    db["app_secrets"].create({"name": str, "value": str, "created_at": str}, pk="name")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
+    ("007_review_secrets", _m007_review_secrets),
 ]
 
 
