@@ -235,9 +235,33 @@ def _m007_review_secrets(db: sqlite_utils.Database) -> None:
     db["app_secrets"].create({"name": str, "value": str, "created_at": str}, pk="name")
 
 
+def _m004_crawl_article_urls(db: sqlite_utils.Database) -> None:
+    # crawl: every article URL seen in a feed or listing, with its conditional-GET state, so a rerun
+    # skips known links, revisits recent ones cheaply (304) and remembers republished copies and 404s.
+    db["article_urls"].create(
+        {
+            "url": str,
+            "outlet_id": str,
+            "article_id": str,  # the stored article (NULL while failing, or for a 404)
+            "feed_id": str,
+            "entry_sig": str,  # feed entry date + title: a change means the article may be edited
+            "etag": str,
+            "last_modified": str,
+            "first_seen_at": str,
+            "last_checked_at": str,
+            "last_status": int,
+            "outcome": str,  # new | updated | unchanged | duplicate | gone | error
+            "last_error": str,
+        },
+        pk="url",
+    )
+    db["article_urls"].create_index(["article_id"])
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("007_review_secrets", _m007_review_secrets),
+    ("004_crawl_article_urls", _m004_crawl_article_urls),
 ]
 
 
