@@ -1,0 +1,119 @@
+"""The three body stages of the cascade: ``site``, ``trafilatura``, ``baseline``.
+
+Each returns a list of :class:`~auditor.extract.blocks.Block` (possibly empty) and never raises:
+a stage that fails is a stage that under-delivered.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+
+from bs4 import BeautifulSoup, Tag
+
+from auditor.extract.blocks import Block, blocks_of, clean_text, remove_junk
+
+__all__ = ["SITE_CONTAINERS", "site_body", "trafilatura_body", "baseline_body", "filter_blocks"]
+
+log = logging.getLogger(__name__)
+
+# Body containers of Vietnamese CMSs (VnExpress, Tuổi Trẻ, Thanh Niên, Dân trí, VietnamNet, NLĐ,
+# Zing/Znews, 24h, Soha/GenK/Kenh14 (VCCorp), Báo Mới, provincial portals on VNPT/Viettel CMSs,
+# WordPress), then generic schema.org and HTML5 markers. Ordered: specific first.
+SITE_CONTAINERS = (
+    "article.fck_detail", "div.fck_detail", "div#main-detail", "div.detail-content", "div.detail__content",
+    "div.detail-cmain", ".content-detail", ".detail-content-body", "div.singular-content",
+    ".dt-news__content", "div#divNewsContent", "div#ctl00_IDContent_ctl00_divContent", ".knc-content",
+    "div.the-article-body", "div.article-body", "div.article__body", "div.article-content",
+    "div.article__content", "div.maincontent", "div.main-content-body", "div.news-content",
+    "div.content-news", "div.news_content", "div.NewsContent", "div#content_detail", "div.contentDetail",
+    "div.text-conent", "div.cms-body", "div.journal-content-article", "div.post-content",
+    "div.entry-content", "div.td-post-content", "div.ArticleContent", "div#ArticleContent",
+    "div.box-content-detail", "div.txt-detail", "div.detail_content", "div.contentdetail",
+    "div[itemprop=articleBody]", "[itemprop=articleBody]", "div#abody", "div.fon34", "div.content",
+    "article",
+)
+MIN_BODY_CHARS = 250          # a stage that yields less text under-delivers (trafilatura uses 250)
+_MAX_LINK_DENSITY = 0.5
+_JUNK_LINE_RE = re.compile(
+    r"^(?:tin\s+liên\s+quan|bài\s+liên\s+quan|tin\s+cùng\s+chuyên\s+mục|xem\s+thêm|đọc\s+thêm|"
+    r"tin\s+mới\s+nhất|tin\s+đọc\s+nhiều|có\s+thể\s+bạn\s+quan\s+tâm|bạn\s+đọc\s+quan\s+tâm|"
+    r"chia\s+sẻ|bình\s+luận|gửi\s+bình\s+luận|in\s+bài\s+viết|quảng\s+cáo|từ\s+khóa|tags?|"
+    r"chủ\s+đề|video\s+đang\s+được\s+xem\s+nhiều|lưu\s+bài\s+viết|trở\s+lại\s+\S.*|facebook|"
+    r"twitter|zalo|email|copy\s+link|theo\s+dõi\s+.*trên\s+google\s+news)\s*[:.]?$",
+    re.IGNORECASE,
+)
+
+
+def filter_blocks(blocks: list[Block]) -> list[Block]:
+    """Drop related-link lines, share/comment labels and empty decoration; keep the body."""
+    kept: list[Block] = []
+    for block in blocks:
+        text = block.text
+        if len(text) < 2 or not any(ch.isalnum() for ch in text):
+            continue
+        if block.link_density > _MAX_LINK_DENSITY and len(text) < 400:
+            continue
+        if _JUNK_LINE_RE.match(text):
+            continue
+        kept.append(block)
+    return kept
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(b.text) for b in blocks)
+
+
+def site_body(soup: BeautifulSoup, lead_element: Tag | None = None) -> tuple[list[Block], str | None]:
+    """Stage 1: the first known CMS container that holds enough text. Returns (blocks, selector)."""
+    best: tuple[list[Block], str | None] = ([], None)
+    for selector in SITE_CONTAINERS:
+        for container in soup.select(selector):
+            if lead_element is not None and lead_element in container.descendants:
+                lead_element.decompose()
+                lead_element = None
+            remove_junk(container)
+            blocks = filter_blocks(blocks_of(container))
+            if _chars(blocks) >= MIN_BODY_CHARS:
+                return blocks, selector
+            if _chars(blocks) > _chars(best[0]):
+                best = (blocks, selector)
+    return best
+
+
+def trafilatura_body(html: str, url: str) -> list[Block]:
+    """Stage 2: trafilatura's own extractor; any failure means an empty result, never a crash."""
+    try:
+        import trafilatura
+
+        document = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, include_tables=True, include_images=False,
+            include_links=False, favor_precision=False, deduplicate=False, with_metadata=False,
+        )
+    except Exception as error:  # noqa: BLE001 — an outside algorithm must not sink the run
+        log.warning("trafilatura failed on %s: %s: %s", url, type(error).__name__, error)
+        return []
+    text = getattr(document, "text", None) if document is not None else None
+    if isinstance(document, dict):
+        text = document.get("text")
+    if not text:
+        return []
+    return filter_blocks([Block(clean_text(line)) for line in text.split("\n") if line.strip()])
+
+
+def baseline_body(soup: BeautifulSoup) -> list[Block]:
+    """Stage 3: the parent element holding the most ``<p>`` text, its paragraphs in order."""
+    by_parent: dict[int, list[Tag]] = defaultdict(list)
+    for paragraph in soup.find_all("p"):
+        if paragraph.parent is not None:
+            by_parent[id(paragraph.parent)].append(paragraph)
+    best: list[Block] = []
+    for paragraphs in by_parent.values():
+        blocks: list[Block] = []
+        for paragraph in paragraphs:
+            blocks.extend(blocks_of(paragraph))
+        blocks = filter_blocks(blocks)
+        if _chars(blocks) > _chars(best):
+            best = blocks
+    return best

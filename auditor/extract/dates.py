@@ -1,0 +1,101 @@
+"""Publication dates as Vietnamese sites write them, to ISO 8601 with a time zone offset.
+
+Handles ISO strings from metadata ("2025-10-22T19:25:52+07:00", "2025-10-22 19:25"), and the
+day-first forms of page text: "Thứ tư, 22/10/2025, 07:30 (GMT+7)", "22/10/2025 07:30",
+"07:30 22-10-2025", "Cập nhật lúc 10h20 ngày 22/10/2025", "ngày 22 tháng 10 năm 2025".
+A time without an offset is Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from dateutil import parser as dateutil_parser
+
+__all__ = ["VIETNAM_TZ", "parse_date"]
+
+VIETNAM_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
+
+_ISO_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
+_DMY_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_WORDS_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)?\s*(\d{4})(?!\d)", re.IGNORECASE)
+_YMD_RE = re.compile(r"(?<!\d)(\d{4})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d)")
+_TIME_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*(AM|PM|SA|CH)?",
+                      re.IGNORECASE)
+_OFFSET_RE = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+
+_EARLIEST_YEAR = 1990  # no Vietnamese news site publishes earlier articles online
+
+
+def _fix_offset(dt: datetime) -> datetime:
+    return dt.replace(tzinfo=VIETNAM_TZ) if dt.tzinfo is None else dt
+
+
+def _iso(dt: datetime) -> str:
+    return _fix_offset(dt).replace(microsecond=0).isoformat(timespec="seconds")
+
+
+def _plausible(dt: datetime) -> bool:
+    return _EARLIEST_YEAR <= dt.year <= datetime.now().year + 1
+
+
+def parse_date(value: str | None) -> str | None:
+    """Return ``value`` as ISO 8601 with offset ("2025-10-22T07:30:00+07:00"), or None.
+
+    Day-first always: Vietnamese pages never write month/day. Only the first date in the string is
+    used, with the first time found next to it.
+    """
+    if not value:
+        return None
+    value = " ".join(value.split())
+    if _ISO_RE.match(value):
+        try:
+            dt = dateutil_parser.isoparse(value.replace(" ", "T", 1) if "T" not in value else value)
+        except (ValueError, OverflowError):
+            dt = None
+        if dt is not None and _plausible(dt):
+            return _iso(dt)
+    date_match = _DMY_RE.search(value) or _WORDS_RE.search(value)
+    if date_match:
+        day, month, year = (int(g) for g in date_match.groups())
+    else:
+        ymd = _YMD_RE.search(value)
+        if not ymd:
+            return _parse_loosely(value)
+        year, month, day = (int(g) for g in ymd.groups())
+        date_match = ymd
+    hour = minute = second = 0
+    rest = value[: date_match.start()] + " " + value[date_match.end():]
+    time_match = _TIME_RE.search(rest)
+    if time_match:
+        hour, minute = int(time_match.group(1)), int(time_match.group(2))
+        second = int(time_match.group(3) or 0)
+        meridiem = (time_match.group(4) or "").upper()
+        if meridiem in ("PM", "CH") and hour < 12:
+            hour += 12
+        elif meridiem in ("AM", "SA") and hour == 12:
+            hour = 0
+    tz = VIETNAM_TZ
+    offset_match = _OFFSET_RE.search(value)
+    if offset_match:
+        sign = -1 if offset_match.group(1) == "-" else 1
+        hours, minutes = int(offset_match.group(2)), int(offset_match.group(3) or 0)
+        if hours <= 14 and minutes < 60:
+            tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    try:
+        dt = datetime(year, month, day, hour, minute, second, tzinfo=tz)
+    except ValueError:
+        return None
+    return _iso(dt) if _plausible(dt) else None
+
+
+def _parse_loosely(value: str) -> str | None:
+    """Last resort for English-style dates in metadata ("Oct 22, 2025 7:30 PM")."""
+    if not re.search(r"\d{4}", value):
+        return None
+    try:
+        dt = dateutil_parser.parse(value, dayfirst=True, fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return _iso(dt) if _plausible(dt) else None
