@@ -258,10 +258,19 @@ def _m004_crawl_article_urls(db: sqlite_utils.Database) -> None:
     db["article_urls"].create_index(["article_id"])
 
 
+def _m006_tally_indexes(db: sqlite_utils.Database) -> None:
+    # tally: range scans by publication date across outlets, crawl coverage per outlet and month, and
+    # the latest ge_item decision per article.
+    db["articles"].create_index(["published_at"], if_not_exists=True)
+    db["fetch_log"].create_index(["outlet_id", "at"], if_not_exists=True)
+    db["decisions"].create_index(["target", "article_id", "id"], if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("007_review_secrets", _m007_review_secrets),
     ("004_crawl_article_urls", _m004_crawl_article_urls),
+    ("006_tally_indexes", _m006_tally_indexes),
 ]
 
 
