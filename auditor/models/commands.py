@@ -1,0 +1,48 @@
+"""``auditor train``: build the shipped classifier in models/ from data on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from auditor.errors import AuditorError
+
+
+@click.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Thư mục kết quả (mặc định: models/ của dự án).")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Kho văn bản (mặc định: ../shared/corpus).")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dữ liệu gán nhãn (mặc định: data/train/).")
+@click.option("--mlm-steps", type=click.IntRange(min=1), default=None, help="Số bước tiền huấn luyện MLM.")
+@click.option("--seed", type=int, default=None, help="Hạt giống ngẫu nhiên.")
+@click.option("--threads", type=click.IntRange(min=1), default=None, help="Số luồng torch (mặc định 2).")
+@click.option("--resume", is_flag=True, help="Tiếp tục từ các điểm lưu trong <out>/checkpoints/.")
+def train(out: Path | None, corpus: Path | None, data: Path | None, mlm_steps: int | None,
+          seed: int | None, threads: int | None, resume: bool) -> None:
+    """Huấn luyện bộ phân loại: tokenizer, tiền huấn luyện MLM, hai đầu phân loại, xuất fp16.
+
+    Train the classifier (tokenizer, MLM pretraining, article and sentence heads) into models/.
+    Checkpoints go to <out>/checkpoints/; --resume skips finished stages.
+
+    \b
+    Ví dụ:
+        auditor train                   # build models/ from ../shared/corpus + data/train
+        auditor train --resume          # continue after an interruption
+    """
+    from auditor.models.train import TrainOptions, run_training
+
+    options = TrainOptions(resume=resume)
+    for name, value in (("out", out), ("corpus", corpus), ("data", data), ("mlm_steps", mlm_steps),
+                        ("seed", seed), ("threads", threads)):
+        if value is not None:
+            setattr(options, name, value)
+    try:
+        results = run_training(options, log=lambda msg: click.echo(msg, err=True))
+    except AuditorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    sizes = results["export"]["sizes_bytes"]
+    click.echo(f"Đã lưu mô hình vào {options.out}: "
+               + ", ".join(f"{head} {size / 1e6:.1f} MB" for head, size in sizes.items()))

@@ -1,0 +1,92 @@
+"""Readers for the unlabelled and topic-labelled news corpora in ``../shared/corpus``.
+
+Each reader yields ``(source_id, title, text)``; the text is prepared (``prepare_text``). Sampling is
+deterministic (a seeded hash of the id), so a rerun reads the same articles in the same order.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor.errors import ModelError
+from auditor.models.textprep import prepare_text
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    source_id: str
+    title: str
+    text: str
+    topic: str = ""
+
+
+def _open_jsonl(path: Path) -> Iterator[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line:
+                yield json.loads(line)
+
+
+def read_vntc(corpus: Path) -> Iterator[CorpusArticle]:
+    for row in _open_jsonl(corpus / "vntc" / "vntc10_train.jsonl.gz"):
+        # Many VNTC rows carry the whole article in `title` and an empty `text`.
+        title, text = prepare_text(row.get("title", "")), prepare_text(row.get("text", ""))
+        if not text:
+            title, text = "", title
+        yield CorpusArticle(f"vntc:{row['id']}", title, text, row.get("topic", ""))
+
+
+def read_baomoi(corpus: Path) -> Iterator[CorpusArticle]:
+    for row in _open_jsonl(corpus / "baomoi" / "baomoi_2017_dev.jsonl.gz"):
+        body = " ".join(p for p in (row.get("sapo", ""), row.get("text", "")) if p)
+        yield CorpusArticle(f"baomoi:{row['id']}", prepare_text(row.get("title", "")), prepare_text(body))
+
+
+def read_danes(corpus: Path) -> Iterator[CorpusArticle]:
+    folder = corpus / "danes"
+    for name in ("danes_annotated_batch1.jsonl", "danes_provincial_subset.jsonl", "danes_raw_batch8.jsonl"):
+        if not (folder / name).exists():
+            continue
+        for row in _open_jsonl(folder / name):
+            topics = row.get("topics") or []
+            yield CorpusArticle(
+                f"danes:{row.get('id')}",
+                prepare_text(row.get("title", "")),
+                prepare_text(row.get("description", "") or ""),
+                ",".join(topics) if isinstance(topics, list) else str(topics),
+            )
+
+
+READERS = {"vntc": read_vntc, "baomoi": read_baomoi, "danes": read_danes}
+
+
+def check_corpus(corpus: Path) -> None:
+    if not (corpus / "vntc").is_dir() and not (corpus / "baomoi").is_dir():
+        raise ModelError(
+            f"không tìm thấy kho văn bản huấn luyện ở {corpus} (cần vntc/ hoặc baomoi/): "
+            "dùng --corpus DIR"
+        )
+
+
+def iter_corpus(corpus: Path) -> Iterator[CorpusArticle]:
+    """Every article of every corpus found under ``corpus`` (missing parts are skipped)."""
+    check_corpus(corpus)
+    for name, reader in READERS.items():
+        if (corpus / name).is_dir():
+            yield from reader(corpus)
+
+
+def keep(source_id: str, fraction: float, seed: int) -> bool:
+    """Deterministic sample: the same ids are kept for the same seed on every machine."""
+    digest = hashlib.blake2b(f"{seed}:{source_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64 < fraction

@@ -1,0 +1,246 @@
+"""Load a classifier folder and score articles and sentences with it.
+
+A model folder is either
+
+* the shipped layout: a folder with ``ge_item/`` (article head) and/or ``stereo/`` (sentence head),
+  each a ``transformers`` sequence-classification folder (``config.json``, weights, tokenizer); or
+* one sequence-classification folder (e.g. a PhoBERT a user fine-tuned elsewhere), whose task is read
+  from ``config.json``: ``auditor_task`` ("article" | "sentence") if set, else its label names.
+
+Labels come from ``config.id2label``. The negative class is named ``none`` (also accepted: ``no``,
+``negative``, ``neutral``, ``0``, ``LABEL_0`` or, for a two-label model, index 0); every other label is
+positive. Article labels that are gender-equality topics (``policy_law``, ``gbv``, ...; see
+``auditor.audit.types.GE_TOPICS``) give the topic, others map to ``other``; sentence labels that are
+stereotype categories (``appearance``, ``gender_marking``, ...; ``CATEGORIES``) give the category,
+others give ``None``. The probability of an item or a stereotype is ``1 - p(none)``.
+
+Nothing here touches the network: the offline variables are set before transformers is imported and
+every load passes ``local_files_only=True``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.audit.types import CATEGORIES, GE_TOPICS
+from auditor.errors import ModelError
+from auditor.models.textprep import article_input, prepare_text
+
+ENV_VAR = "AUDITOR_MODEL"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
+HEAD_FOLDERS = {"article": "ge_item", "sentence": "stereo"}
+NEGATIVE_NAMES = frozenset({"none", "no", "negative", "neutral", "0", "label_0", "not_ge", "not_stereotype"})
+ARTICLE_HINTS = frozenset({*GE_TOPICS, "ge", "ge_item", "gender_equality"})
+SENTENCE_HINTS = frozenset({*CATEGORIES, "stereotype", "stereo", "stereotyped"})
+# Used when a model's config.json carries no ``auditor_thresholds``.
+FALLBACK_THRESHOLDS = {"ge_item": 0.5, "stereotype": 0.5, "stereotype_model_only": 0.9}
+DEFAULT_MAX_LENGTH = {"article": 256, "sentence": 96}
+BATCH_SIZE = 32
+
+
+def _read_config(folder: Path) -> dict[str, Any]:
+    config_path = folder / "config.json"
+    if not config_path.is_file():
+        raise ModelError(f"thư mục mô hình {folder} không có config.json: chạy `auditor train` "
+                         "hoặc chỉ tới một thư mục mô hình transformers")
+    try:
+        return json.loads(config_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{config_path}: không đọc được config.json ({exc})") from exc
+
+
+def _task_of(folder: Path, config: dict[str, Any]) -> str:
+    task = config.get("auditor_task")
+    if task in HEAD_FOLDERS:
+        return task
+    names = {str(v).lower() for v in (config.get("id2label") or {}).values()}
+    if names & SENTENCE_HINTS:
+        return "sentence"
+    if names & ARTICLE_HINTS:
+        return "article"
+    for task, folder_name in HEAD_FOLDERS.items():
+        if folder.name == folder_name:
+            return task
+    raise ModelError(
+        f"mô hình {folder}: không xác định được nhiệm vụ (đặt \"auditor_task\": \"article\" hoặc "
+        "\"sentence\" trong config.json, hoặc đặt tên nhãn theo docs/models.md)"
+    )
+
+
+def find_heads(folder: Path) -> dict[str, Path]:
+    """Map task ("article" / "sentence") -> model folder, for either layout."""
+    if not folder.is_dir():
+        raise ModelError(f"không tìm thấy thư mục mô hình {folder}: chạy `auditor train` hoặc dùng --model DIR")
+    if (folder / "config.json").exists():
+        return {_task_of(folder, _read_config(folder)): folder}
+    heads: dict[str, Path] = {}
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and (p / "config.json").exists()):
+        task = _task_of(sub, _read_config(sub))
+        if task in heads:
+            raise ModelError(f"thư mục {folder} có hai mô hình cho cùng nhiệm vụ '{task}': {heads[task]}, {sub}")
+        heads[task] = sub
+    if not heads:
+        raise ModelError(f"thư mục mô hình {folder} không có config.json (cũng không có ge_item/, stereo/): "
+                         "chạy `auditor train`")
+    return heads
+
+
+def _fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(os.listdir(folder)):
+        if name.endswith((".json", ".safetensors", ".bin", ".txt", ".model")):
+            with open(folder / name, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+    return digest.hexdigest()[:10]
+
+
+@dataclass
+class Head:
+    """One loaded sequence-classification model and how to read its labels."""
+
+    task: str
+    path: Path
+    tokenizer: Any
+    model: Any
+    labels: list[str]
+    negative: int
+    max_length: int
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def probabilities(self, texts: Sequence[str]) -> list[list[float]]:
+        import torch
+
+        out: list[list[float] | None] = [None] * len(texts)
+        # Sorting by length keeps padding (wasted compute) small within each batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with torch.inference_mode():
+            for start in range(0, len(order), BATCH_SIZE):
+                rows = order[start:start + BATCH_SIZE]
+                batch = self.tokenizer([texts[i] or " " for i in rows], truncation=True,
+                                       max_length=self.max_length, padding=True, return_tensors="pt")
+                probs = torch.softmax(self.model(**batch).logits.float(), dim=-1).tolist()
+                for i, p in zip(rows, probs, strict=True):
+                    out[i] = p
+        return [p for p in out if p is not None]
+
+
+class Scorer:
+    """Article and sentence scores from one or two heads. Build it with :func:`load_scorer`."""
+
+    def __init__(self, heads: dict[str, Head], path: Path) -> None:
+        self.heads = heads
+        self.path = path
+        self.version = "+".join(f"{HEAD_FOLDERS[t]}:{h.path.name}@{_fingerprint(h.path)}"
+                                for t, h in sorted(heads.items()))
+        self.thresholds = dict(FALLBACK_THRESHOLDS)
+        for head in heads.values():
+            self.thresholds.update(head.thresholds)
+
+    @property
+    def has_articles(self) -> bool:
+        return "article" in self.heads
+
+    @property
+    def has_sentences(self) -> bool:
+        return "sentence" in self.heads
+
+    def _head(self, task: str) -> Head:
+        if task not in self.heads:
+            raise ModelError(f"mô hình {self.path} không có đầu phân loại cho {HEAD_FOLDERS[task]}")
+        return self.heads[task]
+
+    def score_articles(self, texts: Sequence[str], titles: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """``{"ge_prob", "topic", "topic_prob"}`` per article (title + body, or body with ``titles``)."""
+        head = self._head("article")
+        if titles is not None and len(titles) != len(texts):
+            raise ModelError("score_articles: số tiêu đề khác số bài")
+        inputs = [article_input(titles[i] if titles else "", t) for i, t in enumerate(texts)]
+        results = []
+        for probs in head.probabilities(inputs):
+            best = max((i for i in range(len(probs)) if i != head.negative), key=probs.__getitem__)
+            label = head.labels[best].lower()
+            results.append({
+                "ge_prob": round(1.0 - probs[head.negative], 6),
+                "topic": label if label in GE_TOPICS else "other",
+                "topic_prob": round(probs[best], 6),
+            })
+        return results
+
+    def score_sentences(self, sentences: Sequence[str]) -> list[dict[str, Any]]:
+        """``{"stereo_prob", "category", "category_prob"}`` per sentence; category None if unknown."""
+        head = self._head("sentence")
+        results = []
+        for probs in head.probabilities([prepare_text(s) for s in sentences]):
+            best = max((i for i in range(len(probs)) if i != head.negative), key=probs.__getitem__)
+            label = head.labels[best].lower()
+            results.append({
+                "stereo_prob": round(1.0 - probs[head.negative], 6),
+                "category": label if label in CATEGORIES else None,
+                "category_prob": round(probs[best], 6),
+            })
+        return results
+
+
+def _negative_index(labels: list[str], folder: Path) -> int:
+    for i, label in enumerate(labels):
+        if label.lower() in NEGATIVE_NAMES:
+            return i
+    if len(labels) == 2:
+        return 0
+    raise ModelError(f"mô hình {folder}: không có nhãn âm 'none' trong id2label {labels}")
+
+
+def _load_head(task: str, folder: Path, threads: int) -> Head:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
+
+    torch.set_num_threads(threads)
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+        model = AutoModelForSequenceClassification.from_pretrained(
+            str(folder), local_files_only=True, dtype=torch.float32
+        )
+    except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
+        raise ModelError(f"mô hình {folder} không tương thích hoặc thiếu tệp: {exc}") from exc
+    model.eval()
+    config = model.config
+    labels = [str(config.id2label[i]) for i in range(config.num_labels)]
+    if len(labels) < 2:
+        raise ModelError(f"mô hình {folder}: cần ít nhất 2 nhãn, có {labels}")
+    if getattr(config, "vocab_size", None) and len(tokenizer) > config.vocab_size:
+        raise ModelError(f"mô hình {folder}: tokenizer có {len(tokenizer)} token, mô hình chỉ có "
+                         f"{config.vocab_size}: tokenizer và trọng số không khớp")
+    limit = getattr(config, "auditor_max_length", None) or DEFAULT_MAX_LENGTH[task]
+    positions = getattr(config, "max_position_embeddings", None)
+    if positions:
+        # RoBERTa-style models (PhoBERT) reserve two positions for the padding offset.
+        limit = min(limit, positions - (2 if config.model_type in {"roberta", "xlm-roberta"} else 0))
+    thresholds = {str(k): float(v) for k, v in (getattr(config, "auditor_thresholds", None) or {}).items()}
+    return Head(task, folder, tokenizer, model, labels, _negative_index(labels, folder), limit, thresholds)
+
+
+def resolve_model_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """An explicit path, else ``$AUDITOR_MODEL``, else ``models/`` of the repository."""
+    if path:
+        return Path(path).expanduser()
+    env = os.environ.get(ENV_VAR)
+    return Path(env).expanduser() if env else DEFAULT_MODEL_DIR
+
+
+def load_scorer(path: str | os.PathLike[str] | None = None, *, threads: int | None = None) -> Scorer:
+    """Load the heads found in ``path`` (see :func:`resolve_model_dir`); raises ModelError."""
+    folder = resolve_model_dir(path)
+    heads_found = find_heads(folder)
+    threads = threads or max(1, min(2, os.cpu_count() or 1))
+    heads = {task: _load_head(task, sub, threads) for task, sub in heads_found.items()}
+    return Scorer(heads, folder)

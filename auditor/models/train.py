@@ -1,0 +1,495 @@
+"""``auditor train``: build every file in ``models/`` from data on disk, reproducibly.
+
+Stages, each checkpointed under ``<out>/checkpoints/`` so ``--resume`` skips finished stages and
+continues an interrupted one from its last saved step:
+
+1. ``tokenizer``  WordPiece, syllable-aware, trained on a seeded sample of ``../shared/corpus``.
+2. ``mlm``        a small BERT pretrained with masked language modelling on corpus text.
+3. ``ge_item``    article head: "none" or a gender-equality topic (``data/train/articles*.jsonl``).
+4. ``stereo``     sentence head: "none" or a stereotype category (``data/train/sentences*.jsonl``).
+5. ``export``     fp16 safetensors + tokenizer into ``<out>/ge_item`` and ``<out>/stereo``.
+
+Fixed seeds everywhere; torch uses 2 threads (the target machine has 2 cores).
+
+    python -m auditor.models.train --out models/ --resume
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.audit.types import CATEGORIES, GE_TOPICS
+from auditor.errors import ModelError
+from auditor.models.corpus import DEFAULT_CORPUS, REPO_ROOT, iter_corpus, keep
+from auditor.models.textprep import article_input, prepare_text
+
+NONE_LABEL = "none"
+ARTICLE_LABELS = (NONE_LABEL, *GE_TOPICS)
+SENTENCE_LABELS = (NONE_LABEL, *CATEGORIES)
+
+# Recommended decision thresholds, written into each head's config.json (``auditor_thresholds``).
+# Chosen on ../shared/eval dev sets (see models/MODEL_CARD.md); the audit config may override them.
+DEFAULT_THRESHOLDS: dict[str, dict[str, float]] = {
+    "ge_item": {"ge_item": 0.5},
+    "stereo": {"stereotype": 0.5, "stereotype_model_only": 0.9},
+}
+
+Log = Callable[[str], None]
+
+
+@dataclass
+class TrainOptions:
+    out: Path = REPO_ROOT / "models"
+    corpus: Path = DEFAULT_CORPUS
+    data: Path = REPO_ROOT / "data" / "train"
+    resume: bool = False
+    seed: int = 13
+    threads: int = 2
+    # tokenizer
+    vocab_size: int = 10000
+    tokenizer_articles: int = 20000
+    # encoder
+    hidden: int = 256
+    layers: int = 4
+    heads: int = 4
+    intermediate: int = 1024
+    max_position: int = 256
+    # masked language modelling
+    mlm_steps: int = 3000
+    mlm_batch: int = 16
+    mlm_seq: int = 128
+    mlm_lr: float = 5e-4
+    mlm_articles: int = 20000
+    # fine-tuning
+    article_len: int = 192
+    sentence_len: int = 64
+    article_epochs: int = 3
+    sentence_epochs: int = 4
+    finetune_batch: int = 16
+    finetune_lr: float = 1e-4
+    checkpoint_every: int = 100
+    thresholds: dict[str, dict[str, float]] = field(default_factory=lambda: json.loads(json.dumps(DEFAULT_THRESHOLDS)))
+
+    @property
+    def checkpoints(self) -> Path:
+        return self.out / "checkpoints"
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _setup_torch(options: TrainOptions):
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
+
+    torch.set_num_threads(options.threads)
+    random.seed(options.seed)
+    torch.manual_seed(options.seed)
+    return torch
+
+
+def _stage_done(options: TrainOptions, stage: str) -> dict[str, Any] | None:
+    marker = options.checkpoints / stage / "done.json"
+    if options.resume and marker.exists():
+        return json.loads(marker.read_text(encoding="utf-8"))
+    return None
+
+
+def _mark_done(options: TrainOptions, stage: str, info: dict[str, Any]) -> None:
+    folder = options.checkpoints / stage
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "done.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _progress(total: int, initial: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, initial=initial, desc=desc, unit="step", dynamic_ncols=True, mininterval=2.0)
+
+
+def _linear_schedule(optimizer, warmup: int, total: int):
+    import torch
+
+    def factor(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / max(1, warmup)
+        return max(0.0, (total - step) / max(1, total - warmup))
+
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
+
+
+def _save_state(path: Path, step: int, model, optimizer, scheduler) -> None:
+    import torch
+
+    tmp = path.with_suffix(".tmp")
+    torch.save(
+        {"step": step, "model": model.state_dict(), "optimizer": optimizer.state_dict(),
+         "scheduler": scheduler.state_dict()},
+        tmp,
+    )
+    tmp.replace(path)  # atomic: an interrupted save never leaves a half-written checkpoint
+
+
+def _load_state(path: Path, model, optimizer, scheduler) -> int:
+    import torch
+
+    if not path.exists():
+        return 0
+    state = torch.load(path, map_location="cpu", weights_only=True)
+    model.load_state_dict(state["model"])
+    optimizer.load_state_dict(state["optimizer"])
+    scheduler.load_state_dict(state["scheduler"])
+    return int(state["step"])
+
+
+# --- stage 1: tokenizer -------------------------------------------------------------------------
+
+
+def _corpus_texts(options: TrainOptions, limit: int, salt: str) -> Iterator[str]:
+    """A seeded sample of about ``limit`` corpus articles, as prepared text (title + body)."""
+    articles = list(iter_corpus(options.corpus))
+    fraction = min(1.0, limit / max(1, len(articles)))
+    for art in articles:
+        if keep(f"{salt}:{art.source_id}", fraction, options.seed):
+            text = article_input(art.title, art.text)
+            if len(text) >= 20:
+                yield text
+
+
+def stage_tokenizer(options: TrainOptions, log: Log) -> dict[str, Any]:
+    from auditor.models.tokenizer import train_tokenizer
+
+    folder = options.checkpoints / "tokenizer"
+    texts = list(_corpus_texts(options, options.tokenizer_articles, "tok"))
+    if not texts:
+        raise ModelError(f"kho văn bản {options.corpus} không có bài nào để huấn luyện tokenizer")
+    log(f"tokenizer: {len(texts)} bài, từ vựng {options.vocab_size}")
+    tok = train_tokenizer(texts, folder, vocab_size=options.vocab_size)
+    return {"articles": len(texts), "vocab": len(tok)}
+
+
+def _load_tokenizer(options: TrainOptions):
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(options.checkpoints / "tokenizer"), local_files_only=True)
+
+
+# --- stage 2: masked language modelling ---------------------------------------------------------
+
+
+def _mlm_sequences(options: TrainOptions, tokenizer) -> list[list[int]]:
+    """Token-id chunks of ``mlm_seq`` tokens ([CLS] ... [SEP]), up to 3 per sampled article."""
+    body = options.mlm_seq - 2
+    texts = list(_corpus_texts(options, options.mlm_articles, "mlm"))
+    sequences: list[list[int]] = []
+    for start in range(0, len(texts), 256):
+        encoded = tokenizer(texts[start:start + 256], add_special_tokens=False)["input_ids"]
+        for ids in encoded:
+            for i in range(0, min(len(ids), 3 * body), body):
+                chunk = ids[i:i + body]
+                if len(chunk) >= 16:
+                    sequences.append([tokenizer.cls_token_id, *chunk, tokenizer.sep_token_id])
+    return sequences
+
+
+def _encoder_config(options: TrainOptions, tokenizer):
+    from transformers import BertConfig
+
+    return BertConfig(
+        vocab_size=len(tokenizer), hidden_size=options.hidden, num_hidden_layers=options.layers,
+        num_attention_heads=options.heads, intermediate_size=options.intermediate,
+        max_position_embeddings=options.max_position, pad_token_id=tokenizer.pad_token_id,
+    )
+
+
+def stage_mlm(options: TrainOptions, log: Log) -> dict[str, Any]:
+    torch = _setup_torch(options)
+    from transformers import BertForMaskedLM
+
+    tokenizer = _load_tokenizer(options)
+    folder = options.checkpoints / "mlm"
+    folder.mkdir(parents=True, exist_ok=True)
+    sequences = _mlm_sequences(options, tokenizer)
+    if not sequences:
+        raise ModelError("không có đoạn văn nào đủ dài để tiền huấn luyện (MLM)")
+    log(f"mlm: {len(sequences)} đoạn x {options.mlm_seq} token, {options.mlm_steps} bước")
+
+    torch.manual_seed(options.seed)
+    model = BertForMaskedLM(_encoder_config(options, tokenizer))
+    optimizer = torch.optim.AdamW(model.parameters(), lr=options.mlm_lr, weight_decay=0.01)
+    scheduler = _linear_schedule(optimizer, max(1, options.mlm_steps // 16), options.mlm_steps)
+    state_path = folder / "state.pt"
+    step = _load_state(state_path, model, optimizer, scheduler) if options.resume else 0
+    order = torch.randperm(len(sequences), generator=torch.Generator().manual_seed(options.seed)).tolist()
+    special = torch.tensor([tokenizer.cls_token_id, tokenizer.sep_token_id, tokenizer.pad_token_id])
+    vocab = len(tokenizer)
+    model.train()
+    bar = _progress(options.mlm_steps, step, "mlm")
+    losses: list[float] = []
+    while step < options.mlm_steps:
+        # The batch and its masks depend only on (seed, step): a resumed run sees the same data.
+        first = (step * options.mlm_batch) % len(order)
+        batch = [sequences[order[(first + i) % len(order)]] for i in range(options.mlm_batch)]
+        width = max(len(s) for s in batch)
+        ids = torch.full((len(batch), width), tokenizer.pad_token_id, dtype=torch.long)
+        for row, seq in enumerate(batch):
+            ids[row, : len(seq)] = torch.tensor(seq)
+        attention = (ids != tokenizer.pad_token_id).long()
+        gen = torch.Generator().manual_seed(options.seed * 100003 + step)
+        candidates = ~torch.isin(ids, special)
+        masked = (torch.rand(ids.shape, generator=gen) < 0.15) & candidates
+        if not masked.any():
+            masked[0, 1] = True
+        targets = ids[masked]
+        inputs = ids.clone()
+        roll = torch.rand(ids.shape, generator=gen)
+        inputs[masked & (roll < 0.8)] = tokenizer.mask_token_id
+        random_tokens = torch.randint(len(tokenizer.all_special_ids), vocab, ids.shape, generator=gen)
+        swap = masked & (roll >= 0.8) & (roll < 0.9)
+        inputs[swap] = random_tokens[swap]
+        hidden = model.bert(input_ids=inputs, attention_mask=attention).last_hidden_state
+        # Predict only the masked positions: the vocabulary projection is the costliest layer.
+        logits = model.cls(hidden[masked])
+        loss = torch.nn.functional.cross_entropy(logits, targets)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        step += 1
+        losses.append(loss.item())
+        bar.update(1)
+        if step % 20 == 0:
+            bar.set_postfix(loss=f"{sum(losses[-20:]) / len(losses[-20:]):.3f}")
+        if step % options.checkpoint_every == 0 or step == options.mlm_steps:
+            _save_state(state_path, step, model, optimizer, scheduler)
+    bar.close()
+    model.save_pretrained(str(folder / "final"))
+    tokenizer.save_pretrained(str(folder / "final"))
+    tail = losses[-50:]
+    return {"sequences": len(sequences), "steps": options.mlm_steps,
+            "final_loss": round(sum(tail) / len(tail), 4) if tail else None}
+
+
+# --- stages 3-4: fine-tuning --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeadSpec:
+    name: str
+    labels: tuple[str, ...]
+    pattern: str
+    max_len: int
+    epochs: int
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ModelError(f"{path}:{n}: dòng JSON hỏng ({exc.msg})") from exc
+    return rows
+
+
+def load_examples(data: Path, head: str) -> list[tuple[str, str, str]]:
+    """(id, input text, label) for a head, from ``data/train``; hand labels override weak ones."""
+    pattern = "articles*.jsonl" if head == "ge_item" else "sentences*.jsonl"
+    files = sorted(data.glob(pattern), key=lambda p: ("hand" in p.name, p.name))
+    if not files:
+        raise ModelError(f"không có tệp {pattern} trong {data}: xem data/train/README.md")
+    by_id: dict[str, tuple[str, str, str]] = {}
+    for path in files:
+        for row in _read_jsonl(path):
+            if head == "ge_item":
+                text = article_input(row.get("title", ""), row.get("text", ""))
+                label = (row.get("ge_topic") or "other") if row.get("ge_item") else NONE_LABEL
+                valid = ARTICLE_LABELS
+            else:
+                text = prepare_text(row.get("sentence", ""))
+                label = (row.get("category") or "trait") if row.get("stereotype") else NONE_LABEL
+                valid = SENTENCE_LABELS
+            if label not in valid:
+                raise ModelError(f"{path}: {row.get('id')}: nhãn không hợp lệ '{label}'")
+            if text:
+                by_id[str(row["id"])] = (str(row["id"]), text, label)
+    return sorted(by_id.values())
+
+
+def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str, Any]:
+    torch = _setup_torch(options)
+    from transformers import AutoModelForSequenceClassification
+
+    tokenizer = _load_tokenizer(options)
+    examples = load_examples(options.data, spec.name)
+    # A fixed 10% hold-out (by id hash) reports how well the head fits labels it did not see.
+    held = [e for e in examples if keep(f"val:{e[0]}", 0.1, options.seed)]
+    train = [e for e in examples if not keep(f"val:{e[0]}", 0.1, options.seed)] or examples
+    label2id = {label: i for i, label in enumerate(spec.labels)}
+    counts = Counter(label for _, _, label in train)
+    log(f"{spec.name}: {len(train)} mẫu huấn luyện, {len(held)} mẫu kiểm tra; {dict(counts)}")
+
+    folder = options.checkpoints / spec.name
+    folder.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(options.seed)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        str(options.checkpoints / "mlm" / "final"), local_files_only=True, num_labels=len(spec.labels),
+        id2label=dict(enumerate(spec.labels)), label2id=label2id,
+    )
+    encoded = tokenizer([t for _, t, _ in train], truncation=True, max_length=spec.max_len)["input_ids"]
+    labels = [label2id[lab] for _, _, lab in train]
+    per_epoch = math.ceil(len(train) / options.finetune_batch)
+    total = per_epoch * spec.epochs
+    # Rare classes weigh more (square-root inverse frequency: balanced without over-trusting 5 examples).
+    weights = torch.tensor(
+        [1.0 / math.sqrt(max(1, counts.get(lab, 0)) / max(counts.values())) for lab in spec.labels]
+    )
+    optimizer = torch.optim.AdamW(model.parameters(), lr=options.finetune_lr, weight_decay=0.01)
+    scheduler = _linear_schedule(optimizer, max(1, total // 10), total)
+    state_path = folder / "state.pt"
+    step = _load_state(state_path, model, optimizer, scheduler) if options.resume else 0
+    model.train()
+    bar = _progress(total, step, spec.name)
+    while step < total:
+        epoch, index = divmod(step, per_epoch)
+        order = torch.randperm(len(train), generator=torch.Generator().manual_seed(options.seed + epoch)).tolist()
+        rows = order[index * options.finetune_batch:(index + 1) * options.finetune_batch]
+        batch = tokenizer.pad({"input_ids": [encoded[i] for i in rows]}, return_tensors="pt")
+        target = torch.tensor([labels[i] for i in rows])
+        logits = model(**batch).logits
+        loss = torch.nn.functional.cross_entropy(logits, target, weight=weights)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        step += 1
+        bar.update(1)
+        bar.set_postfix(loss=f"{loss.item():.3f}")
+        if step % options.checkpoint_every == 0 or step == total:
+            _save_state(state_path, step, model, optimizer, scheduler)
+    bar.close()
+    model.save_pretrained(str(folder / "final"))
+    tokenizer.save_pretrained(str(folder / "final"))
+    return {"train": len(train), "held_out": len(held), "labels": dict(counts), "steps": total,
+            **_held_out_scores(model, tokenizer, held, label2id, spec.max_len)}
+
+
+def _held_out_scores(model, tokenizer, held, label2id, max_len: int) -> dict[str, Any]:
+    import torch
+
+    if not held:
+        return {}
+    model.eval()
+    positive = correct = tp = fp = fn = 0
+    with torch.inference_mode():
+        for start in range(0, len(held), 32):
+            chunk = held[start:start + 32]
+            batch = tokenizer([t for _, t, _ in chunk], truncation=True, max_length=max_len,
+                              padding=True, return_tensors="pt")
+            pred = model(**batch).logits.argmax(-1).tolist()
+            for (_, _, gold), p in zip(chunk, pred, strict=True):
+                g = label2id[gold]
+                correct += int(g == p)
+                positive += int(g != 0)
+                tp += int(g != 0 and p != 0)
+                fp += int(g == 0 and p != 0)
+                fn += int(g != 0 and p == 0)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"held_out_accuracy": round(correct / len(held), 4), "held_out_binary_f1": round(f1, 4),
+            "held_out_positive": positive}
+
+
+# --- stage 5: export ----------------------------------------------------------------------------
+
+
+def stage_export(options: TrainOptions, log: Log, results: dict[str, Any]) -> dict[str, Any]:
+    torch = _setup_torch(options)
+    from transformers import AutoModelForSequenceClassification
+
+    tokenizer = _load_tokenizer(options)
+    sizes = {}
+    for head in ("ge_item", "stereo"):
+        target = options.out / head
+        if target.exists():
+            shutil.rmtree(target)
+        model = AutoModelForSequenceClassification.from_pretrained(
+            str(options.checkpoints / head / "final"), local_files_only=True
+        )
+        model.config.auditor_task = "article" if head == "ge_item" else "sentence"
+        model.config.auditor_thresholds = options.thresholds[head]
+        model.config.auditor_max_length = options.article_len if head == "ge_item" else options.sentence_len
+        model.to(torch.float16).save_pretrained(str(target))
+        tokenizer.save_pretrained(str(target))
+        sizes[head] = sum(p.stat().st_size for p in target.iterdir())
+        log(f"export: {target} ({sizes[head] / 1e6:.1f} MB)")
+    info = {
+        "options": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(options).items()},
+        "stages": results,
+        "sizes_bytes": sizes,
+        "total_seconds": round(sum(r.get("seconds", 0) for r in results.values()), 1),
+    }
+    (options.out / "train_log.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+    return {"sizes_bytes": sizes}
+
+
+# --- driver -------------------------------------------------------------------------------------
+
+
+def run_training(options: TrainOptions, log: Log = print) -> dict[str, Any]:
+    """Run (or resume) every stage; returns what each stage reported, with its wall time."""
+    if not options.resume and options.checkpoints.exists():
+        shutil.rmtree(options.checkpoints)
+    options.checkpoints.mkdir(parents=True, exist_ok=True)
+    heads = {
+        "ge_item": HeadSpec("ge_item", ARTICLE_LABELS, "articles*.jsonl", options.article_len, options.article_epochs),
+        "stereo": HeadSpec("stereo", SENTENCE_LABELS, "sentences*.jsonl", options.sentence_len,
+                           options.sentence_epochs),
+    }
+    stages: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+        ("tokenizer", lambda: stage_tokenizer(options, log)),
+        ("mlm", lambda: stage_mlm(options, log)),
+        ("ge_item", lambda: stage_finetune(options, heads["ge_item"], log)),
+        ("stereo", lambda: stage_finetune(options, heads["stereo"], log)),
+    ]
+    results: dict[str, Any] = {}
+    for name, run in stages:
+        done = _stage_done(options, name)
+        if done is not None:
+            log(f"{name}: đã xong ({done.get('seconds')} s), bỏ qua")
+            results[name] = done
+            continue
+        started = time.perf_counter()
+        info = run()
+        info["seconds"] = round(time.perf_counter() - started, 1)
+        _mark_done(options, name, info)
+        results[name] = info
+        log(f"{name}: xong sau {info['seconds']} s")
+    results["export"] = stage_export(options, log, results)
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    from auditor.models.commands import train
+
+    train.main(args=argv, prog_name="python -m auditor.models.train")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Loading and scoring with a tiny random BERT built in a temp folder (no shipped weights needed)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+from auditor.audit.types import CATEGORIES, GE_TOPICS  # noqa: E402
+from auditor.errors import ModelError  # noqa: E402
+from auditor.models import load_scorer  # noqa: E402
+from auditor.models.scorer import find_heads, resolve_model_dir  # noqa: E402
+
+WORDS = ("phụ nữ nữ tài xế gây tai nạn hội liên hiệp tỉnh bình đẳng giới xinh đẹp cầm đầu đường dây "
+         "chân dài bóng đá đội tuyển thắng trận hòa thủy lợi").split()
+
+
+def _tokenizer(folder: Path):
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", *dict.fromkeys(WORDS)]
+    (folder / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
+    tok = transformers.BertTokenizerFast(vocab_file=str(folder / "vocab.txt"), do_lower_case=True,
+                                         strip_accents=False)
+    (folder / "vocab.txt").unlink()
+    return tok
+
+
+def _tiny_bert(folder: Path, labels: list[str], **extra) -> Path:
+    folder.mkdir(parents=True)
+    tok = _tokenizer(folder)
+    torch.manual_seed(0)
+    config = transformers.BertConfig(
+        vocab_size=len(tok), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=32, max_position_embeddings=64, num_labels=len(labels),
+        id2label=dict(enumerate(labels)), label2id={lab: i for i, lab in enumerate(labels)}, **extra,
+    )
+    transformers.BertForSequenceClassification(config).save_pretrained(str(folder))
+    tok.save_pretrained(str(folder))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("models")
+    _tiny_bert(root / "ge_item", ["none", *GE_TOPICS], auditor_task="article",
+               auditor_thresholds={"ge_item": 0.6})
+    _tiny_bert(root / "stereo", ["none", *CATEGORIES])
+    return root
+
+
+def test_scores_articles_and_sentences(model_dir: Path) -> None:
+    scorer = load_scorer(str(model_dir))
+    assert scorer.has_articles and scorer.has_sentences
+    articles = scorer.score_articles(["Hội Liên hiệp phụ nữ tỉnh bàn về bình đẳng giới.", "Đội tuyển thắng trận."])
+    assert len(articles) == 2
+    for row in articles:
+        assert set(row) == {"ge_prob", "topic", "topic_prob"}
+        assert 0.0 <= row["ge_prob"] <= 1.0 and row["topic"] in GE_TOPICS and 0.0 <= row["topic_prob"] <= 1.0
+    sentences = scorer.score_sentences(["Nữ tài xế gây tai nạn.", "Chân dài xinh đẹp cầm đầu đường dây.", ""])
+    assert len(sentences) == 3
+    for row in sentences:
+        assert 0.0 <= row["stereo_prob"] <= 1.0 and row["category"] in CATEGORIES
+    assert scorer.thresholds["ge_item"] == 0.6  # read from config.json
+    assert scorer.version.startswith("ge_item:ge_item@") and "+stereo:stereo@" in scorer.version
+
+
+def test_batches_keep_input_order(model_dir: Path) -> None:
+    scorer = load_scorer(str(model_dir))
+    sentences = [" ".join(WORDS[: 1 + (i * 7) % len(WORDS)]) for i in range(70)]
+    together = scorer.score_sentences(sentences)
+    one_by_one = [scorer.score_sentences([s])[0] for s in sentences[:5]]
+    for a, b in zip(together[:5], one_by_one, strict=True):
+        assert a["stereo_prob"] == pytest.approx(b["stereo_prob"], abs=1e-4)
+
+
+def test_tone_placement_does_not_change_scores(model_dir: Path) -> None:
+    scorer = load_scorer(str(model_dir))
+    old, new = scorer.score_sentences(["Hoà bình, thuỷ lợi.", "Hòa bình, thủy lợi."])
+    assert old == new
+
+
+def test_single_binary_folder_from_env(tmp_path: Path, monkeypatch) -> None:
+    folder = _tiny_bert(tmp_path / "user_model", ["no", "stereotype"])
+    monkeypatch.setenv("AUDITOR_MODEL", str(folder))
+    assert resolve_model_dir() == folder
+    scorer = load_scorer()
+    assert scorer.has_sentences and not scorer.has_articles
+    [row] = scorer.score_sentences(["Nữ tài xế gây tai nạn."])
+    assert row["category"] is None and 0.0 <= row["stereo_prob"] <= 1.0
+    with pytest.raises(ModelError, match="ge_item"):
+        scorer.score_articles(["Bình đẳng giới."])
+
+
+def test_missing_folder_and_config(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="không tìm thấy thư mục mô hình"):
+        load_scorer(str(tmp_path / "nope"))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelError, match="không có config.json.*auditor train"):
+        load_scorer(str(tmp_path / "empty"))
+
+
+def test_incompatible_folders(tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "config.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="config.json"):
+        load_scorer(str(broken))
+    no_weights = tmp_path / "no_weights"
+    no_weights.mkdir()
+    (no_weights / "config.json").write_text(json.dumps(
+        {"model_type": "bert", "auditor_task": "sentence", "id2label": {"0": "none", "1": "trait"}}))
+    with pytest.raises(ModelError, match="không tương thích"):
+        load_scorer(str(no_weights))
+    unknown = _tiny_bert(tmp_path / "mystery", ["a", "b", "c"])
+    with pytest.raises(ModelError, match="auditor_task"):
+        find_heads(unknown)
+
+
+def test_loads_offline_in_fresh_process(model_dir: Path) -> None:
+    code = ("import os, socket\n"
+            "def deny(*a, **k): raise RuntimeError('network used')\n"
+            "socket.socket.connect = deny\n"
+            "from auditor.models import load_scorer\n"
+            f"s = load_scorer({str(model_dir)!r})\n"
+            "print(s.score_sentences(['Nữ tài xế gây tai nạn.'])[0]['stereo_prob'] >= 0,"
+            " os.environ['HF_HUB_OFFLINE'])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={"PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "1"]
