@@ -1,0 +1,190 @@
+"""`auditor ingest` and `auditor outlets`: thin click layers over :mod:`auditor.ingest`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from auditor.errors import AuditorError
+from auditor.ingest.outlets import OUTLET_KINDS, OutletRow, add_outlet, import_outlets, list_outlets
+from auditor.ingest.pipeline import SOURCE_KINDS, FileReport, IngestOptions, ingest_file
+from auditor.ingest.readers import DEFAULT_MAX_BYTES
+
+_db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+                          help="SQLite database (default: $AUDITOR_DB or auditor.db).")
+
+
+def _open(db_path: str | None):  # noqa: ANN202
+    from auditor.db import open_db
+
+    return open_db(db_path)
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"'{value}' không phải ngày dạng YYYY-MM-DD") from exc
+
+
+def format_report(report: FileReport) -> str:
+    """The Vietnamese summary of one ingested file."""
+    name = Path(report.path).name
+    added, already, dup = report.count("added"), report.count("already"), report.count("duplicate")
+    days: dict[str, int] = {}
+    for item in report.items:
+        days[item.broadcast_date] = days.get(item.broadcast_date, 0) + 1
+    day_text = ", ".join(f"{d} ({n})" for d, n in sorted(days.items()))
+    audited = [i for i in report.items if i.status == "added" and i.ge_item is not None]
+    lines = [
+        f"{name}: {len(report.items)} mục · định dạng {report.format}, bảng mã {report.encoding}, "
+        f"tách theo {_SCHEME_VI.get(report.scheme, report.scheme)}",
+        f"  ngày phát sóng: {day_text}",
+        f"  thêm mới {added} · đã có từ trước {already} · trùng nội dung với bài khác {dup}",
+    ]
+    if audited:
+        lines.append(f"  mục bình đẳng giới: {sum(1 for i in audited if i.ge_item)} · "
+                     f"đoạn bị gắn cờ: {sum(i.n_findings for i in audited)}")
+    elif added:
+        lines.append("  chưa kiểm tra (--no-audit): chạy `auditor audit` để kiểm tra")
+    if report.preamble_lines:
+        lines.append(f"  bỏ qua {report.preamble_lines} dòng mở đầu (tiêu đề cơ quan, lời chào)")
+    if report.empty_items:
+        lines.append(f"  bỏ qua {len(report.empty_items)} đề mục không có nội dung: "
+                     + "; ".join(t[:40] for t in report.empty_items[:5]))
+    for item in report.items:
+        mark = {"added": "+", "already": "=", "duplicate": "≈"}[item.status]
+        flags = ""
+        if item.ge_item:
+            flags += " [BĐG]"
+        if item.n_findings:
+            flags += f" [{item.n_findings} cờ]"
+        lines.append(f"  {mark} {item.position + 1}. {item.broadcast_date} {item.title[:70]}{flags}")
+    return "\n".join(lines)
+
+
+_SCHEME_VI = {"marker": "nhãn Tin:/Bài:", "heading": "kiểu tiêu đề Word", "numbered": "đề mục đánh số",
+              "bold": "dòng in đậm", "caps": "dòng chữ hoa", "whole": "cả tệp là một mục"}
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--outlet", "outlet_id", required=True, help="Mã đài/cơ quan phát (xem `auditor outlets list`).")
+@click.option("--date", "default_date", callback=_parse_date, default=None,
+              help="Ngày phát sóng (YYYY-MM-DD) cho các mục mà tệp không ghi ngày.")
+@click.option("--kind", "source_kind", type=click.Choice(SOURCE_KINDS), default="ingest", show_default=True,
+              help="'transcript' cho bản gỡ băng/chuyển giọng nói thành chữ của chương trình đã phát.")
+@click.option("--encoding", type=click.Choice(["utf-8", "utf-16", "cp1258", "tcvn3", "vni"]), default=None,
+              help="Bảng mã của tệp .txt khi không tự nhận ra được.")
+@click.option("--max-size", "max_mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 1024 / 1024,
+              show_default=True, help="Cỡ tệp tối đa (MB).")
+@click.option("--no-audit", is_flag=True, help="Chỉ lưu, chưa kiểm tra (kiểm tra sau bằng `auditor audit`).")
+@_db_option
+def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, source_kind: str,
+           encoding: str | None, max_mb: float, no_audit: bool, db_path: str | None) -> None:
+    """Ingest broadcast scripts and bulletins (.txt, .docx, .pdf) as audited articles.
+
+    Each item ("Tin:", "Bài:", a numbered or bold heading) of each file becomes an article dated by
+    the programme heading ("Chương trình phát thanh ngày 12/3/2024") or --date. A file is stored
+    whole or not at all; ingesting it again adds nothing.
+
+    \b
+    Example:
+        auditor ingest ban-tin-thang-3.docx kich-ban.txt --outlet xa-tan-yen
+        auditor ingest go-bang-12-3.txt --outlet xa-tan-yen --kind transcript --date 2024-03-12
+    """
+    db = _open(db_path)
+    options = IngestOptions(outlet_id=outlet_id, default_date=default_date, source_kind=source_kind,
+                            max_bytes=int(max_mb * 1024 * 1024), encoding=encoding, audit=not no_audit)
+    failed = 0
+    totals = {"added": 0, "already": 0, "duplicate": 0}
+    for path in files:
+        try:
+            report = ingest_file(db, path, options)
+        except AuditorError as exc:
+            failed += 1
+            click.echo(f"Lỗi: {exc}", err=True)
+            continue
+        for status in totals:
+            totals[status] += report.count(status)
+        click.echo(format_report(report))
+    if len(files) > 1:
+        click.echo(f"Tổng: {len(files) - failed}/{len(files)} tệp nạp được; thêm mới {totals['added']} mục, "
+                   f"đã có {totals['already']}, trùng nội dung {totals['duplicate']}")
+    if failed:
+        raise SystemExit(1)
+
+
+@click.group()
+def outlets() -> None:
+    """Outlets without a web feed: commune radio, district centres.
+
+    \b
+    Example:
+        auditor outlets add xa-dai-son --name "Đài truyền thanh xã Đại Sơn" --kind commune_radio \\
+            --province "Bắc Ninh" --commune "Đại Sơn" --old-province "Bắc Giang"
+        auditor outlets import communes.csv
+        auditor outlets list --kind commune_radio
+    """
+
+
+@outlets.command("add")
+@click.argument("outlet_id")
+@click.option("--name", required=True, help="Tên đầy đủ, ví dụ 'Đài truyền thanh xã Đại Sơn'.")
+@click.option("--kind", type=click.Choice(OUTLET_KINDS), required=True)
+@click.option("--province", default="", help="Tỉnh (mã hoặc tên; đơn vị từ 1/7/2025 hoặc tỉnh cũ).")
+@click.option("--commune", default="", help="Xã/phường (mã hoặc tên, đơn vị từ 1/7/2025).")
+@click.option("--old-province", default="", help="Tỉnh trước 1/7/2025, khi tỉnh mới gộp nhiều tỉnh cũ.")
+@click.option("--agency", default="", help="Cơ quan chủ quản.")
+@click.option("--homepage", default="")
+@click.option("--replace", is_flag=True, help="Cập nhật nếu mã đã có.")
+@_db_option
+def outlets_add(outlet_id: str, name: str, kind: str, province: str, commune: str, old_province: str,
+                agency: str, homepage: str, replace: bool, db_path: str | None) -> None:
+    """Add one outlet."""
+    db = _open(db_path)
+    try:
+        record = add_outlet(db, OutletRow(outlet_id, name, kind, province, commune, old_province, agency,
+                                          homepage), replace=replace)
+    except AuditorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Đã lưu {record['id']}: {record['name']} ({record['kind']}) · {_units_text(record)}")
+
+
+@outlets.command("import")
+@click.argument("csv_path", type=click.Path(exists=True, dir_okay=False))
+@_db_option
+def outlets_import(csv_path: str, db_path: str | None) -> None:
+    """Import outlets from a CSV with a header row: id,name,kind,province,commune,old_province,agency,homepage.
+
+    All rows are checked first; one bad row (named with its column) imports nothing.
+    """
+    db = _open(db_path)
+    try:
+        added, updated = import_outlets(db, csv_path)
+    except AuditorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Đã nhập {added + updated} cơ quan/đài: thêm mới {added}, cập nhật {updated}")
+
+
+@outlets.command("list")
+@click.option("--kind", type=click.Choice(OUTLET_KINDS), default=None)
+@_db_option
+def outlets_list(kind: str | None, db_path: str | None) -> None:
+    """List outlets with their units."""
+    rows = list_outlets(_open(db_path), kind)
+    for row in rows:
+        click.echo(f"{row['id']}\t{row['kind']}\t{row['name']}\t{_units_text(row)}")
+    click.echo(f"{len(rows)} cơ quan/đài")
+
+
+def _units_text(row: dict) -> str:
+    parts = [row.get("commune_name"), row.get("province_name")]
+    text = ", ".join(p for p in parts if p) or "chưa có đơn vị hành chính"
+    if row.get("old_province_name") and row.get("old_province_name") != row.get("province_name"):
+        text += f" (trước 2025: {row['old_province_name']})"
+    return text

@@ -1,0 +1,216 @@
+"""Read a document (.txt, .docx, .pdf) into a list of text blocks, refusing what cannot be read.
+
+Every failure is an :class:`IngestError` naming the file, raised before anything is stored: a file
+that is empty, too large (checked on its size before reading), of another type than its extension
+says (a PNG renamed .docx), encrypted, a PDF without a text layer, or text in no encoding we can tell.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from auditor.errors import IngestError
+from auditor.ingest.legacy import decode_bytes, repair_legacy_text
+
+__all__ = ["Block", "Document", "read_document", "DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES"]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+
+BlockKind = Literal["para", "heading", "bold", "table"]
+
+
+@dataclass
+class Block:
+    """One paragraph (a line of a .txt file, a paragraph or table row of a .docx, a line of a PDF)."""
+
+    text: str
+    kind: BlockKind = "para"
+
+
+@dataclass
+class Document:
+    path: Path
+    sha256: str
+    format: str  # txt | docx | pdf
+    encoding: str  # how the text was decoded ("utf-8", "tcvn3", "docx", "docx+vni", ...)
+    blocks: list[Block] = field(default_factory=list)
+
+
+# Magic numbers of the files most often mislabelled, to say what a file really is.
+_MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "ảnh PNG"),
+    (b"\xff\xd8\xff", "ảnh JPEG"),
+    (b"GIF8", "ảnh GIF"),
+    (b"%PDF-", "tệp PDF"),
+    (b"PK\x03\x04", "tệp nén ZIP (docx/xlsx/...)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Word .doc đời cũ (OLE)"),
+    (b"{\\rtf", "tệp RTF"),
+    (b"ID3", "tệp âm thanh MP3"),
+    (b"RIFF", "tệp âm thanh/hình RIFF (WAV/AVI)"),
+]
+
+
+def _sniff(head: bytes) -> str | None:
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    return None
+
+
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  encoding: str | None = None) -> Document:
+    """Read ``path`` into blocks. ``encoding`` forces the decoding of a .txt file."""
+    import hashlib
+
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise IngestError("không tìm thấy tệp", path=name)
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError("tệp rỗng (0 byte)", path=name)
+    if size > max_bytes:
+        raise IngestError(
+            f"tệp quá lớn: {size / 1024 / 1024:.1f} MB, giới hạn {max_bytes / 1024 / 1024:.0f} MB "
+            "(đổi bằng --max-size)", path=name)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"không hỗ trợ định dạng '{suffix or '(không đuôi)'}': chỉ nhận "
+                          + ", ".join(SUPPORTED_SUFFIXES), path=name)
+    data = path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    found = _sniff(data[:16])
+    if suffix == ".txt":
+        if found and found != "tệp RTF":
+            raise IngestError(f"tệp .txt nhưng nội dung là {found}", path=name)
+        decoded = decode_bytes(data, encoding=encoding, path=name)
+        blocks = [Block(line) for line in decoded.text.splitlines()]
+        doc = Document(path, sha256, "txt", decoded.encoding, blocks)
+    elif suffix == ".docx":
+        if not data.startswith(b"PK\x03\x04"):
+            raise IngestError(f"tệp .docx nhưng nội dung là {found or 'không phải tài liệu Word'}", path=name)
+        doc = Document(path, sha256, "docx", "docx", _read_docx(data, name))
+    else:
+        if b"%PDF-" not in data[:1024]:
+            raise IngestError(f"tệp .pdf nhưng nội dung là {found or 'không phải PDF'}", path=name)
+        doc = Document(path, sha256, "pdf", "pdf", _read_pdf(data, name))
+    if doc.format != "txt":
+        doc.encoding = _repair_blocks(doc)
+    doc.blocks = [Block(_clean(b.text), b.kind) for b in doc.blocks]
+    if not any(b.text for b in doc.blocks):
+        raise IngestError("tệp không có nội dung chữ", path=name)
+    return doc
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).replace("\ufeff", "")).strip()
+
+
+def _repair_blocks(doc: Document) -> str:
+    """Convert TCVN3/VNI text stored as Unicode by Word or a PDF: whole document, else per block."""
+    whole = repair_legacy_text("\n".join(b.text for b in doc.blocks))
+    if whole is not None:
+        lines = whole.text.split("\n")
+        for block, line in zip(doc.blocks, lines, strict=True):
+            block.text = line
+        return f"{doc.format}+{whole.encoding}"
+    fixed: set[str] = set()
+    for block in doc.blocks:
+        repaired = repair_legacy_text(block.text)
+        if repaired is not None:
+            block.text = repaired.text
+            fixed.add(repaired.encoding)
+    return doc.format + "".join(f"+{enc}" for enc in sorted(fixed))
+
+
+# --- docx ---------------------------------------------------------------------------------------
+
+def _read_docx(data: bytes, name: str) -> list[Block]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IngestError(f"tệp .docx hỏng hoặc không phải tài liệu Word: {exc}", path=name) from exc
+    except Exception as exc:  # lxml or zip errors deep inside python-docx
+        raise IngestError(f"không đọc được tệp .docx: {type(exc).__name__}: {exc}", path=name) from exc
+    blocks: list[Block] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                    if text and (not cells or cells[-1] != text):  # merged cells repeat
+                        cells.append(text)
+                if cells:
+                    blocks.append(Block(" | ".join(cells), "table"))
+            continue
+        text = item.text
+        if not text.strip():
+            continue
+        for line in text.split("\n"):  # soft line breaks inside one paragraph
+            blocks.append(Block(line, _docx_kind(item)))
+    return blocks
+
+
+def _docx_kind(paragraph) -> BlockKind:  # noqa: ANN001 (python-docx Paragraph)
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    if style.startswith("heading") or style in ("title", "subtitle"):
+        return "heading"
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    if runs and all(r.bold or (r.bold is None and style_bold) for r in runs):
+        return "bold"
+    return "para"
+
+
+# --- pdf ----------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def _read_pdf(data: bytes, name: str) -> list[Block]:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # Many official PDFs are "encrypted" only against editing, with an empty user password.
+            try:
+                opened = reader.decrypt("")
+            except Exception:  # noqa: BLE001 (unsupported algorithms raise various errors)
+                opened = 0
+            if not opened:
+                raise IngestError("tệp PDF được mã hoá (cần mật khẩu): hãy gỡ mật khẩu rồi nạp lại", path=name)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise IngestError("tệp PDF được mã hoá (cần mật khẩu): hãy gỡ mật khẩu rồi nạp lại", path=name) from exc
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise IngestError(f"tệp PDF hỏng: {exc}", path=name) from exc
+    if not any(p.strip() for p in pages):
+        raise IngestError(
+            f"tệp PDF không có lớp văn bản ({len(pages)} trang, có lẽ là bản scan): cần nhận dạng chữ (OCR) "
+            "trước khi nạp", path=name)
+    blocks: list[Block] = []
+    for page in pages:
+        for line in page.splitlines():
+            if _PAGE_NUMBER.match(line):
+                continue
+            blocks.append(Block(line))
+    return blocks

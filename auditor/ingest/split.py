@@ -1,0 +1,280 @@
+"""Split a broadcast document into items, each with its heading and broadcast date.
+
+A commune-radio file is usually one programme ("Chương trình phát thanh ngày 12/3/2024") with several
+parts ("Tin: ...", "Bài: ...", "1. ...", a bold or Heading-styled title), or a month of programmes,
+each under its own dated heading. The splitter reads the blocks top to bottom:
+
+* a **programme heading** (a short line with a date and a word like "chương trình", "bản tin", or a
+  line that is only a date, "Thứ Ba, ngày 12/3/2024") sets the broadcast date of what follows;
+* **item headings** start an item. Of the kinds found in the file, the most explicit wins, so that a
+  bold sentence inside a "Tin:" bulletin does not split it: markers ("Tin:", "Bài 2:", "Phóng sự:")
+  and Word heading styles first; then numbered titles ("1. ...", "II. ...") counting up from 1; then
+  whole-bold paragraphs; then short ALL-CAPS lines;
+* lines before the first item of a programme (greetings, the outlet's letterhead) are its preamble:
+  not an item, but counted, and a dated "Xã X, ngày 15 tháng 3 năm 2024" there dates the file;
+* a file with no item headings is one item (a transcript, a single script).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from auditor.ingest.readers import Block
+
+__all__ = ["Item", "SplitResult", "split_items", "find_date"]
+
+
+@dataclass
+class Item:
+    position: int  # 0-based order in the file
+    title: str
+    body: str
+    broadcast_date: date | None
+    programme: str = ""  # the programme heading the item falls under
+    marker: str = ""  # "Tin", "Bài", "1", "heading", "bold", "caps", "whole"
+
+
+@dataclass
+class SplitResult:
+    items: list[Item] = field(default_factory=list)
+    preamble_lines: int = 0  # lines before the first item of a programme, not stored
+    empty_items: list[str] = field(default_factory=list)  # headings with no body, not stored
+    scheme: str = ""  # which heading kind split the file
+    file_date: date | None = None  # a date found in the letterhead
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|\s)\s*năm\s+(\d{4})", re.IGNORECASE)
+
+
+def find_date(text: str) -> tuple[date, re.Match[str]] | None:
+    """The first valid day-month-year date in ``text`` ("12/3/2024", "12-03-2024", "12 tháng 3 năm 2024")."""
+    matches = sorted([*_DATE_NUMERIC.finditer(text), *_DATE_WORDS.finditer(text)], key=lambda m: m.start())
+    for m in matches:
+        day, month, year = (int(g) for g in m.groups())
+        if not 1990 <= year <= 2100:
+            continue
+        try:
+            return date(year, month, day), m
+        except ValueError:
+            continue
+    return None
+
+
+_PROGRAMME_WORDS = re.compile(
+    r"chương\s+trình|bản\s+tin|phát\s+thanh|truyền\s+thanh|tiếp\s+sóng|buổi\s+phát|thời\s+sự|"
+    r"phát\s+sóng|lịch\s+phát", re.IGNORECASE)
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật|cn)"
+# A line that is only a date, with an optional weekday, "ngày", session ("sáng", "chiều") and hour.
+_DATE_ONLY = re.compile(
+    rf"^[\W_]*(?:{_WEEKDAY}[\s,\-–]*)?(?:buổi\s+)?(?:sáng|trưa|chiều|tối)?[\s,\-–]*(?:ngày\s*)?"
+    r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})"
+    r"[\s,\-–]*(?:\(?\s*(?:lúc\s*)?\d{1,2}\s*(?:h|giờ|:)\s*\d{0,2}\s*\)?)?[\W_]*$",
+    re.IGNORECASE)
+# "Xã Tân Yên, ngày 15 tháng 3 năm 2024": the date a document was signed, in its letterhead.
+_PLACE_DATE = re.compile(r"^[^\d,]{2,60},\s*ngày\s+\d", re.IGNORECASE)
+_PROGRAMME_MAX = 160
+
+
+def _programme_date(text: str) -> date | None:
+    if len(text) > _PROGRAMME_MAX:
+        return None
+    found = find_date(text)
+    if found is None:
+        return None
+    if _DATE_ONLY.match(text):
+        return found[0]
+    if _PROGRAMME_WORDS.search(text) and not _PLACE_DATE.match(text):
+        return found[0]
+    return None
+
+
+# --- item headings ------------------------------------------------------------------------------
+
+_MARKER = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.)]\s*)?"
+    r"(?P<marker>tin\s+vắn|tin\s+ngắn|tin|bài\s+viết|bài|phóng\s+sự|chuyên\s+mục|chuyên\s+đề|tiểu\s+phẩm|"
+    r"gương\s+điển\s+hình|gương\s+sáng|câu\s+chuyện|ghi\s+nhận|ký\s+sự|tọa\s+đàm|toạ\s+đàm|"
+    r"phỏng\s+vấn|bản\s+tin)"
+    r"(?:\s+(?:số\s*)?\d{1,3})?\s*[:：\-–—]\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2}|[IVX]{1,5})\s*[.)]\s+(?P<rest>\S.*)$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+_TITLE_MAX = 200
+
+
+def _is_title_like(text: str) -> bool:
+    """A heading is short, starts with a capital or quote and does not end like a list entry."""
+    text = text.strip()
+    return (0 < len(text) <= 150 and not text.endswith((";", ",", ":"))
+            and (text[0].isupper() or text[0] in "\"“«'("))
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (len(text) <= 150 and len(text.split()) >= 3 and len(letters) >= 8
+            and sum(c.isupper() for c in letters) / len(letters) >= 0.9)
+
+
+@dataclass
+class _Line:
+    index: int
+    text: str
+    kind: str
+
+
+def _candidates(lines: list[_Line], programme_at: set[int]) -> dict[str, list[int]]:
+    """Line indexes that could start an item, by heading kind."""
+    found: dict[str, list[int]] = {"marker": [], "heading": [], "numbered": [], "bold": [], "caps": []}
+    expected = 1
+    for line in lines:
+        if line.index in programme_at:
+            expected = 1  # numbering restarts with each programme
+            continue
+        if _MARKER.match(line.text):
+            found["marker"].append(line.index)
+        if line.kind == "heading" and len(line.text) <= _TITLE_MAX:
+            found["heading"].append(line.index)
+        m = _NUMBERED.match(line.text)
+        if m and _is_title_like(m.group("rest")):
+            num = m.group("num")
+            value = int(num) if num.isdigit() else _ROMAN.get(num, 0)
+            if value == expected:
+                found["numbered"].append(line.index)
+                expected += 1
+        if line.kind == "bold" and len(line.text) <= _TITLE_MAX:
+            found["bold"].append(line.index)
+        if _is_caps(line.text) and not _PROGRAMME_WORDS.search(line.text):
+            found["caps"].append(line.index)
+    return found
+
+
+def _choose_scheme(found: dict[str, list[int]]) -> tuple[str, set[int]]:
+    strong = set(found["marker"]) | set(found["heading"])
+    if strong:
+        return ("marker" if found["marker"] else "heading"), strong
+    if len(found["numbered"]) >= 2:
+        return "numbered", set(found["numbered"])
+    for kind in ("bold", "caps"):
+        if found[kind]:
+            return kind, set(found[kind])
+    return "whole", set()
+
+
+def _title_and_marker(text: str, scheme: str) -> tuple[str, str, str]:
+    """(title, marker, body text on the heading line) for a heading line."""
+    m = _MARKER.match(text)
+    if m:
+        marker = " ".join(m.group("marker").split()).capitalize()
+        rest = m.group("rest").strip()
+        if len(rest) > _TITLE_MAX:  # the body starts on the heading line
+            first = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+            return first[:_TITLE_MAX], marker, rest
+        return rest, marker, ""
+    m = _NUMBERED.match(text)
+    if m and scheme == "numbered":
+        return m.group("rest").strip(), m.group("num"), ""
+    return text.strip(), scheme, ""
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
+
+
+def _join_body(lines: list[str], reflow: bool) -> str:
+    if not reflow:
+        return "\n".join(lines).strip()
+    # PDF lines are wrapped at the page width: join a line to the next unless it ends a sentence.
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]):
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    return "\n".join(paragraphs).strip()
+
+
+def split_items(blocks: list[Block], *, default_date: date | None = None, reflow: bool = False,
+                title_fallback: str = "") -> SplitResult:
+    """Split ``blocks`` into items. ``default_date`` dates items before any dated heading."""
+    lines = [_Line(i, b.text, b.kind) for i, b in enumerate(b for b in blocks if b.text.strip())]
+    programme_dates: dict[int, date] = {}
+    for line in lines:
+        found = _programme_date(line.text)
+        if found is not None:
+            programme_dates[line.index] = found
+    scheme, starts = _choose_scheme(_candidates(lines, set(programme_dates)))
+    result = SplitResult(scheme=scheme)
+
+    current_date: date | None = None
+    programme = ""
+    pending_programme_title = ""
+    open_item: dict | None = None
+    preamble: list[_Line] = []
+    position = 0
+
+    def close() -> None:
+        nonlocal open_item, position
+        if open_item is None:
+            return
+        body = _join_body(open_item["body"], reflow)
+        title = open_item["title"]
+        if not title and open_item["body"]:
+            # "Tin:" alone on its line: the next short line is the title.
+            first = open_item["body"][0]
+            if len(first) <= _TITLE_MAX and len(open_item["body"]) > 1:
+                title = first
+                body = _join_body(open_item["body"][1:], reflow)
+        if not body:
+            result.empty_items.append(title or open_item["marker"])
+        else:
+            result.items.append(Item(position, title or open_item["marker"], body, open_item["date"],
+                                     open_item["programme"], open_item["marker"]))
+            position += 1
+        open_item = None
+
+    for line in lines:
+        if line.index in programme_dates:
+            close()
+            current_date = programme_dates[line.index]
+            programme = f"{pending_programme_title} {line.text}".strip() if pending_programme_title else line.text
+            pending_programme_title = ""
+            continue
+        if line.index in starts:
+            close()
+            pending_programme_title = ""
+            title, marker, body_start = _title_and_marker(line.text, scheme)
+            open_item = {"title": title, "marker": marker, "body": [body_start] if body_start else [],
+                         "date": current_date, "programme": programme}
+            continue
+        if open_item is not None:
+            open_item["body"].append(line.text)
+            continue
+        # Before the first item of a programme: letterhead, greetings, a programme title without date.
+        if (_PROGRAMME_WORDS.search(line.text) and len(line.text) <= _PROGRAMME_MAX
+                and not _SENTENCE_END.search(line.text)):
+            pending_programme_title = line.text
+        if result.file_date is None and _PLACE_DATE.match(line.text):
+            found = find_date(line.text)
+            result.file_date = found[0] if found else None
+        preamble.append(line)
+    close()
+
+    if scheme == "whole" and not result.items:
+        # No headings at all: the whole text is one item; a short first line is its title.
+        texts = [line.text for line in lines if line.index not in programme_dates]
+        if texts:
+            title = texts[0] if len(texts) > 1 and len(texts[0]) <= _TITLE_MAX else title_fallback
+            body_lines = texts[1:] if title == texts[0] and len(texts) > 1 else texts
+            result.items.append(Item(0, title, _join_body(body_lines, reflow), current_date, programme, "whole"))
+        preamble = []
+    result.preamble_lines = len(preamble)
+    fallback = default_date or result.file_date
+    for item in result.items:
+        if item.broadcast_date is None:
+            item.broadcast_date = fallback
+    return result
