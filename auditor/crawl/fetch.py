@@ -30,19 +30,34 @@ robots.txt fetches produce records too (``kind == "robots"``).
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import logging
-from collections.abc import Awaitable, Callable
+import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import httpx
 
+from auditor.crawl.addresses import Resolver, check_host, default_resolver
+from auditor.crawl.decoding import (
+    DecodeError,
+    Inflater,
+    decode_text,
+    is_allowed_type,
+    looks_binary,
+    media_type,
+)
+from auditor.crawl.pacing import Pacer
+from auditor.crawl.robots import RobotsCache, RobotsRules, rules_from_answer, unreachable
 from auditor.crawl.settings import FetchSettings
+from auditor.errors import BlockedAddress, FetchError, RobotsDisallowed, TooLarge
 
 logger = logging.getLogger(__name__)
 
-# resolver(host, port) -> IP address strings; the default calls getaddrinfo. Tests inject one to make a
-# loopback test server look public, so the redirect-to-private check can be exercised on 127.0.0.1.
-Resolver = Callable[[str, int], Awaitable[list[str]]]
+ACCEPT = ("text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml,"
+          "application/json;q=0.8,*/*;q=0.5")
 
 
 @dataclass
@@ -90,8 +105,88 @@ class FetchRecord:
         }
 
 
+class _Retryable(Exception):
+    """A failure worth another attempt (timeout, connection error); message says what happened."""
+
+
+@dataclass
+class _Answer:
+    """The final hop's response as far as the fetch logic needs it."""
+
+    url: httpx.URL
+    status: int
+    headers: httpx.Headers
+    content: bytes = b""
+
+
+@dataclass
+class _Trace:
+    """Bookkeeping of one fetch call: what ends up in its FetchRecord."""
+
+    attempts: int = 0
+    waited_s: float = 0.0
+    status: int | None = None
+    nbytes: int = 0
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _host_key(url: httpx.URL) -> str:
+    """Pacing key: host and port (the port only when not the scheme's default)."""
+    return f"{url.host}:{url.port}" if url.port else url.host
+
+
+def _port(url: httpx.URL) -> int:
+    return url.port or (443 if url.scheme == "https" else 80)
+
+
+def _origin(url: httpx.URL) -> str:
+    return f"{url.scheme}://{url.netloc.decode('ascii')}"
+
+
+def _describe(exc: httpx.HTTPError) -> str:
+    """A short English reason for an httpx error (its own message is sometimes empty)."""
+    kinds = {
+        httpx.ConnectTimeout: "connection timed out",
+        httpx.ReadTimeout: "server stopped sending (read timeout)",
+        httpx.WriteTimeout: "sending the request timed out",
+        httpx.PoolTimeout: "no free connection (pool timeout)",
+        httpx.ConnectError: "connection failed",
+        httpx.ReadError: "connection broken while reading",
+        httpx.WriteError: "connection broken while sending",
+        httpx.RemoteProtocolError: "malformed or truncated HTTP response",
+        httpx.LocalProtocolError: "invalid request",
+        httpx.UnsupportedProtocol: "unsupported URL scheme",
+    }
+    kind = next((text for cls, text in kinds.items() if isinstance(exc, cls)), type(exc).__name__)
+    detail = str(exc).strip()
+    return f"{kind}: {detail}" if detail and detail != kind else kind
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds asked for by a Retry-After header (delta-seconds or HTTP date), None if absent/invalid."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
 class Fetcher:
-    """An async HTTP fetcher with robots.txt, per-host pacing and hard limits. Use as a context manager."""
+    """An async HTTP fetcher with robots.txt, per-host pacing and hard limits. Use as a context manager.
+
+    One Fetcher is meant for one crawl run: robots.txt answers are cached for its lifetime.
+    ``transport`` (e.g. ``httpx.MockTransport``) and ``resolver`` are test seams.
+    """
 
     def __init__(
         self,
@@ -105,14 +200,44 @@ class Fetcher:
         self.on_request = on_request
         self.log: list[FetchRecord] = []
         self._transport = transport
-        self._resolver = resolver
+        self._resolver = resolver or default_resolver
         self._client: httpx.AsyncClient | None = None
+        self._robots = RobotsCache()
+        self.pacer = Pacer(self.settings.host_delay_s, self.settings.per_host_concurrency,
+                           self.settings.max_concurrency)
 
     async def __aenter__(self) -> Fetcher:
-        raise NotImplementedError
+        s = self.settings
+        self._client = httpx.AsyncClient(
+            headers={
+                "User-Agent": s.user_agent,
+                "Accept": ACCEPT,
+                # Only what decoding.Inflater can decompress with a bounded output.
+                "Accept-Encoding": "gzip, deflate",
+                "Accept-Language": "vi,en;q=0.5",
+            },
+            timeout=httpx.Timeout(connect=s.connect_timeout_s, read=s.read_timeout_s,
+                                  write=s.write_timeout_s, pool=s.pool_timeout_s),
+            limits=httpx.Limits(max_connections=s.max_concurrency, max_keepalive_connections=s.max_concurrency),
+            follow_redirects=False,  # followed by hand so every hop is checked
+            trust_env=s.trust_env,
+            transport=self._transport,
+        )
+        return self
 
     async def __aexit__(self, *exc: object) -> None:
-        raise NotImplementedError
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    def robots_rules(self, url: str) -> RobotsRules | None:
+        """The cached robots.txt rules of ``url``'s origin, if already read in this run."""
+        return self._robots.cached(_origin(httpx.URL(url)))
+
+    # -- public entry point ---------------------------------------------------------------------------
 
     async def fetch(
         self,
@@ -124,7 +249,298 @@ class Fetcher:
         outlet_id: str | None = None,
     ) -> FetchResult:
         """GET ``url`` politely; conditional when ``etag``/``last_modified`` are given."""
-        raise NotImplementedError
+        if self._client is None:
+            raise RuntimeError("use the Fetcher as `async with Fetcher(...) as fetcher:`")
+        started = time.monotonic()
+        trace = _Trace()
+        record = FetchRecord(at=_now_iso(), url=url, host="", status=None, bytes=0, elapsed_ms=0,
+                             outcome="error", outlet_id=outlet_id)
+        try:
+            try:
+                parsed = httpx.URL(url)
+                record.host = parsed.host
+                result = await self._fetch(parsed, url, etag, last_modified, allow_private, outlet_id, trace)
+            except httpx.HTTPError as exc:  # a path we did not map: still never leak httpx
+                raise FetchError(_describe(exc), url=url) from exc
+            except (httpx.InvalidURL, TypeError, ValueError) as exc:  # httpx.URL rejects the string
+                raise FetchError(f"invalid URL: {exc}", url=url) from exc
+        except FetchError as exc:
+            record.status = exc.status if exc.status is not None else trace.status
+            record.error = str(exc)
+            skipped = trace.attempts == 0 and isinstance(exc, RobotsDisallowed | BlockedAddress)
+            record.outcome = "skipped" if skipped else "error"
+            logger.warning("fetch failed: %s", exc)
+            raise
+        finally:
+            record.attempts = trace.attempts
+            record.bytes = trace.nbytes
+            record.elapsed_ms = round((time.monotonic() - started - trace.waited_s) * 1000)
+            self._emit(record)
+        record.status = result.status
+        record.final_url = result.final_url
+        record.outcome = "not_modified" if result.not_modified else "ok"
+        result.elapsed_ms = record.elapsed_ms = round((time.monotonic() - started - trace.waited_s) * 1000)
+        return result
+
+    def _emit(self, record: FetchRecord) -> None:
+        self.log.append(record)
+        if self.on_request is not None:
+            try:
+                self.on_request(record)
+            except Exception:  # a failing logger must not turn a good fetch into a failure
+                logger.exception("on_request callback failed for %s", record.url)
+
+    # -- redirects, checks, retries ---------------------------------------------------------------------
+
+    async def _fetch(self, current: httpx.URL, url: str, etag: str | None, last_modified: str | None,
+                     allow_private: bool, outlet_id: str | None, trace: _Trace) -> FetchResult:
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        chain = [str(current)]
+        for _hop in range(self.settings.max_redirects + 1):
+            await self._check_allowed(current, allow_private)
+            answer = await self._request_with_retries(current, headers, trace)
+            status = answer.status
+            if status in (301, 302, 303, 307, 308):
+                location = answer.headers.get("location")
+                if not location:
+                    raise FetchError(f"HTTP {status} redirect without a Location header", url=str(current),
+                                     status=status)
+                try:
+                    target = current.join(location.strip())
+                except (httpx.InvalidURL, ValueError) as exc:
+                    raise FetchError(f"HTTP {status} redirect to an invalid URL {location!r}", url=url,
+                                     status=status) from exc
+                if target.scheme not in ("http", "https"):
+                    raise FetchError(f"redirect to a non-HTTP URL {target}", url=url, status=status)
+                if str(target) in chain:
+                    loop = " -> ".join([*chain[chain.index(str(target)):], str(target)])
+                    raise FetchError(f"redirect loop: {loop}", url=url, status=status)
+                chain.append(str(target))
+                current = target
+                continue
+            return self._result(url, chain, answer, etag, last_modified)
+        raise FetchError(
+            f"more than {self.settings.max_redirects} redirects: {' -> '.join(chain)}", url=url,
+            status=trace.status,
+        )
+
+    def _result(self, url: str, chain: list[str], answer: _Answer, etag: str | None,
+                last_modified: str | None) -> FetchResult:
+        status, headers = answer.status, answer.headers
+        final_url = str(answer.url)
+        if status == 304:
+            return FetchResult(
+                url=url, final_url=final_url, status=304, headers=_plain(headers), content=b"", text="",
+                encoding=None, content_type=media_type(headers.get("content-type")),
+                etag=headers.get("etag") or etag, last_modified=headers.get("last-modified") or last_modified,
+                not_modified=True, elapsed_ms=0, redirects=chain[:-1],
+            )
+        if 200 <= status < 300:
+            text, encoding = decode_text(answer.content, headers.get("content-type"))
+            return FetchResult(
+                url=url, final_url=final_url, status=status, headers=_plain(headers), content=answer.content,
+                text=text, encoding=encoding, content_type=media_type(headers.get("content-type")),
+                etag=headers.get("etag"), last_modified=headers.get("last-modified"), not_modified=False,
+                elapsed_ms=0, redirects=chain[:-1],
+            )
+        if status in (404, 410):
+            raise FetchError(f"HTTP {status}: the page is gone", url=final_url, status=status)
+        if 300 <= status < 400:
+            raise FetchError(f"HTTP {status}: unexpected redirect status", url=final_url, status=status)
+        reason = "server error" if status >= 500 else "request refused"
+        raise FetchError(f"HTTP {status}: {reason}", url=final_url, status=status)
+
+    async def _check_allowed(self, url: httpx.URL, allow_private: bool) -> None:
+        if url.scheme not in ("http", "https"):
+            raise FetchError(f"unsupported URL scheme {url.scheme!r} (only http and https)", url=str(url))
+        if not url.host:
+            raise FetchError("URL has no host", url=str(url))
+        if not allow_private:
+            await check_host(str(url), url.host, _port(url), self._resolver)
+        rules = await self._robots.get(_origin(url), lambda origin: self._load_robots(origin, allow_private))
+        if not rules.allowed(str(url), self.settings.robots_token):
+            why = rules.reason if rules.disallow_all else f"robots.txt of {rules.origin} disallows this URL"
+            raise RobotsDisallowed(why, url=str(url), status=rules.status)
+
+    def _backoff(self, attempt: int) -> float:
+        s = self.settings
+        wait = min(s.backoff_max_s, s.backoff_base_s * 2 ** (attempt - 1))
+        return wait + random.uniform(0, s.backoff_jitter * wait)
+
+    async def _request_with_retries(self, url: httpx.URL, headers: dict[str, str], trace: _Trace) -> _Answer:
+        s = self.settings
+        host = _host_key(url)
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                answer = await self._request(url, headers, trace)
+            except _Retryable as exc:
+                if attempt > s.retries:
+                    raise FetchError(f"{exc} (gave up after {attempt} attempts)", url=str(url)) from None
+                wait = self._backoff(attempt)
+                logger.info("retrying %s in %.1f s: %s", url, wait, exc)
+                self.pacer.defer(host, wait)
+                continue
+            status = answer.status
+            if status not in s.retry_statuses:
+                return answer
+            wait = self._backoff(attempt)
+            asked = retry_after_seconds(answer.headers.get("retry-after")) if status in (429, 503) else None
+            if asked is not None:
+                if asked > s.retry_after_max_s:
+                    raise FetchError(
+                        f"HTTP {status}: the server asks to retry after {asked:.0f} s, longer than "
+                        f"retry_after_max_s={s.retry_after_max_s:g}; not retrying", url=str(url), status=status)
+                wait = asked
+            if attempt > s.retries:
+                reason = "server error" if status >= 500 else "too many requests"
+                raise FetchError(f"HTTP {status}: {reason} (gave up after {attempt} attempts)", url=str(url),
+                                 status=status)
+            logger.info("retrying %s in %.1f s after HTTP %d", url, wait, status)
+            self.pacer.defer(host, wait)
+
+    async def _request(self, url: httpx.URL, headers: dict[str, str], trace: _Trace) -> _Answer:
+        """One paced HTTP request under the total deadline; reads the body only for 2xx."""
+        assert self._client is not None
+        s = self.settings
+        async with self.pacer.slot(_host_key(url)) as waited:
+            trace.waited_s += waited
+            trace.attempts += 1
+            try:
+                async with asyncio.timeout(s.total_timeout_s):
+                    response = await self._client.send(self._client.build_request("GET", url, headers=headers),
+                                                       stream=True)
+                    try:
+                        trace.status = response.status_code
+                        content = b""
+                        if 200 <= response.status_code < 300:
+                            content = await self._read_body(response, str(url), s.max_bytes, trace)
+                    finally:
+                        await response.aclose()
+            except TimeoutError:
+                # Not retried: a server this slow would only be hit again for as long.
+                raise FetchError(
+                    f"no complete answer within total_timeout_s={s.total_timeout_s:g} s (server too slow "
+                    "or trickling bytes)", url=str(url), status=trace.status) from None
+            except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                raise _Retryable(_describe(exc)) from None
+            except httpx.HTTPError as exc:
+                raise FetchError(_describe(exc), url=str(url), status=trace.status) from None
+        return _Answer(url, response.status_code, response.headers, content)
+
+    async def _read_body(self, response: httpx.Response, url: str, max_bytes: int, trace: _Trace,
+                         *, truncate: bool = False) -> bytes:
+        """Stream and decompress the body, stopping at ``max_bytes`` of decompressed content.
+
+        With ``truncate`` (robots.txt) the body is cut at the cap instead of refused.
+        """
+        status = response.status_code
+        ctype = response.headers.get("content-type")
+        mtype = media_type(ctype)
+        if not truncate and not is_allowed_type(mtype, self.settings.allowed_content_types):
+            raise FetchError(f"refused content type {mtype!r}: not a web page or feed", url=url, status=status)
+        length = response.headers.get("content-length", "")
+        if not truncate and length.isdigit() and int(length) > max_bytes:
+            raise TooLarge(f"Content-Length {int(length):,} bytes is over max_bytes={max_bytes:,}; not read",
+                           url=url, status=status)
+        try:
+            inflater = Inflater(response.headers.get("content-encoding"))
+        except DecodeError as exc:
+            raise FetchError(str(exc), url=url, status=status) from None
+        body = bytearray()
+        received = 0
+        try:
+            async for raw in response.aiter_raw():
+                received += len(raw)
+                trace.nbytes = received
+                for piece in inflater.feed(raw):
+                    if len(body) + len(piece) > max_bytes:
+                        if truncate:
+                            body += piece[: max_bytes - len(body)]
+                            return bytes(body)
+                        raise TooLarge(
+                            f"body passed max_bytes={max_bytes:,} bytes after decompression "
+                            f"({received:,} bytes received); stopped reading", url=url, status=status)
+                    body += piece
+            tail = inflater.flush()
+        except DecodeError as exc:
+            raise FetchError(str(exc), url=url, status=status) from None
+        if len(body) + len(tail) > max_bytes and not truncate:
+            raise TooLarge(f"body passed max_bytes={max_bytes:,} bytes after decompression", url=url,
+                           status=status)
+        body += tail[: max(0, max_bytes - len(body))]
+        if not truncate and looks_binary(bytes(body[:1024])):
+            raise FetchError(f"refused binary content (NUL bytes) served as {mtype or 'no type'}", url=url,
+                             status=status)
+        return bytes(body)
+
+    # -- robots.txt -------------------------------------------------------------------------------------
+
+    async def _load_robots(self, origin: str, allow_private: bool) -> RobotsRules:
+        s = self.settings
+        url = httpx.URL(origin + "/robots.txt")
+        trace = _Trace()
+        started = time.monotonic()
+        record = FetchRecord(at=_now_iso(), url=str(url), host=url.host, status=None, bytes=0, elapsed_ms=0,
+                             outcome="ok", kind="robots")
+        try:
+            async with asyncio.timeout(s.robots_timeout_s):
+                rules = await self._robots_answer(origin, url, allow_private, trace)
+        except TimeoutError:
+            rules = unreachable(origin, trace.status, f"robots.txt timed out after {s.robots_timeout_s:g} s")
+        except BlockedAddress as exc:
+            rules = unreachable(origin, trace.status, f"robots.txt redirected to a blocked address ({exc})")
+        except (FetchError, DecodeError) as exc:
+            rules = unreachable(origin, trace.status, f"robots.txt could not be read ({exc})")
+        except httpx.HTTPError as exc:
+            rules = unreachable(origin, trace.status, f"robots.txt could not be fetched ({_describe(exc)})")
+        delay = rules.delay(s.robots_token)
+        if delay is not None and delay > self.pacer.delay(_host_key(url)):
+            self.pacer.slow_down(_host_key(url), min(delay, s.max_crawl_delay_s))
+        record.status, record.bytes, record.attempts = trace.status, trace.nbytes, trace.attempts
+        record.elapsed_ms = round((time.monotonic() - started - trace.waited_s) * 1000)
+        if rules.disallow_all:
+            record.outcome, record.error = "error", rules.reason
+            logger.warning("%s: %s", origin, rules.reason)
+        self._emit(record)
+        return rules
+
+    async def _robots_answer(self, origin: str, url: httpx.URL, allow_private: bool,
+                             trace: _Trace) -> RobotsRules:
+        assert self._client is not None
+        for _hop in range(self.settings.max_redirects + 1):
+            async with self.pacer.slot(_host_key(url)) as waited:
+                trace.waited_s += waited
+                trace.attempts += 1
+                response = await self._client.send(self._client.build_request("GET", url), stream=True)
+                try:
+                    trace.status = status = response.status_code
+                    location = response.headers.get("location")
+                    if 300 <= status < 400 and location:
+                        target = url.join(location.strip())
+                        if target.scheme not in ("http", "https"):
+                            return rules_from_answer(origin, 404, "")  # nowhere to go: unavailable
+                        if not allow_private:
+                            await check_host(str(target), target.host, _port(target), self._resolver)
+                        url = target
+                        continue
+                    body = b""
+                    if 200 <= status < 300:
+                        body = await self._read_body(response, str(url), self.settings.robots_max_bytes, trace,
+                                                     truncate=True)
+                finally:
+                    await response.aclose()
+            return rules_from_answer(origin, status, decode_text(body, response.headers.get("content-type"))[0])
+        return rules_from_answer(origin, 310, "")  # too many redirects: "unavailable" per RFC 9309
+
+
+def _plain(headers: httpx.Headers) -> dict[str, str]:
+    return {name.lower(): value for name, value in headers.items()}
 
 
 def fetch_sync(url: str, settings: FetchSettings | None = None, **kwargs: object) -> FetchResult:
