@@ -274,6 +274,9 @@ def _pick(candidates: dict[str, str], *, path: str | None) -> Decoded:
     return Decoded(best_text, best_enc, best)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when every other byte is mostly NUL (ASCII-heavy UTF-16 text)."""
     if len(data) < 4 or len(data) % 2:
@@ -281,9 +284,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     even_nul = sample[0::2].count(0) / (len(sample) / 2)
     odd_nul = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_nul > 0.3 and even_nul < 0.05:
+    if odd_nul > 0.5 and even_nul < 0.05:
         return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
+    if even_nul > 0.5 and odd_nul < 0.05:
         return "utf-16-be"
     return None
 
@@ -324,9 +327,11 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, path: str | None =
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return _maybe_repair(unicodedata.normalize("NFC", data.decode(utf16)), utf16, path=path)
+            text = data.decode(utf16)
         except UnicodeDecodeError:
-            pass
+            text = ""
+        if text and not _CONTROL.search(text):
+            return _maybe_repair(unicodedata.normalize("NFC", text), utf16, path=path)
     if b"\x00" in data:
         raise IngestError("tệp chứa byte NUL: không phải tệp văn bản (tệp nhị phân?)", path=path)
     candidates: dict[str, str] = {}

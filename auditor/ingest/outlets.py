@@ -83,7 +83,7 @@ def resolve_outlet(row: OutletRow, *, line: int | None = None) -> dict:
     if commune:
         commune_unit = table.communes.get(commune)
         if commune_unit is None:
-            code = _commune_by_name(table, commune, province)
+            code = _commune_by_name(table, commune, province, line=line)
             commune_unit = table.communes.get(code) if code else None
         if commune_unit is None:
             raise RowError(f"không tìm thấy xã/phường '{commune}' (mã hoặc tên, theo đơn vị từ 1/7/2025)"
@@ -114,14 +114,22 @@ def resolve_outlet(row: OutletRow, *, line: int | None = None) -> dict:
     return out
 
 
-def _commune_by_name(table, name: str, province: str) -> str | None:  # noqa: ANN001
+def _commune_by_name(table, name: str, province: str, *, line: int | None) -> str | None:  # noqa: ANN001
+    """The code of the commune called ``name`` (with or without "Xã"/"Phường") in ``province``."""
     from auditor.units import fold_name
 
-    key = fold_name(name)
     province_code = table.province_code(province) if province else None
-    matches = [u.code for u in table.communes.values()
-               if fold_name(u.name) == key and (province_code is None or u.parent == province_code)]
-    return matches[0] if len(matches) == 1 else None
+    in_province = [u for u in table.communes.values() if province_code is None or u.parent == province_code]
+    exact = [u.code for u in in_province if u.name.casefold() == name.casefold()]
+    if len(exact) == 1:
+        return exact[0]
+    key = fold_name(name)
+    matches = exact or [u.code for u in in_province if fold_name(u.name) == key]
+    if len(matches) > 1:
+        raise RowError(f"có {len(matches)} xã/phường tên '{name}': ghi mã ({', '.join(matches[:5])}) hoặc "
+                       "tên đủ kèm 'Xã'/'Phường'" + ("" if province else ", hoặc thêm tỉnh"),
+                       row=line, column="commune")
+    return matches[0] if matches else None
 
 
 def add_outlet(db: sqlite_utils.Database, row: OutletRow, *, replace: bool = False) -> dict:

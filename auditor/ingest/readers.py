@@ -184,7 +184,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*$", re
 
 def _read_pdf(data: bytes, name: str) -> list[Block]:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -201,6 +201,8 @@ def _read_pdf(data: bytes, name: str) -> list[Block]:
         raise
     except FileNotDecryptedError as exc:
         raise IngestError("tệp PDF được mã hoá (cần mật khẩu): hãy gỡ mật khẩu rồi nạp lại", path=name) from exc
+    except DependencyError as exc:  # AES needs the optional 'cryptography' package
+        raise IngestError(f"tệp PDF được mã hoá theo cách chưa đọc được ({exc})", path=name) from exc
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise IngestError(f"tệp PDF hỏng: {exc}", path=name) from exc
     if not any(p.strip() for p in pages):

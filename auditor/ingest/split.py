@@ -208,6 +208,8 @@ def split_items(blocks: list[Block], *, default_date: date | None = None, reflow
         if found is not None:
             programme_dates[line.index] = found
     scheme, starts = _choose_scheme(_candidates(lines, set(programme_dates)))
+    lengths = sorted(len(line.text) for line in lines)
+    wrap_width = lengths[int(len(lengths) * 0.9)] if reflow and lengths else 0
     result = SplitResult(scheme=scheme)
 
     current_date: date | None = None
@@ -248,10 +250,16 @@ def split_items(blocks: list[Block], *, default_date: date | None = None, reflow
             close()
             pending_programme_title = ""
             title, marker, body_start = _title_and_marker(line.text, scheme)
-            open_item = {"title": title, "marker": marker, "body": [body_start] if body_start else [],
+            open_item = {"title": title, "title_line": line.text, "marker": marker,
+                         "body": [body_start] if body_start else [],
                          "date": current_date, "programme": programme}
             continue
         if open_item is not None:
+            if (reflow and not open_item["body"] and open_item["title"] and wrap_width
+                    and len(open_item["title_line"]) >= 0.8 * wrap_width and line.text[:1].islower()):
+                open_item["title"] += " " + line.text  # a heading wrapped at the page width
+                open_item["title_line"] = line.text
+                continue
             open_item["body"].append(line.text)
             continue
         # Before the first item of a programme: letterhead, greetings, a programme title without date.

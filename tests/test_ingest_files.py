@@ -1,0 +1,261 @@
+"""`auditor ingest` end to end: real files of every format, a real SQLite database, the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import cli
+from auditor.db import open_db
+from auditor.errors import IngestError
+from auditor.ingest import IngestOptions, ingest_file, read_document
+from auditor.ingest.samples import write_docx, write_pdf, write_txt
+
+ITEMS = [
+    ("Hội LHPN xã tổ chức tọa đàm về bình đẳng giới",
+     "Sáng 10/3, Hội Liên hiệp Phụ nữ xã tổ chức tọa đàm với hơn 60 hội viên tham gia.\n"
+     "Chị Nguyễn Thị Lan, Chủ tịch Hội, cho biết chị em đã mạnh dạn chia sẻ kinh nghiệm."),
+    ("Ra quân làm đường giao thông nông thôn",
+     "Ngày 11/3, bà con thôn Đông đã ra quân làm đường bê tông dài 500 mét."),
+    ("Phòng chống bạo lực gia đình",
+     "Bạo lực gia đình để lại hậu quả nặng nề cho phụ nữ và trẻ em.\nMỗi người dân cần lên tiếng."),
+]
+
+
+def bulletin_text(day: str = "12/3/2024", items=ITEMS) -> str:
+    lines = ["ĐÀI TRUYỀN THANH XÃ TÂN YÊN", f"Chương trình phát thanh ngày {day}",
+             "Kính thưa quý vị và các bạn."]
+    for n, (title, body) in enumerate(items, start=1):
+        lines.append(f"Tin {n}: {title}" if n % 2 else f"Bài: {title}")
+        lines.extend(body.split("\n"))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "audit.db")
+    database["outlets"].insert({"id": "xa-tan-yen", "name": "Đài truyền thanh xã Tân Yên", "kind": "commune_radio"})
+    return database
+
+
+def opts(**kw) -> IngestOptions:
+    return IngestOptions(outlet_id="xa-tan-yen", **kw)
+
+
+def stored(db):
+    return list(db.query("SELECT * FROM articles ORDER BY source_file, source_position"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni"])
+def test_txt_in_every_encoding(db, tmp_path, encoding):
+    path = write_txt(tmp_path / f"ban-tin-{encoding}.txt", bulletin_text(), encoding)
+    report = ingest_file(db, path, opts())
+    assert report.count("added") == 3
+    rows = stored(db)
+    assert [(r["title"], r["text"]) for r in rows] == ITEMS
+    assert {r["published_at"] for r in rows} == {"2024-03-12T00:00:00+07:00"}
+    assert [r["source_position"] for r in rows] == [0, 1, 2]
+    assert rows[0]["source_file"] == f"{path.name}#{report.sha256}"
+    assert {r["source_kind"] for r in rows} == {"ingest"}
+    assert report.encoding.startswith({"utf-16": "utf-16-le"}.get(encoding, encoding))
+
+
+def test_each_item_is_audited_and_stored(db, tmp_path):
+    ingest_file(db, write_txt(tmp_path / "a.txt", bulletin_text()), opts())
+    audits = list(db.query("SELECT a.article_id, a.result, a.engine_version FROM audits a"))
+    assert len(audits) == 3
+    ids = {r["id"] for r in stored(db)}
+    assert {a["article_id"] for a in audits} == ids
+    assert all(json.loads(a["result"])["id"] in ids for a in audits)
+
+
+def test_no_audit_stores_items_unaudited(db, tmp_path):
+    ingest_file(db, write_txt(tmp_path / "a.txt", bulletin_text()), opts(audit=False))
+    assert db["articles"].count == 3 and db["audits"].count == 0
+
+
+def test_reingest_adds_nothing_and_identical_items_are_recognised(db, tmp_path):
+    first = write_txt(tmp_path / "a.txt", bulletin_text())
+    assert ingest_file(db, first, opts()).count("added") == 3
+    again = ingest_file(db, first, opts())
+    assert again.count("already") == 3 and again.count("added") == 0
+    copy = tmp_path / "copy-of-a.txt"
+    shutil.copy(first, copy)
+    assert ingest_file(db, copy, opts()).count("already") == 3
+    # Another bulletin (another date) repeating item 1 in another encoding: a content-hash duplicate.
+    other = write_txt(tmp_path / "b.txt", bulletin_text("13/3/2024", [ITEMS[0], ("Tin mới", "Nội dung mới.")]), "vni")
+    report = ingest_file(db, other, opts())
+    assert [i.status for i in report.items] == ["duplicate", "added"]
+    assert report.items[0].duplicate_of == stored(db)[0]["id"]
+    assert db["articles"].count == 4
+
+
+def test_a_file_lands_whole_or_not_at_all(db, tmp_path):
+    # The database refuses the third item: the first two must not stay behind.
+    db.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.title = 'Phòng chống bạo lực gia đình' "
+               "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    with pytest.raises(Exception, match="refused"):
+        ingest_file(db, write_txt(tmp_path / "a.txt", bulletin_text()), opts())
+    assert db["articles"].count == 0 and db["audits"].count == 0
+
+
+def test_docx_headings_bold_and_tables(db, tmp_path):
+    path = write_docx(tmp_path / "thang-4.docx", [
+        ("para", "ĐÀI TRUYỀN THANH XÃ TÂN YÊN"),
+        ("para", "Chương trình phát thanh ngày 2/4/2024"),
+        ("heading", "Phụ nữ tham gia cấp ủy"),
+        ("para", "Tỷ lệ nữ tham gia cấp ủy xã nhiệm kỳ này đạt 30%."),
+        ("table", [["Thôn", "Số nữ"], ["Thôn Đông", "5"], ["Thôn Tây", "7"]]),
+        ("heading", "Mùa vụ mới"),
+        ("para", "Bà con xuống đồng gieo cấy lúa xuân."),
+        ("bold", "Chương trình phát thanh ngày 9/4/2024"),
+        ("heading", "Lịch tiêm chủng"),
+        ("para", "Trạm y tế tiêm chủng vào sáng thứ Sáu."),
+    ])
+    report = ingest_file(db, path, opts())
+    assert (report.format, report.scheme) == ("docx", "heading")
+    rows = stored(db)
+    assert [(r["title"], r["published_at"][:10]) for r in rows] == [
+        ("Phụ nữ tham gia cấp ủy", "2024-04-02"), ("Mùa vụ mới", "2024-04-02"),
+        ("Lịch tiêm chủng", "2024-04-09")]
+    assert "Thôn Đông | 5" in rows[0]["text"]
+
+
+def test_docx_in_legacy_font_is_converted(db, tmp_path):
+    from auditor.ingest.legacy import encode_legacy
+
+    def vni(text):
+        return encode_legacy(text, "vni").decode("cp1252")
+
+    # Word keeps VNI-Times text as the cp1252 characters of its bytes: "Chöông trình".
+    path = write_docx(tmp_path / "vni.docx", [
+        ("para", vni("Chương trình phát thanh ngày 2/4/2024")),
+        ("para", vni(f"Tin: {ITEMS[0][0]}")),
+        ("para", vni(ITEMS[0][1].replace("\n", " "))),
+    ])
+    report = ingest_file(db, path, opts())
+    assert report.encoding == "docx+vni"
+    row = stored(db)[0]
+    assert row["title"] == ITEMS[0][0] and row["text"] == ITEMS[0][1].replace("\n", " ")
+
+
+def test_pdf_with_text_layer(db, tmp_path):
+    path = write_pdf(tmp_path / "ban-tin.pdf", bulletin_text().splitlines(), width=60)
+    report = ingest_file(db, path, opts())
+    assert report.format == "pdf" and report.count("added") == 3
+    rows = stored(db)
+    assert [r["title"] for r in rows] == [t for t, _ in ITEMS]
+    # Lines wrapped at the page width are joined back into the sentences.
+    assert rows[0]["text"] == ITEMS[0][1]
+
+
+def test_pdf_encrypted_with_empty_user_password_is_read(db, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = write_pdf(tmp_path / "plain.pdf", bulletin_text().splitlines())
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password="", owner_password="chu-so-huu", algorithm="RC4-128")
+    path = tmp_path / "khoa-sua.pdf"
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    assert ingest_file(db, path, opts()).count("added") == 3
+
+
+def bad_file(tmp_path, name):
+    from pypdf import PdfReader, PdfWriter
+
+    path = tmp_path / name
+    if name == "rong.txt":
+        path.write_bytes(b"")
+    elif name == "trang.txt":
+        path.write_text("  \n\n \t\n", encoding="utf-8")
+    elif name == "anh.docx":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 200)
+    elif name == "hong.docx":
+        path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    elif name == "mat-khau.pdf":
+        writer = PdfWriter(clone_from=PdfReader(write_pdf(tmp_path / "p.pdf", ["Tin: A", "Nội dung."])))
+        writer.encrypt(user_password="bi-mat", algorithm="RC4-128")
+        with open(path, "wb") as fh:
+            writer.write(fh)
+    elif name == "scan.pdf":
+        write_pdf(path, [])
+    elif name == "khong-phai.pdf":
+        path.write_text("Tin: đây không phải PDF", encoding="utf-8")
+    elif name == "rac.txt":
+        path.write_bytes(bytes(range(1, 9)) * 50 + b"\x00")
+    elif name == "lon.txt":
+        with open(path, "wb") as fh:
+            fh.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
+    elif name == "cu.doc":
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    return path
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("rong.txt", "tệp rỗng"),
+    ("trang.txt", "không có nội dung"),
+    ("anh.docx", "nội dung là ảnh PNG"),
+    ("hong.docx", "hỏng"),
+    ("mat-khau.pdf", "mã hoá"),
+    ("scan.pdf", "không có lớp văn bản"),
+    ("khong-phai.pdf", "không phải PDF"),
+    ("rac.txt", "không"),
+    ("lon.txt", "quá lớn: 100.0 MB"),
+    ("cu.doc", "không hỗ trợ định dạng '.doc'"),
+])
+def test_bad_files_get_a_clear_error_naming_the_file(db, tmp_path, name, message):
+    path = bad_file(tmp_path, name)
+    with pytest.raises(IngestError, match=message) as info:
+        ingest_file(db, path, opts())
+    assert str(path) in str(info.value) and info.value.path == str(path)
+    assert db["articles"].count == 0
+
+
+def test_size_cap_is_configurable(tmp_path):
+    path = write_txt(tmp_path / "a.txt", bulletin_text())
+    with pytest.raises(IngestError, match="quá lớn"):
+        read_document(path, max_bytes=100)
+
+
+def test_missing_date_asks_for_date(db, tmp_path):
+    path = write_txt(tmp_path / "khong-ngay.txt", "Tin: Họp chợ\nChợ họp sớm.\n")
+    with pytest.raises(IngestError, match="--date"):
+        ingest_file(db, path, opts())
+    from datetime import date
+
+    assert ingest_file(db, path, opts(default_date=date(2024, 6, 1))).items[0].broadcast_date == "2024-06-01"
+
+
+def test_unknown_outlet(db, tmp_path):
+    with pytest.raises(IngestError, match="outlets add"):
+        ingest_file(db, write_txt(tmp_path / "a.txt", bulletin_text()), IngestOptions(outlet_id="khong-co"))
+
+
+def test_cli_ingest_summary_errors_and_transcript(db, tmp_path):
+    good = write_txt(tmp_path / "ban-tin.txt", bulletin_text(), "tcvn3")
+    bad = bad_file(tmp_path, "anh.docx")
+    transcript = write_txt(tmp_path / "go-bang.txt", "Thưa bà con, hôm nay xã tổ chức tiêm phòng cho đàn gia súc.\n")
+    db_path = str(tmp_path / "audit.db")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", str(good), str(bad), "--outlet", "xa-tan-yen", "--db", db_path])
+    assert result.exit_code == 1
+    assert "ban-tin.txt: 3 mục · định dạng txt, bảng mã tcvn3, tách theo nhãn Tin:/Bài:" in result.output
+    assert "ngày phát sóng: 2024-03-12 (3)" in result.output
+    assert "thêm mới 3 · đã có từ trước 0 · trùng nội dung với bài khác 0" in result.output
+    assert "mục bình đẳng giới:" in result.output
+    assert f"Lỗi: {bad}: tệp .docx nhưng nội dung là ảnh PNG" in result.output
+    assert "Tổng: 1/2 tệp nạp được; thêm mới 3 mục" in result.output
+
+    result = runner.invoke(cli, ["ingest", str(transcript), "--outlet", "xa-tan-yen", "--kind", "transcript",
+                                 "--date", "2024-03-20", "--db", db_path])
+    assert result.exit_code == 0, result.output
+    row = next(open_db(db_path).query("SELECT * FROM articles WHERE source_kind = 'transcript'"))
+    assert row["published_at"] == "2024-03-20T00:00:00+07:00"
+    assert row["title"] == "go-bang" and row["text"].startswith("Thưa bà con")
+
+    result = runner.invoke(cli, ["ingest", str(good), "--outlet", "xa-tan-yen", "--date", "12/3/2024"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output

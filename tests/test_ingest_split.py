@@ -1,0 +1,146 @@
+"""Splitting bulletins and month programmes into dated items."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditor.ingest.readers import Block
+from auditor.ingest.split import find_date, split_items
+
+
+def blocks(text: str, kind: str = "para") -> list[Block]:
+    return [Block(line.strip(), kind) for line in text.strip().splitlines()]
+
+
+BULLETIN = """
+ĐÀI TRUYỀN THANH XÃ TÂN YÊN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+CHƯƠNG TRÌNH PHÁT THANH
+Thứ Ba, ngày 12/3/2024
+Kính thưa quý vị và các bạn, mời quý vị theo dõi chương trình.
+Tin: Hội LHPN xã tổ chức tọa đàm về bình đẳng giới
+Sáng 10/3, Hội Liên hiệp Phụ nữ xã tổ chức tọa đàm.
+Chị Nguyễn Thị Lan, Chủ tịch Hội, cho biết nhiều chị em đã tham gia.
+Tin 2: Ra quân làm đường giao thông nông thôn
+Ngày 11/3, bà con thôn Đông đã ra quân làm đường.
+Bài:
+Phòng chống bạo lực gia đình
+Bạo lực gia đình để lại hậu quả nặng nề. Mỗi người cần lên tiếng.
+1. Không im lặng;
+2. Báo ngay cho chính quyền.
+"""
+
+
+def test_bulletin_items_titles_dates_and_preamble():
+    result = split_items(blocks(BULLETIN))
+    assert result.scheme == "marker"
+    assert [i.title for i in result.items] == [
+        "Hội LHPN xã tổ chức tọa đàm về bình đẳng giới",
+        "Ra quân làm đường giao thông nông thôn",
+        "Phòng chống bạo lực gia đình",
+    ]
+    assert [i.marker for i in result.items] == ["Tin", "Tin", "Bài"]
+    assert {i.broadcast_date for i in result.items} == {date(2024, 3, 12)}
+    assert result.items[0].programme == "CHƯƠNG TRÌNH PHÁT THANH Thứ Ba, ngày 12/3/2024"
+    # The numbered list inside "Bài" stays in its body; the letterhead and greeting are preamble.
+    assert result.items[2].body.endswith("1. Không im lặng;\n2. Báo ngay cho chính quyền.")
+    assert result.preamble_lines == 5
+
+
+def test_nothing_in_an_item_is_lost():
+    result = split_items(blocks(BULLETIN))
+    stored = "\n".join(f"{i.title}\n{i.body}" for i in result.items)
+    body_lines = BULLETIN.strip().splitlines()[7:]
+    for line in body_lines:
+        text = line.split(":", 1)[1].strip() if line.startswith(("Tin", "Bài")) else line
+        assert text in stored, line
+
+
+MONTH = """
+LỊCH PHÁT SÓNG THÁNG 3/2024
+Chương trình phát thanh ngày 5/3/2024
+1. Xã triển khai kế hoạch bình đẳng giới năm 2024
+UBND xã ban hành kế hoạch thực hiện công tác bình đẳng giới.
+2. Hướng dẫn phòng chống dịch bệnh mùa xuân
+Trạm y tế khuyến cáo người dân giữ vệ sinh.
+Chương trình phát thanh ngày 19 tháng 3 năm 2024
+1. Gương phụ nữ làm kinh tế giỏi
+Chị Hoàng Thị Mai ở thôn Bản Chang nuôi 30 con bò.
+2. Thông báo lịch tiêm chủng
+Trạm y tế tiêm chủng vào sáng thứ Sáu.
+3. Tuyên truyền Luật Hôn nhân và gia đình
+Luật cấm tảo hôn và hôn nhân cận huyết.
+"""
+
+
+def test_month_programme_dates_each_item_by_its_programme():
+    result = split_items(blocks(MONTH))
+    assert result.scheme == "numbered"
+    assert [(i.title, i.broadcast_date) for i in result.items] == [
+        ("Xã triển khai kế hoạch bình đẳng giới năm 2024", date(2024, 3, 5)),
+        ("Hướng dẫn phòng chống dịch bệnh mùa xuân", date(2024, 3, 5)),
+        ("Gương phụ nữ làm kinh tế giỏi", date(2024, 3, 19)),
+        ("Thông báo lịch tiêm chủng", date(2024, 3, 19)),
+        ("Tuyên truyền Luật Hôn nhân và gia đình", date(2024, 3, 19)),
+    ]
+    assert [i.position for i in result.items] == [0, 1, 2, 3, 4]
+
+
+def test_bold_titles_split_when_there_are_no_markers():
+    doc = [Block("Chương trình phát thanh ngày 1/4/2024"),
+           Block("Phụ nữ tham gia cấp ủy", "bold"), Block("Tỷ lệ nữ cấp ủy tăng."),
+           Block("Mùa vụ mới", "bold"), Block("Bà con xuống đồng."), Block("Năng suất dự kiến cao.")]
+    result = split_items(doc)
+    assert result.scheme == "bold"
+    assert [(i.title, i.body) for i in result.items] == [
+        ("Phụ nữ tham gia cấp ủy", "Tỷ lệ nữ cấp ủy tăng."),
+        ("Mùa vụ mới", "Bà con xuống đồng.\nNăng suất dự kiến cao."),
+    ]
+
+
+def test_markers_win_over_bold_sentences_inside_items():
+    doc = [Block("Bản tin ngày 2/4/2024"), Block("Tin: Họp dân"), Block("Nội dung họp."),
+           Block("Lưu ý quan trọng", "bold"), Block("Mang theo giấy tờ."), Block("Tin: Tiêm phòng"),
+           Block("Tiêm cho trẻ.")]
+    result = split_items(doc)
+    assert [i.title for i in result.items] == ["Họp dân", "Tiêm phòng"]
+    assert "Lưu ý quan trọng" in result.items[0].body
+
+
+def test_no_headings_is_one_item_and_default_date_applies():
+    doc = blocks("Bản gỡ băng chương trình\nHôm nay chúng tôi giới thiệu mô hình nuôi gà.\nXin cảm ơn.")
+    result = split_items(doc, default_date=date(2024, 5, 1), title_fallback="go-bang")
+    assert len(result.items) == 1
+    item = result.items[0]
+    assert item.title == "Bản gỡ băng chương trình" and item.broadcast_date == date(2024, 5, 1)
+    assert item.body == "Hôm nay chúng tôi giới thiệu mô hình nuôi gà.\nXin cảm ơn."
+
+
+def test_letterhead_date_dates_the_file_but_default_date_wins():
+    doc = blocks("Tân Yên, ngày 15 tháng 3 năm 2024\nTin: Họp chợ\nChợ họp sớm.")
+    assert split_items(doc).items[0].broadcast_date == date(2024, 3, 15)
+    assert split_items(doc, default_date=date(2024, 3, 16)).items[0].broadcast_date == date(2024, 3, 16)
+
+
+def test_headings_without_body_are_reported_not_stored():
+    result = split_items(blocks("Bản tin ngày 2/4/2024\nTin: Một\nNội dung một.\nTin: Hai"))
+    assert [i.title for i in result.items] == ["Một"]
+    assert result.empty_items == ["Hai"]
+
+
+def test_find_date_formats_and_invalid_dates():
+    assert find_date("ngày 12/3/2024")[0] == date(2024, 3, 12)
+    assert find_date("12-03-2024")[0] == date(2024, 3, 12)
+    assert find_date("12.03.2024")[0] == date(2024, 3, 12)
+    assert find_date("ngày 5 tháng 11 năm 2023")[0] == date(2023, 11, 5)
+    assert find_date("31/2/2024") is None
+    assert find_date("ngày 12/3") is None
+
+
+def test_wrapped_pdf_heading_is_rejoined():
+    doc = blocks("Bản tin ngày 2/4/2024\nTin: Hội nông dân xã tổ chức tập huấn kỹ thuật\ntrồng lúa\n"
+                 "Hơn 80 hội viên tham gia lớp tập huấn kỹ thuật\ncanh tác lúa chất lượng cao.")
+    item = split_items(doc, reflow=True).items[0]
+    assert item.title == "Hội nông dân xã tổ chức tập huấn kỹ thuật trồng lúa"
+    assert item.body == "Hơn 80 hội viên tham gia lớp tập huấn kỹ thuật canh tác lúa chất lượng cao."
