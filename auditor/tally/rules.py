@@ -29,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,7 @@ _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 _UNIT_PREFIXES = ("thanh pho ", "tinh ", "tp. ", "tp ", "huyen ", "thi xa ", "quan ")
 
 
+@lru_cache(maxsize=4096)
 def province_key(name: str | None) -> str:
     """Accent- and case-free key of an administrative unit name: "Tỉnh Kon Tum" -> "kon tum"."""
     if not name:

@@ -466,8 +466,11 @@ def run_tally(db: sqlite_utils.Database, book: QuotaBook, *, start: date, end: d
 
     rows: list[TallyRow] = []
     monthly: dict[str, MonthAgg] = {m: MonthAgg() for m in months_between(start, end)}
+    by_outlet: dict[str, dict[str, MonthAgg]] = {}
+    for (outlet_id, month), agg in counts.items():
+        by_outlet.setdefault(outlet_id, {})[month] = agg
     for outlet in outlets:
-        month_counts = {m: agg for (oid, m), agg in counts.items() if oid == outlet.id}
+        month_counts = by_outlet.get(outlet.id, {})
         for p in wanted[outlet.id]:
             total = MonthAgg()
             for month in p.months:
