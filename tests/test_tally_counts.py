@@ -230,3 +230,33 @@ def test_cli_errors_are_clear(db_path: Path, tmp_path: Path) -> None:
     config = runner.invoke(cli, ["tally", "--db", str(db_path), "--rules", str(tmp_path / "q"),
                                  "--from", "2023-01-01", "--to", "2023-06-30"])
     assert config.exit_code == 1 and "x.yaml" in config.output and "source" in config.output
+
+
+def test_person_corrections_change_the_female_share(db_path: Path) -> None:
+    db = open_db(db_path)
+    store = Store.__new__(Store)
+    store.db, store.n = db, 100
+    article = store.article("xa-nghia-hanh", "2024-03-05T09:00:00+07:00", quoted=(1, 0, 2))
+    people = [{"article_id": article, "name": "Nguyễn Thị Hoa", "gender": "F", "quoted": 1},
+              {"article_id": article, "name": "Y Bhăm", "gender": "U", "quoted": 1}]
+    db["people"].insert_all(people)
+    ids = {row["name"]: row["id"] for row in db["people"].rows_where("article_id = ?", [article])}
+    before = tally(db_path, start=date(2024, 1, 1), end=date(2024, 3, 31), province="Quảng Ngãi")
+    row = row_of(before, "xa-nghia-hanh", "2024Q1")
+    assert (row.counts.quoted_f, row.counts.quoted_m, row.counts.quoted_unknown) == (1, 0, 1)
+    for person, after in (("Y Bhăm", {"gender": "F"}), ("Y Bhăm", {"gender": "M", "quoted": True})):
+        db["decisions"].insert({"at": "2024-04-01", "article_id": article, "target": "person",
+                                "target_id": str(ids[person]), "action": "correct", "after": json.dumps(after)})
+    after = tally(db_path, start=date(2024, 1, 1), end=date(2024, 3, 31), province="Quảng Ngãi")
+    row = row_of(after, "xa-nghia-hanh", "2024Q1")
+    assert (row.counts.quoted_f, row.counts.quoted_m, row.counts.quoted_unknown) == (1, 1, 0)
+    assert row.counts.female_share == pytest.approx(0.5)
+
+
+def test_undated_articles_are_reported_not_counted(db_path: Path) -> None:
+    db = open_db(db_path)
+    db["articles"].insert({"id": "undated", "outlet_id": "xa-dak-ha", "url": "https://x.vn/u", "text": "Bài",
+                           "canonical_url": "https://x.vn/u", "published_at": "thứ Hai, 8/3"})
+    result = tally(db_path, start=date(2023, 1, 1), end=date(2023, 3, 31), province="Kon Tum")
+    assert result.undated == 1
+    assert row_of(result, "xa-dak-ha", "2023Q1").counts.articles == 4

@@ -72,11 +72,18 @@ def test_shipped_rules_load_with_sources_and_quotes() -> None:
 )
 def test_bad_rule_names_file_rule_and_field(tmp_path: Path, change: tuple[str, str], field: str,
                                             words: str) -> None:
-    write(tmp_path, "bad.yaml", GOOD_RULE.replace(*change))
+    text = textwrap.dedent(GOOD_RULE.replace(*change))
+    write(tmp_path, "bad.yaml", text)
     with pytest.raises(ConfigError) as info:
         load_quota_book(tmp_path)
     message = str(info.value)
-    assert "bad.yaml" in message and "test-commune" in message and f"field '{field}'" in message
+    lines = text.splitlines()
+    rules_at = lines.index("rules:")
+    key = field.split(".")[0] + ":"
+    line = next((i + 1 for i, text_line in enumerate(lines)
+                 if i > rules_at and text_line.strip().lstrip("- ").startswith(key)), rules_at + 2)
+    assert f"bad.yaml:{line}," in message and info.value.line == line
+    assert "test-commune" in message and f"field '{field}'" in message
     assert words in message
     assert info.value.field == field and info.value.item == "test-commune"
 

@@ -63,7 +63,7 @@ ROW_COLUMNS: list[Column] = [
 def notes(result: TallyResult) -> list[str]:
     """The methodological notes every output carries, in Vietnamese."""
     total = result.totals()
-    return [
+    lines = [
         "Tin, bài BĐG: quyết định duyệt mới nhất của thanh tra viên (nếu có) thay cho kết quả chấm của máy; "
         f"trong kỳ có {total.ge_items} tin, bài BĐG: {total.ge_machine} do máy chấm, {total.ge_reviewed} đã được "
         f"duyệt ({total.reviewed} tin, bài có quyết định duyệt).",
@@ -74,3 +74,7 @@ def notes(result: TallyResult) -> list[str]:
         "Đơn vị hành chính theo ngày: trước 01/07/2025 theo tỉnh cũ, từ 01/07/2025 theo tỉnh sau sắp xếp; "
         "thời gian tính theo giờ Việt Nam (Asia/Ho_Chi_Minh).",
     ]
+    if result.undated:
+        lines.append(f"{result.undated} tin, bài của các cơ quan này không có ngày đăng đọc được nên không "
+                     "được tính vào kỳ nào.")
+    return lines

@@ -430,6 +430,31 @@ def _check_overlaps(rules: list[QuotaRule]) -> None:
             seen[_overlap_key(rule, kind)].append(rule)
 
 
+def _yaml_line(root: yaml.Node | None, section: str, index: int | None, field_name: str | None) -> int | None:
+    """1-based line of ``section[index].field`` (or of the item, or the section) in a composed YAML tree."""
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    node = next((v for k, v in root.value if k.value == section), None)
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    if index is None or not isinstance(node, yaml.SequenceNode) or index >= len(node.value):
+        return line
+    item = node.value[index]
+    line = item.start_mark.line + 1
+    top = (field_name or "").split(".")[0]
+    if isinstance(item, yaml.MappingNode) and top:
+        line = next((k.start_mark.line + 1 for k, _ in item.value if k.value == top), line)
+    return line
+
+
+def _with_line(error: ConfigError, line: int | None) -> ConfigError:
+    if line is None or error.line is not None:
+        return error
+    prefix = str(ConfigError("", path=error.path, item=error.item, field=error.field))
+    return ConfigError(str(error)[len(prefix):], path=error.path, item=error.item, field=error.field, line=line)
+
+
 def load_quota_book(directory: str | os.PathLike[str] | None = None) -> QuotaBook:
     """Load and validate every ``*.yaml`` under ``directory`` (default :func:`default_quota_dir`)."""
     root = Path(directory) if directory else default_quota_dir()
@@ -438,10 +463,13 @@ def load_quota_book(directory: str | os.PathLike[str] | None = None) -> QuotaBoo
     book = QuotaBook()
     ids: dict[str, str] = {}
     peak_ids: dict[str, str] = {}
+    lines: dict[str, int | None] = {}  # rule id -> line of its effective_from, for overlap errors
     for file in sorted(root.glob("*.yaml")):
         path = str(file)
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            text = file.read_text(encoding="utf-8")
+            data = yaml.safe_load(text)
+            root = yaml.compose(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ConfigError(f"YAML không đọc được: {getattr(exc, 'problem', exc)}", path=path,
@@ -455,7 +483,10 @@ def load_quota_book(directory: str | os.PathLike[str] | None = None) -> QuotaBoo
             raise ConfigError("trường cấp tệp không hợp lệ; cho phép: source, rules, peak_windows", path=path,
                               field=sorted(unknown)[0])
         for index, raw in enumerate(data.get("peak_windows") or []):
-            peak = _peak(raw, path, index)
+            try:
+                peak = _peak(raw, path, index)
+            except ConfigError as exc:
+                raise _with_line(exc, _yaml_line(root, "peak_windows", index, exc.field)) from None
             if peak.id in peak_ids:
                 raise ConfigError(f"id trùng với {peak_ids[peak.id]}", path=path, item=peak.id, field="id")
             peak_ids[peak.id] = path
@@ -463,13 +494,23 @@ def load_quota_book(directory: str | os.PathLike[str] | None = None) -> QuotaBoo
         if "rules" in data:
             if not isinstance(data["rules"], list):
                 raise ConfigError("'rules' phải là danh sách", path=path, field="rules")
-            source = _source(data.get("source"), path)
+            try:
+                source = _source(data.get("source"), path)
+            except ConfigError as exc:
+                raise _with_line(exc, _yaml_line(root, "source", None, None)) from None
             for index, raw in enumerate(data["rules"]):
-                rule = _rule(raw, source, path, index)
+                try:
+                    rule = _rule(raw, source, path, index)
+                except ConfigError as exc:
+                    raise _with_line(exc, _yaml_line(root, "rules", index, exc.field)) from None
+                lines[rule.id] = _yaml_line(root, "rules", index, "effective_from")
                 if rule.id in ids:
                     raise ConfigError(f"id trùng với quy định trong {ids[rule.id]}", path=path, item=rule.id,
                                       field="id")
                 ids[rule.id] = path
                 book.rules.append(rule)
-    _check_overlaps(book.rules)
+    try:
+        _check_overlaps(book.rules)
+    except ConfigError as exc:
+        raise _with_line(exc, lines.get(exc.item or "")) from None
     return book

@@ -5,6 +5,10 @@ articles, how many audited, how many gender-equality (GE) items and whose verdic
 peak windows, topics, quoted sources by gender. Months are then rolled up into the requested periods
 and each period is checked against the rules in force.
 
+Quoted sources come from ``audits`` (n_quoted_f / n_quoted_m / n_quoted); for an article whose people an
+inspector corrected (decisions with target='person', the latest per person wins, ``after.gender`` and
+``after.quoted``) they are recounted from the ``people`` rows with the corrections applied.
+
 The effective GE verdict of an article: the latest review decision with target='ge_item' (by decision
 id, the table being append-only) wins over the machine: 'dismiss' means not a GE item, 'correct' and
 'accept' take ``after.ge_item`` (an 'accept' without it confirms the machine), ``after.ge_topic``
@@ -250,6 +254,7 @@ class TallyResult:
     monthly: dict[str, MonthAgg]  # month -> totals over the reported outlets (for trends)
     rules: list[QuotaRule]
     peak_names: dict[str, str]
+    undated: int = 0  # articles of the reported outlets without a readable publication date
 
     def totals(self, rows: Iterable[TallyRow] | None = None) -> MonthAgg:
         total = MonthAgg()
@@ -315,6 +320,23 @@ def _aggregate(db: sqlite_utils.Database, outlet_ids: list[str], start: date, en
         WITH last_ge AS (
             SELECT article_id, action, after, max(id) AS decision_id
             FROM decisions WHERE target = 'ge_item' GROUP BY article_id
+        ), last_person AS (
+            SELECT target_id, after, max(id) AS decision_id
+            FROM decisions WHERE target = 'person' AND json_valid(after) GROUP BY target_id
+        ), corrected_people AS (
+            -- Articles whose people an inspector corrected: recount quoted sources from people rows.
+            SELECT article_id, sum(quoted) AS quoted, sum(quoted AND gender = 'F') AS quoted_f,
+                   sum(quoted AND gender = 'M') AS quoted_m
+            FROM (
+                SELECT p.article_id,
+                    CASE json_type(lp.after, '$.quoted') WHEN 'true' THEN 1 WHEN 'false' THEN 0
+                        WHEN 'integer' THEN json_extract(lp.after, '$.quoted') != 0
+                        ELSE coalesce(p.quoted, 0) != 0 END AS quoted,
+                    CASE WHEN json_type(lp.after, '$.gender') = 'text'
+                        THEN upper(json_extract(lp.after, '$.gender')) ELSE p.gender END AS gender
+                FROM people p LEFT JOIN last_person lp ON lp.target_id = CAST(p.id AS TEXT)
+                WHERE p.article_id IN (SELECT article_id FROM decisions WHERE target = 'person')
+            ) GROUP BY article_id
         ), dated AS (
             SELECT a.id, a.outlet_id, {local} AS local_time FROM articles a
             WHERE a.outlet_id IN ({ids_sql}) AND a.published_at >= ? AND a.published_at < ?
@@ -333,11 +355,12 @@ def _aggregate(db: sqlite_utils.Database, outlet_ids: list[str], start: date, en
             END AS ge,
             CASE WHEN {after_ok} AND json_type(d.after, '$.ge_topic') = 'text'
                 THEN json_extract(d.after, '$.ge_topic') ELSE au.ge_topic END AS topic,
-            coalesce(au.n_quoted_f, 0) AS quoted_f, coalesce(au.n_quoted_m, 0) AS quoted_m,
-            coalesce(au.n_quoted, 0) AS quoted
+            coalesce(cp.quoted_f, au.n_quoted_f, 0) AS quoted_f, coalesce(cp.quoted_m, au.n_quoted_m, 0) AS quoted_m,
+            coalesce(cp.quoted, au.n_quoted, 0) AS quoted
         FROM dated
         LEFT JOIN audits au ON au.article_id = dated.id
         LEFT JOIN last_ge d ON d.article_id = dated.id
+        LEFT JOIN corrected_people cp ON cp.article_id = dated.id AND au.article_id IS NOT NULL
         WHERE substr(local_time, 1, 10) BETWEEN ? AND ?
     """
     params = [*outlet_ids, lo, hi, start.isoformat(), end.isoformat()]
@@ -463,6 +486,12 @@ def run_tally(db: sqlite_utils.Database, book: QuotaBook, *, start: date, end: d
             if spec:
                 column_specs[outlet.id] = spec
     counts = _aggregate(db, [o.id for o in outlets], start, end, book, column_specs) if outlets else {}
+    undated = 0
+    if outlets:
+        undated = db.execute(
+            f"SELECT count(*) FROM articles WHERE outlet_id IN ({','.join('?' * len(outlets))}) "
+            "AND (published_at IS NULL OR datetime(published_at) IS NULL)", [o.id for o in outlets],
+        ).fetchone()[0]
 
     rows: list[TallyRow] = []
     monthly: dict[str, MonthAgg] = {m: MonthAgg() for m in months_between(start, end)}
@@ -491,4 +520,4 @@ def run_tally(db: sqlite_utils.Database, book: QuotaBook, *, start: date, end: d
                              r.outlet.name, r.outlet.id, r.period.start))
     used_rules = {c.rule.id: c.rule for row in rows for c in row.checks}
     return TallyResult(start, end, period, province, rows, monthly, list(used_rules.values()),
-                       {p.id: p.name for p in book.peaks})
+                       {p.id: p.name for p in book.peaks}, undated)
