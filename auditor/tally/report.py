@@ -258,6 +258,8 @@ th{background:#7a1f5c;color:#fff}td.n{text-align:right;font-variant-numeric:tabu
 tr.total td{font-weight:bold;background:#f6eef3}
 .s-met{background:#d9ead3}.s-not_met{background:#f4cccc}.s-no_data{background:#eee}.s-incomplete{background:#fff2cc}
 .note{font-size:.85rem;color:#444}svg{max-width:100%;height:auto}svg text{font-size:11px;fill:#222}
+.scroll{overflow-x:auto}table.detail{min-width:1500px}table.detail td:first-child{min-width:11rem}
+td.topics,td.req,td.peaks{min-width:14rem}td.n,td.s{white-space:nowrap}
 .legend span{display:inline-block;margin-right:1rem;font-size:.8rem}
 .sw{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
 """
@@ -269,16 +271,18 @@ def _e(value) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def _per_outlet(result: TallyResult) -> list[tuple[str, int, int | None, MonthAgg]]:
-    """(name, counted, required, totals) per outlet over the whole report."""
+def _per_outlet(result: TallyResult) -> list[tuple[str, int, int | None, MonthAgg, str]]:
+    """(name, counted, required, totals, worst status) per outlet over the whole report."""
     grouped: dict[str, list[TallyRow]] = defaultdict(list)
     for row in result.rows:
         grouped[row.outlet.id].append(row)
     out = []
     for rows in grouped.values():
         required = [r.required for r in rows if r.required is not None]
+        statuses = {r.status for r in rows}
+        worst = next((s for s in ("not_met", "incomplete", "met") if s in statuses), "no_quota")
         out.append((rows[0].outlet.name, sum(r.counted for r in rows), sum(required) if required else None,
-                    result.totals(rows)))
+                    result.totals(rows), worst))
     return out
 
 
@@ -286,16 +290,16 @@ def _chart_quota(result: TallyResult) -> str:
     data = _per_outlet(result)[:_MAX_CHART_OUTLETS]
     if not data:
         return "<p class='note'>Không có số liệu.</p>"
-    top = max([1, *(n for _, n, _, _ in data), *(q or 0 for _, _, q, _ in data)])
+    top = max([1, *(d[1] for d in data), *(d[2] or 0 for d in data)])
     label_w, bar_w, row_h = 240, 560, 22
     height = row_h * len(data) + 30
     parts = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{label_w + bar_w + 60}' height='{height}' "
              "role='img' aria-label='Số tin, bài so với chỉ tiêu theo cơ quan'>"]
-    for i, (name, counted, required, _) in enumerate(data):
+    colors = {"met": "#6aa84f", "not_met": "#cc4125", "incomplete": "#e6b800"}
+    for i, (name, counted, required, _, status) in enumerate(data):
         y = 10 + i * row_h
         width = counted / top * bar_w
-        met = required is not None and counted >= required
-        color = "#6aa84f" if met else ("#cc4125" if required is not None else "#999999")
+        color = colors.get(status, "#999999")
         parts.append(f"<text x='{label_w - 6}' y='{y + 14}' text-anchor='end'>{_e(name[:38])}</text>")
         parts.append(f"<rect x='{label_w}' y='{y + 3}' width='{width:.1f}' height='14' fill='{color}'/>")
         parts.append(f"<text x='{label_w + width + 4:.1f}' y='{y + 14}'>{counted}"
@@ -306,7 +310,8 @@ def _chart_quota(result: TallyResult) -> str:
                          "stroke-width='2' stroke-dasharray='3,2'/>")
     parts.append("</svg>")
     legend = ("<p class='legend'><span><i class='sw' style='background:#6aa84f'></i>đạt chỉ tiêu</span>"
-              "<span><i class='sw' style='background:#cc4125'></i>chưa đạt</span>"
+              "<span><i class='sw' style='background:#cc4125'></i>chưa đạt (ít nhất một kỳ)</span>"
+              "<span><i class='sw' style='background:#e6b800'></i>kỳ chưa trọn</span>"
               "<span><i class='sw' style='background:#999'></i>không có chỉ tiêu số</span>"
               "<span>- - - mức chỉ tiêu</span></p>")
     more = len(_per_outlet(result)) - len(data)
@@ -319,9 +324,10 @@ def _chart_trend(result: TallyResult) -> str:
     if not months:
         return ""
     top = max([1, *(agg.ge_items for _, agg in months)])
-    col_w, chart_h, left = 60, 180, 40
+    col_w, chart_h, left, top_margin = 60, 180, 40, 20
     width = left + col_w * len(months) + 20
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{chart_h + 50}' role='img' "
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{chart_h + 50 + top_margin}' role='img' "
+             f"viewBox='0 {-top_margin} {width} {chart_h + 50 + top_margin}' "
              "aria-label='Tin, bài bình đẳng giới theo tháng'>",
              f"<line x1='{left}' x2='{width - 10}' y1='{chart_h + 10}' y2='{chart_h + 10}' stroke='#999'/>"]
     for i, (month, agg) in enumerate(months):
@@ -344,7 +350,7 @@ def _chart_trend(result: TallyResult) -> str:
 
 
 def _chart_female(result: TallyResult) -> str:
-    data = [(name, agg) for name, _, _, agg in _per_outlet(result) if agg.female_share is not None]
+    data = [(d[0], d[3]) for d in _per_outlet(result) if d[3].female_share is not None]
     data = data[:_MAX_CHART_OUTLETS]
     if not data:
         return "<p class='note'>Chưa có nguồn được trích dẫn có xác định giới.</p>"
@@ -392,12 +398,13 @@ def write_html(result: TallyResult, out: str | os.PathLike[str]) -> None:
                         f"<td>{rule.effective_from:%d/%m/%Y} – {rule.effective_to:%d/%m/%Y}</td>"
                         f"<td>“{_e(rule.quote)}”</td></tr>")
         body.append("</tbody></table>")
-    shown = [c for c in ROW_COLUMNS if c.header not in {"Mã cơ quan", "Loại", "Từ ngày", "Đến ngày"}]
+    shown = [c for c in ROW_COLUMNS if c.header not in {"Mã cơ quan", "Loại", "Từ ngày", "Đến ngày", "Đã phân tích",
+                                                    "Quy định áp dụng"}]
     for kind in [*OUTLET_KINDS, *sorted({r.outlet.kind for r in result.rows} - set(OUTLET_KINDS))]:
         rows = [r for r in result.rows if r.outlet.kind == kind]
         if not rows:
             continue
-        body.append(f"<h2>{_e(OUTLET_KINDS.get(kind, kind))}</h2><table><thead><tr>"
+        body.append(f"<h2>{_e(OUTLET_KINDS.get(kind, kind))}</h2><div class='scroll'><table class='detail'><thead><tr>"
                     + "".join(f"<th>{_e(c.header)}</th>" for c in shown) + "<th>Đợt cao điểm</th></tr></thead><tbody>")
         for row in rows:
             cells = []
@@ -406,14 +413,16 @@ def write_html(result: TallyResult, out: str | os.PathLike[str]) -> None:
                 if column.header == "Tỉ lệ nữ trong nguồn":
                     cells.append(f"<td class='n'>{female_share_text(value)}</td>")
                 elif column.header == "Trạng thái":
-                    cells.append(f"<td class='s-{row.status}'>{_e(value)}</td>")
+                    cells.append(f"<td class='s s-{row.status}'>{_e(value)}</td>")
+                elif column.header in ("Chủ đề", "Yêu cầu"):
+                    cells.append(f"<td class='{'topics' if column.header == 'Chủ đề' else 'req'}'>{_e(value)}</td>")
                 elif isinstance(value, int) or value is None:
                     cells.append(f"<td class='n'>{'—' if value is None else value}</td>")
                 else:
                     cells.append(f"<td>{_e(value)}</td>")
-            cells.append(f"<td>{_e(peaks_text(row, result.peak_names))}</td>")
+            cells.append(f"<td class='peaks'>{_e(peaks_text(row, result.peak_names))}</td>")
             body.append(f"<tr>{''.join(cells)}</tr>")
-        body.append("</tbody></table>")
+        body.append("</tbody></table></div>")
     page = ("<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>" + "\n".join(body) + "</body></html>\n")
