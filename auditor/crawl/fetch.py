@@ -34,7 +34,7 @@ import email.utils
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -261,7 +261,9 @@ class Fetcher:
                 record.host = parsed.host
                 result = await self._fetch(parsed, url, etag, last_modified, allow_private, outlet_id, trace)
             except httpx.HTTPError as exc:  # a path we did not map: still never leak httpx
-                raise FetchError(_describe(exc), url=url) from exc
+                raise FetchError(_describe(exc), url=url) from None
+            except httpx.StreamError as exc:
+                raise FetchError(f"response stream error: {exc}", url=url) from None
             except (httpx.InvalidURL, TypeError, ValueError) as exc:  # httpx.URL rejects the string
                 raise FetchError(f"invalid URL: {exc}", url=url) from exc
         except FetchError as exc:
@@ -449,13 +451,16 @@ class Fetcher:
             raise TooLarge(f"Content-Length {int(length):,} bytes is over max_bytes={max_bytes:,}; not read",
                            url=url, status=status)
         try:
-            inflater = Inflater(response.headers.get("content-encoding"))
+            # A response built with httpx.Response(content=...) (e.g. in a MockTransport handler) arrives
+            # already read and decoded by httpx; a real transport always gives us the raw stream.
+            preread = response.is_stream_consumed and hasattr(response, "_content")
+            inflater = Inflater(None if preread else response.headers.get("content-encoding"))
         except DecodeError as exc:
             raise FetchError(str(exc), url=url, status=status) from None
         body = bytearray()
         received = 0
         try:
-            async for raw in response.aiter_raw():
+            async for raw in (_once(response.content) if preread else response.aiter_raw()):
                 received += len(raw)
                 trace.nbytes = received
                 for piece in inflater.feed(raw):
@@ -539,15 +544,23 @@ class Fetcher:
         return rules_from_answer(origin, 310, "")  # too many redirects: "unavailable" per RFC 9309
 
 
+async def _once(data: bytes) -> AsyncIterator[bytes]:
+    yield data
+
+
 def _plain(headers: httpx.Headers) -> dict[str, str]:
     return {name.lower(): value for name, value in headers.items()}
 
 
-def fetch_sync(url: str, settings: FetchSettings | None = None, **kwargs: object) -> FetchResult:
-    """Fetch one URL from synchronous code (scripts); same arguments as :meth:`Fetcher.fetch`."""
+def fetch_sync(url: str, settings: FetchSettings | None = None, *,
+               transport: httpx.AsyncBaseTransport | None = None, **kwargs: object) -> FetchResult:
+    """Fetch one URL from synchronous code (scripts); same arguments as :meth:`Fetcher.fetch`.
+
+    Not for use inside a running event loop (it calls ``asyncio.run``).
+    """
 
     async def run() -> FetchResult:
-        async with Fetcher(settings) as fetcher:
+        async with Fetcher(settings, transport=transport) as fetcher:
             return await fetcher.fetch(url, **kwargs)  # type: ignore[arg-type]
 
     return asyncio.run(run())
