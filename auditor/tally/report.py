@@ -87,28 +87,36 @@ def _fit(text: str, width: int) -> str:
 
 def format_table(result: TallyResult) -> str:
     """A readable Vietnamese table for the terminal, with the notes underneath."""
-    headers = ["Cơ quan", "Kỳ", "Tỉnh", "BĐG", "Chỉ tiêu", "Trạng thái", "Cao điểm", "Máy/Duyệt",
+    headers = ["Cơ quan", "Kỳ", "Tỉnh", "BĐG", "Tính CT", "Chỉ tiêu", "Trạng thái", "Cao điểm", "Máy/Duyệt",
                "Nữ/nguồn", "Chủ đề"]
-    lines = []
+    lines: list[list[str] | str] = []
+    kind = None
     for row in result.rows:
         c = row.counts
+        if row.outlet.kind != kind:
+            kind = row.outlet.kind
+            lines.append(f"▸ {OUTLET_KINDS.get(kind, kind)}")
         lines.append([
             _fit(row.outlet.name, 32), row.period.label, _fit(row.unit_name or row.unit_code or "", 14),
-            str(row.counted), "—" if row.required is None else str(row.required), STATUS_LABELS[row.status],
+            str(c.ge_items), str(row.counted), "—" if row.required is None else str(row.required),
+            STATUS_LABELS[row.status],
             str(c.ge_in_peaks), f"{c.ge_machine}/{c.ge_reviewed}", female_share_text(c.female_share),
             _fit(topics_text(row, 3), 40),
         ])
-    widths = [max([len(h), *(len(line[i]) for line in lines)]) for i, h in enumerate(headers)]
-    numeric = {3, 4, 6, 7, 8}
+    table = [line for line in lines if isinstance(line, list)]
+    widths = [max([len(h), *(len(line[i]) for line in table)]) for i, h in enumerate(headers)]
+    numeric = {3, 4, 5, 7, 8, 9}
 
     def render(cells: list[str]) -> str:
         return "  ".join(cell.rjust(w) if i in numeric else cell.ljust(w)
                          for i, (cell, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
 
     out = [report_title(result), _scope(result), "", render(headers), render(["─" * w for w in widths])]
-    out += [render(line) for line in lines] or ["(không có cơ quan nào thuộc địa bàn và thời gian đã chọn)"]
+    out += [line if isinstance(line, str) else render(line) for line in lines] or ["(không có cơ quan nào thuộc địa bàn và thời gian đã chọn)"]
     out.append("")
     statuses = result.status_counts()
+    out.append("BĐG: tin, bài bình đẳng giới; Tính CT: số so với chỉ tiêu (số kỳ chuyên mục nếu quy định đếm "
+               "chuyên mục); Máy/Duyệt: tin, bài BĐG do máy chấm / đã được thanh tra viên duyệt.")
     out.append("Tổng: " + ", ".join(f"{STATUS_LABELS[s]} {n}" for s, n in statuses.most_common()))
     out += [f"* {note}" for note in notes(result)]
     for rule in result.rules:
