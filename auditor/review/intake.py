@@ -148,7 +148,7 @@ def draft_from_upload(data: bytes, filename: str | None) -> str:
     if len(data) > MAX_UPLOAD_BYTES:
         raise _too_large(f"{len(data) / (1024 * 1024):.1f} MB")
     if not data:
-        raise IntakeError("Tệp tải lên trống (0 byte).", status=422)
+        raise IntakeError("Tệp trống (0 byte).", status=422)
     suffix = PurePath(filename or "").suffix.lower()
     is_zip = data.startswith(b"PK\x03\x04")
     if suffix in DOCX_SUFFIXES or (is_zip and suffix in TEXT_SUFFIXES - {".txt", ".md", ".text"}):
