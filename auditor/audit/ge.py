@@ -1,0 +1,96 @@
+"""Gender-equality items: is the article about gender equality / women's advancement, and its topic.
+
+Rules first (weighted vocabulary in `rules/lexicons/ge_topics.yaml`), so the audit stands without a
+model; :class:`auditor.audit.engine.Auditor` blends in the classifier's probability when one is loaded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from auditor.audit.rules import compile_phrases
+from auditor.errors import RuleError
+
+
+@dataclass
+class GeVerdict:
+    item: bool
+    topic: str | None
+    score: float  # 0..1
+    raw: float  # the weighted vocabulary score before squashing
+
+
+class GeScorer:
+    def __init__(self, rules_dir: Path) -> None:
+        path = rules_dir / "lexicons" / "ge_topics.yaml"
+        try:
+            cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
+            self.threshold = float(cfg["threshold"])
+            self.title_weight = float(cfg["title_weight"])
+            self.lead_weight = float(cfg["lead_weight"])
+            self.lead_chars = int(cfg["lead_chars"])
+            self.max_hits = int(cfg["max_hits"])
+            self.min_strong = float(cfg.get("min_strong", 1.0))
+            self.core = self._weighted(cfg["core"])
+            self.negative = self._weighted(cfg["negative"])
+            self.topics = {t: self._compile(v) for t, v in cfg["topics"].items()}
+        except (KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
+            raise RuleError(f"invalid gender-equality vocabulary: {exc}", path=str(path)) from exc
+
+    @staticmethod
+    def _compile(phrases: list[str]) -> re.Pattern[str]:
+        pat = compile_phrases([str(p) for p in phrases])
+        assert pat is not None
+        return pat
+
+    def _weighted(self, groups: dict) -> list[tuple[float, re.Pattern[str]]]:
+        return [(float(w), self._compile(v)) for w, v in sorted(groups.items(), key=lambda kv: -float(kv[0]))]
+
+    def _count(self, pattern: re.Pattern[str], title: str, text: str) -> tuple[float, dict[str, float]]:
+        """Location-weighted hits of ``pattern``, total and per term."""
+        per_term: dict[str, float] = {}
+        for m in pattern.finditer(title):
+            per_term[m.group(0)] = per_term.get(m.group(0), 0.0) + self.title_weight
+        for m in pattern.finditer(text):
+            w = self.lead_weight if m.start() < self.lead_chars else 1.0
+            per_term[m.group(0)] = per_term.get(m.group(0), 0.0) + w
+        cap = self.max_hits * self.title_weight
+        total = sum(min(v, cap) for v in per_term.values())
+        return total, per_term
+
+    def score(self, title: str, text: str) -> GeVerdict:
+        """``title`` and ``text`` are folded (lowercase, unified tones)."""
+        # Per 1,000 characters, so a long article mentioning women in passing scores low.
+        length_norm = max(1.0, len(text) / 1500.0) ** 0.5
+        core_total = 0.0
+        strong = 0.0
+        for weight, pat in self.core:
+            total, _ = self._count(pat, title, text)
+            core_total += weight * total
+            if weight >= 3:
+                strong += total
+        neg_total = 0.0
+        for weight, pat in self.negative:
+            total, _ = self._count(pat, title, text)
+            neg_total += weight * min(total, 6.0)
+        raw = (core_total - neg_total) / length_norm
+        item = raw >= self.threshold and strong >= self.min_strong
+        topic = None
+        if item:
+            best, best_score = "other", 0.0
+            for name, pat in self.topics.items():
+                s, _ = self._count(pat, title, text)
+                if name == "other":
+                    s *= 0.5
+                if s > best_score:
+                    best, best_score = name, s
+            topic = best
+        score = 1.0 / (1.0 + math.exp(-(raw - self.threshold) / 3.0))
+        if strong < self.min_strong:
+            score = min(score, 0.45)
+        return GeVerdict(item=item, topic=topic, score=score, raw=raw)

@@ -1,0 +1,604 @@
+"""Named people, their gender, whether they are quoted, and their role.
+
+Works on normalised text (see :mod:`auditor.text`) and returns spans in that text; the engine maps
+them back to the caller's string.
+
+1. Candidates are runs of capitalised words. Leading honorifics, titles, countries and sentence
+   starters are peeled off into the run's *prefix* ("Tổng thống Nga Vladimir Putin" -> prefix
+   "tổng thống nga", core "Vladimir Putin").
+2. A core is a person when a title or honorific stands before it, when it has the shape of a
+   Vietnamese full name (a known surname + 1-3 syllables), or, for foreign-looking names, when the
+   article also refers to it with an honorific or makes it speak. A place or organisation word
+   before it ("đường Lê Lợi", "trường Nguyễn Du") rules it out.
+3. Mentions are grouped: a shorter form joins the fuller name it ends with ("ông Hùng" ->
+   "Nguyễn Văn Hùng", "ông Comey" -> "James Comey").
+4. Gender: honorifics and kin words over all mentions (bà, chị -> F; ông, anh -> M), then the name
+   ("Thị" -> F, "Văn" -> M, the name-gender table); otherwise U. Unknown is an answer, never a guess.
+5. Quoted: the person is the subject of a speech verb (cho biết, nói, khẳng định...), is named after
+   "theo"/"dẫn lời", or a pronoun that refers to them ("ông nói") speaks.
+6. Role: the nearest title (official, expert, business, celebrity), else crime/victim context,
+   else citizen for people named with an honorific, else other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor.text import fold
+
+_DATA = Path(__file__).resolve().parents[1] / "data" / "name_gender.json"
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+# A Vietnamese syllable: optional onset, vowel nucleus, optional coda (on folded text).
+_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_VIET_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?[" + _VOWELS + r"]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
+_NON_SURNAMES = {"thị", "văn", "đình", "công", "hữu", "bá", "minh", "ngọc", "thanh", "xuân", "thu", "hồng",
+                 "kim", "bảo", "quang", "đức", "anh", "hoài", "thế", "tiến", "duy", "chí", "mạnh"}
+_MIN_SURNAME_COUNT = 8
+_QUOTED = re.compile(r"“[^”]{1,1500}”|\"[^\"\n]{1,1500}\"|«[^»]{1,1500}»")
+_CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
+
+
+def _load_lexicon(rules_dir: Path) -> dict[str, Any]:
+    with (rules_dir / "lexicons" / "people.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _phrase_set(items: list[str]) -> set[str]:
+    return {fold(x) for x in items}
+
+
+def _alternation(phrases: set[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass
+class Mention:
+    start: int  # span of the core name in the normalised text
+    end: int
+    tokens: list[str]
+    honorific: str | None  # folded honorific right before the core
+    prefix: str  # folded words before the core in the same clause (titles, honorifics)
+    initial: bool = False
+
+    @property
+    def key(self) -> str:
+        return " ".join(fold(t) for t in self.tokens)
+
+
+@dataclass
+class PersonCluster:
+    mentions: list[Mention] = field(default_factory=list)
+    quoted: bool = False
+    gender: str = "U"
+    role: str = "other"
+    pronoun_gender: str | None = None  # from "ông"/"bà" used as a pronoun right after a mention
+
+    @property
+    def best_mention(self) -> Mention:
+        """The fullest form (most tokens; the first of equals)."""
+        return max(self.mentions, key=lambda m: (len(m.tokens), -m.start))
+
+    @property
+    def name(self) -> str:
+        best = self.best_mention
+        return " ".join(best.tokens) + ("." if best.initial else "")
+
+    @property
+    def tokens(self) -> list[str]:
+        return max(self.mentions, key=lambda m: len(m.tokens)).tokens
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+class PeopleFinder:
+    """Lexicons compiled once; :meth:`find` is a pure function of the text."""
+
+    def __init__(self, rules_dir: Path) -> None:
+        lex = _load_lexicon(rules_dir)
+        self.honorific_gender: dict[str, str] = {}
+        for gender, words in lex["honorifics"].items():
+            for w in words:
+                self.honorific_gender.setdefault(fold(w), gender)
+        self.role_words: dict[str, str] = {}
+        self.role_order = list(lex["roles"])
+        for role, words in lex["roles"].items():
+            for w in words:
+                self.role_words.setdefault(fold(w), role)
+        self.not_person_before = _phrase_set(lex["not_person_before"])
+        self.countries = _phrase_set(lex["countries"])
+        self.not_name_words = _phrase_set(lex["not_name_words"])
+        self.speech_verbs = _phrase_set(lex["speech_verbs"])
+        self.attribution = _phrase_set(lex["attribution_before"])
+        with (rules_dir / "lexicons" / "foreign_names.yaml").open(encoding="utf-8") as fh:
+            foreign = yaml.safe_load(fh)
+        self.foreign_gender = {fold(n): g for g in ("M", "F") for n in foreign[g]}
+        table = json.loads(_DATA.read_text(encoding="utf-8"))
+        self.places = set(table.get("places", []))
+        self.given: dict[str, list[int]] = table["given"]
+        self.middle: dict[str, list[int]] = table["middle"]
+        self.middle_given: dict[str, list[int]] = table["middle_given"]
+        self.surnames = {k for k, v in table["surnames"].items()
+                         if v >= _MIN_SURNAME_COUNT and k not in _NON_SURNAMES}
+        # Words that can stand before a name (honorifics + titles), longest first.
+        self._prefix_words = set(self.honorific_gender) | set(self.role_words)
+        self._max_prefix_len = max(len(w.split()) for w in self._prefix_words | self.countries)
+
+    @cached_property
+    def _speech_re(self) -> re.Pattern[str]:
+        verbs = _alternation(self.speech_verbs)
+        # "cho VnExpress biết", "nói với phóng viên" are speech too.
+        return re.compile(
+            r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+rằng|\s+thêm))(?!\w)"
+        )
+
+    @cached_property
+    def _not_speech_re(self) -> re.Pattern[str]:
+        # Idioms that contain a speech verb but report no speech.
+        return re.compile(r"(?<!\w)(?:nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
+                          r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|nói\s+trên|hỏi\s+đáp|"
+                          r"cho\s+biết\s+thêm\s+thông\s+tin|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai)(?!\w)")
+
+    @cached_property
+    def _attribution_re(self) -> re.Pattern[str]:
+        return re.compile(r"(?:^|\s)(?:" + _alternation(self.attribution) + r")\s+((?:\S+\s+){0,6})$")
+
+    @cached_property
+    def _pronoun_speaker_re(self) -> re.Pattern[str]:
+        verbs = _alternation(self.speech_verbs)
+        return re.compile(r"(?:^|[“”\"«»,.:;–—-]\s*)(ông|bà|anh|chị|cô)(?:\s+(?:ấy|này|ta))?\s+(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|chỉ|mới|từng)\s+)?(?:" + verbs + r")(?!\w)")
+
+    # -- candidates ------------------------------------------------------------------------------
+
+    def _is_viet(self, folded_token: str) -> bool:
+        return bool(_VIET_SYLLABLE.match(folded_token))
+
+    def _split_prefix(self, folded: list[str]) -> int:
+        """How many leading tokens of a capitalised run are titles, honorifics, countries or starters."""
+        i = 0
+        n = len(folded)
+        while i < n:
+            took = 0
+            for size in range(min(self._max_prefix_len, n - i), 0, -1):
+                phrase = " ".join(folded[i:i + size])
+                rest = folded[i + size:]
+                if phrase in self.countries and rest and self._is_viet(rest[0]) and rest[0] not in self.surnames:
+                    break  # "bà Mỹ Phi": the country word is part of the name
+                if phrase in self._prefix_words or phrase in self.countries or (
+                        size == 1 and phrase in self.not_name_words):
+                    # Keep a surname-initial run intact: "Lê" is a surname, not a starter.
+                    if size == 1 and phrase in self.surnames and i + 1 < n:
+                        break
+                    took = size
+                    break
+            if not took:
+                break
+            i += took
+        return i
+
+    def _candidates(self, text: str, low: str) -> list[Mention]:
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        mentions: list[Mention] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            s, e = tokens[i]
+            if not text[s].isupper():
+                i += 1
+                continue
+            # A run of capitalised tokens separated by single spaces.
+            j = i + 1
+            while j < n:
+                ps, pe = tokens[j - 1]
+                ns, ne = tokens[j]
+                gap = text[pe:ns]
+                initial_gap = gap == ". " and pe - ps == 1 and text[ps].isupper()
+                if (gap != " " and not initial_gap) or not text[ns].isupper():
+                    break
+                j += 1
+            run = tokens[i:j]
+            i = j
+            words = [text[a:b] for a, b in run]
+            # Acronyms (UBND, FBI, TTXVN) are not name parts: split the run at them.
+            pieces: list[list[tuple[int, int]]] = [[]]
+            for (a, b), w in zip(run, words, strict=True):
+                if len(w) > 1 and w.isupper():
+                    pieces.append([])
+                else:
+                    pieces[-1].append((a, b))
+            for piece in pieces:
+                if piece:
+                    m = self._mention_from_run(text, low, piece)
+                    if m is not None:
+                        mentions.append(m)
+        return mentions
+
+    def _words_before(self, low: str, pos: int) -> list[str]:
+        """Lowercase words before ``pos`` back to the last clause break (at most 80 characters)."""
+        before = low[max(0, pos - 80):pos]
+        brk = list(_CLAUSE_BREAK.finditer(before))
+        if brk:
+            before = before[brk[-1].end():]
+        return before.split()
+
+    def _mention_from_run(self, text: str, low: str, run: list[tuple[int, int]]) -> Mention | None:
+        folded = [low[a:b] for a, b in run]
+        run_start = run[0][0]
+        # "P.Hòa Hiệp", "Q.1", "TP.Vinh": an abbreviated unit right before the run.
+        if re.search(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$", low[max(0, run_start - 4):run_start]):
+            return None
+        # A byline: a short run alone after the last sentence of the text.
+        tail = text[run[-1][1]:].strip()
+        if not tail and re.search(r"[.!?…”\"]\s*$", text[:run_start]) and len(run) <= 4:
+            return None
+        # "ngách 49/28 Huỳnh Thúc Kháng": a house number makes it an address.
+        if re.search(r"\d[\w/]*\s$", low[max(0, run_start - 12):run_start]):
+            return None
+        k = self._split_prefix(folded)
+        org_first = folded[0] in self.not_person_before and folded[0] not in self._prefix_words
+        if org_first or self._blocked(" ".join(self._words_before(low, run_start))):
+            # "tỉnh Hà Giang Nguyễn Văn Sơn": a known place, then a full name starting with a surname.
+            for j in range(1, len(folded) - 1):
+                if " ".join(folded[:j]) in self.places and folded[j] in self.surnames \
+                        and all(self._is_viet(t) for t in folded[j:]) and 2 <= len(folded) - j <= 4:
+                    k = j
+                    break
+            else:
+                return None
+        core = run[k:]
+        if not core:
+            return None
+        # A single capitalised word that starts a title or an organisation ("Bí thư", "Cục Điều tra",
+        # "Văn phòng", "Quyết định") is not a name.
+        if len(core) == 1:
+            nxt = low[core[0][1]:core[0][1] + 30].split()[:2]
+            w = folded[k]
+            for size in (2, 1):
+                phrase = " ".join([w, *nxt[:size]])
+                if len(nxt) >= size and (phrase in self.role_words or phrase in self.not_person_before
+                                         or phrase in self.not_name_words):
+                    return None
+        # Words before the core in the same clause: the capitalised prefix plus lowercase words.
+        start = core[0][0]
+        words_before = self._words_before(low, start)
+        prefix = " ".join(words_before[-6:])
+        honorific = None
+        for size in (3, 2, 1):
+            if len(words_before) >= size:
+                phrase = " ".join(words_before[-size:])
+                if phrase in self.honorific_gender:
+                    honorific = phrase
+                    break
+        end = core[-1][1]
+        tokens = [text[a:b] for a, b in core]
+        initial = len(tokens) == 1 and len(tokens[0]) == 1 and end < len(text) and text[end] == "."
+        if initial and end + 1 < len(text) and text[end + 1].isalpha():
+            return None  # "Q.Liên Chiểu", "P.Hòa Hiệp": an abbreviated unit
+        if initial:
+            end += 1
+            tokens = [tokens[0]]
+        return Mention(start=start, end=end if not initial else end - 1, tokens=tokens, honorific=honorific,
+                       prefix=prefix, initial=initial)
+
+    def _title_before(self, prefix: str, *, immediate: bool = True) -> str | None:
+        """The title or honorific right before the name (country words between are allowed:
+        "tổng thống nga"); with ``immediate=False``, the nearest one among the last words."""
+        words = prefix.split()
+        while words and words[-1] in self.countries:
+            words.pop()
+        ends = [len(words)] if immediate else range(len(words), 0, -1)
+        for end in ends:
+            for size in (4, 3, 2, 1):
+                if end - size < 0:
+                    continue
+                phrase = " ".join(words[end - size:end])
+                if phrase in self.role_words or phrase in self.honorific_gender:
+                    return phrase
+        return None
+
+    def _blocked(self, prefix: str) -> bool:
+        """A place or organisation word right before the name."""
+        words = prefix.split()
+        for size in (3, 2, 1):
+            if len(words) >= size and " ".join(words[-size:]) in self.not_person_before:
+                return True
+        return False
+
+    def _accept(self, m: Mention, speech_after: bool) -> str | None:
+        """'yes', 'maybe' (foreign-looking, needs more evidence) or None."""
+        folded = [fold(t) for t in m.tokens]
+        if self._blocked(m.prefix):
+            return None
+        if m.initial:
+            return "yes" if m.honorific else None
+        if len(folded) > 5:
+            return None
+        titled = m.honorific is not None or self._title_before(m.prefix) is not None
+        viet = all(self._is_viet(t) for t in folded)
+        key = " ".join(folded)
+        if key in self.places and m.honorific is None:
+            return None
+        if viet and folded[0] in self.surnames and 2 <= len(folded) <= 4:
+            if len(folded) == 4 and folded[-1] not in self.given and folded[-2] in self.given:
+                # "Phạm Phú Thép Nấu": a run that spilled into the next word.
+                m.tokens = m.tokens[:3]
+                m.end = m.start + len(" ".join(m.tokens))
+            return "yes"
+        if len(folded) == 1 and folded[0] in self.not_name_words:
+            return None
+        if viet and len(folded) == 1 and m.honorific is None:
+            # "Bộ trưởng Dũng" yes; "Thứ trưởng Ngoại giao" no: a titled single word must be a given name.
+            m_count, f_count = self.given.get(folded[0], (0, 0))
+            return "yes" if titled and m_count + f_count >= 5 else None
+        if titled:
+            return "yes"
+        if not viet and 1 <= len(folded) <= 3:
+            loosely_titled = self._title_before(m.prefix, immediate=False) is not None
+            return "maybe" if (speech_after or len(folded) >= 2 or loosely_titled) else None
+        return None
+
+    # -- main ------------------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[PersonCluster]:
+        """People in normalised ``text``, in order of first mention."""
+        low = text.lower() if len(text.lower()) == len(text) else fold(text)
+        raw = self._candidates(text, low)
+        accepted: list[tuple[Mention, str]] = []
+        for m in raw:
+            after = low[m.end:m.end + 40]
+            speech_after = bool(self._speech_re.match(after.lstrip(" ,")))
+            verdict = self._accept(m, speech_after)
+            if verdict:
+                accepted.append((m, verdict))
+        # A "maybe" (foreign-looking, untitled) becomes a person when another mention of the same
+        # surname is titled or honorific-marked, or when it speaks.
+        titled_last = {fold(m.tokens[-1]) for m, v in accepted if v == "yes"}
+        mentions: list[Mention] = []
+        for m, verdict in accepted:
+            if verdict == "maybe":
+                after = low[m.end:m.end + 40].lstrip(" ,")
+                if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after):
+                    continue
+            mentions.append(m)
+        clusters = self._cluster(mentions)
+        self._bare_given_names(clusters, text)
+        self._pronoun_cues(clusters, text, low)
+        for c in clusters:
+            c.gender = self._gender(c)
+            c.role = self._role(c, low)
+        self._mark_quoted(clusters, low)
+        clusters.sort(key=lambda c: c.first)
+        return clusters
+
+    def _cluster(self, mentions: list[Mention]) -> list[PersonCluster]:
+        clusters: list[PersonCluster] = []
+        by_len = sorted(mentions, key=lambda m: (-len(m.tokens), m.start))
+        for m in by_len:
+            key = [fold(t) for t in m.tokens]
+            target = None
+            candidates = []
+            for c in clusters:
+                full = [fold(t) for t in c.tokens]
+                if full == key or (len(key) < len(full) and full[-len(key):] == key):
+                    candidates.append(c)
+            if candidates:
+                # Prefer a cluster whose gender cues agree, then the nearest earlier mention.
+                g = self.honorific_gender.get(m.honorific or "", "U")
+
+                def score(c: PersonCluster, g: str = g, m: Mention = m) -> tuple[int, int]:
+                    cues = {self.honorific_gender.get(x.honorific or "", "U") for x in c.mentions} - {"U"}
+                    agree = 0 if (g == "U" or not cues or g in cues) else 1
+                    dist = min(abs(m.start - x.start) for x in c.mentions)
+                    return agree, dist
+
+                target = min(candidates, key=score)
+            if target is None:
+                target = PersonCluster()
+                clusters.append(target)
+            target.mentions.append(m)
+        for c in clusters:
+            c.mentions.sort(key=lambda x: x.start)
+        return clusters
+
+    def _bare_given_names(self, clusters: list[PersonCluster], text: str) -> None:
+        """After "Trương Đình Bảo" is named, a bare "Bảo" (capitalised, alone) refers to him."""
+        by_given: dict[str, PersonCluster | None] = {}
+        for c in clusters:
+            toks = c.tokens
+            if len(toks) >= 2 and all(self._is_viet(fold(t)) for t in toks):
+                g = toks[-1]
+                by_given[g] = None if g in by_given else c  # ambiguous when two people share it
+        if not by_given:
+            return
+        taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+        pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(g) for g in by_given) + r")(?![\w])")
+        for m in pattern.finditer(text):
+            cluster = by_given[m.group(1)]
+            if cluster is None or any(a <= m.start() < b for a, b in taken):
+                continue
+            # Part of a longer capitalised run (another name, a place): not a bare mention.
+            prev = text[max(0, m.start() - 2):m.start()]
+            nxt = text[m.end():m.end() + 2]
+            if (len(prev) == 2 and prev[1] == " " and prev[0].isalpha() and text[m.start() - 2].isupper()) or \
+                    (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper()):
+                continue
+            if m.start() < min(x.start for x in cluster.mentions):
+                continue
+            cluster.mentions.append(Mention(start=m.start(), end=m.end(), tokens=[m.group(1)], honorific=None,
+                                            prefix=""))
+        for c in clusters:
+            c.mentions.sort(key=lambda x: x.start)
+
+    _PRONOUN = re.compile(r"(?<!\w)(ông|bà|anh|chị|cô)(?:\s+(?:ấy|này|ta))?(?!\w)")
+
+    def _pronoun_cues(self, clusters: list[PersonCluster], text: str, low: str) -> None:
+        """A pronoun "ông"/"bà" (not followed by a name) right after a person's mention, before any
+        other person is mentioned, refers to that person: "Theo luật sư X, ông được mời..."."""
+        starts = sorted((m.start, c) for c in clusters for m in c.mentions)
+        positions = [p for p, _ in starts]
+        for i, (pos, cluster) in enumerate(starts):
+            if cluster.pronoun_gender:
+                continue
+            limit = positions[i + 1] if i + 1 < len(positions) else len(low)
+            limit = min(limit, pos + 250)
+            end = next(m.end for m in cluster.mentions if m.start == pos)
+            for p in self._PRONOUN.finditer(low, end, limit):
+                after = text[p.end(1):p.end(1) + 2]
+                if len(after) == 2 and after[0] == " " and after[1].isupper():
+                    continue  # an honorific before a name, not a pronoun
+                cluster.pronoun_gender = "F" if p.group(1) in ("bà", "chị", "cô") else "M"
+                break
+
+    def _name_gender(self, tokens: list[str]) -> str:
+        """Gender a careful reader takes from the name alone, or U.
+
+        Vietnamese names: the middle and given syllables vote with smoothed log-odds from the
+        name-gender table ("Thị" and "Văn" are near-certain); a decision needs odds of about 9:1.
+        A given name alone ("Lan", "Hùng") is too thin: the honorific decides those.
+        Foreign names: a list of common given names.
+        """
+        folded = [fold(t) for t in tokens]
+        if not folded:
+            return "U"
+        if not all(self._is_viet(t) for t in folded):
+            votes = {self.foreign_gender[t] for t in folded[:-1] or folded if t in self.foreign_gender}
+            return votes.pop() if len(votes) == 1 else "U"
+        if len(folded) < 2 or (len(folded) == 2 and folded[0] in self.surnames and folded[1] in self.surnames
+                               and False):
+            return "U"
+        has_surname = folded[0] in self.surnames
+        given = folded[-1]
+        middles = folded[1:-1] if has_surname else folded[:-1]
+        if "thị" in middles:
+            return "F"
+        if "văn" in middles:
+            return "M"
+        pair = " ".join(folded[-2:])
+        if middles and pair in self.middle_given:
+            m, f = self.middle_given[pair]
+            if m + f >= 3 and max(m, f) / (m + f) >= 0.9:
+                return "F" if f > m else "M"
+        logodds = 0.0
+        for syl in middles[-1:]:
+            m, f = self.middle.get(syl, (0, 0))
+            logodds += math.log((f + 1) / (m + 1))
+        m, f = self.given.get(given, (0, 0))
+        logodds += math.log((f + 1) / (m + 1))
+        if logodds >= 2.2:
+            return "F"
+        if logodds <= -2.2:
+            return "M"
+        return "U"
+
+    def _gender(self, c: PersonCluster) -> str:
+        votes = {"F": 0, "M": 0}
+        for m in c.mentions:
+            g = self.honorific_gender.get(m.honorific or "", "U")
+            if g != "U":
+                votes[g] += 1
+            # "nữ" before a title: "nữ bác sĩ X".
+            words = m.prefix.split()
+            if "nữ" in words[-3:] and g == "U":
+                votes["F"] += 1
+        if votes["F"] != votes["M"]:
+            return "F" if votes["F"] > votes["M"] else "M"
+        if votes["F"]:
+            return "U"  # contradictory cues: do not guess
+        by_name = self._name_gender(c.tokens)
+        if by_name != "U":
+            return by_name
+        return c.pronoun_gender or "U"
+
+    def _role(self, c: PersonCluster, low: str) -> str:
+        found: list[str] = []
+        for m in c.mentions:
+            title = self._title_before(m.prefix, immediate=False)
+            if title and title in self.role_words:
+                found.append(self.role_words[title])
+            # Appositive after the name: ", Phó Chủ tịch Hội ...", " - Giám đốc ...", " (mẹ bệnh nhi)".
+            after = low[m.end:m.end + 60]
+            appo = re.match(r"\s*[,(–—-]\s*(.*)", after)
+            if appo:
+                words = re.split(r"[,)(.;:]", appo.group(1))[0].split()
+                for size in (4, 3, 2, 1):
+                    phrase = " ".join(words[:size])
+                    if phrase in self.role_words and len(words) >= size:
+                        found.append(self.role_words[phrase])
+                        break
+        # Business titles inside a company context: "Giám đốc Công ty" -> business.
+        specific = [r for r in found if r not in ("citizen",)]
+        if specific:
+            return max(set(specific), key=lambda r: (specific.count(r), -self.role_order.index(r)))
+        if found:
+            return found[0]
+        if any(m.honorific for m in c.mentions):
+            return "citizen"
+        return "other"
+
+    def _mark_quoted(self, clusters: list[PersonCluster], low: str) -> None:
+        owner: list[tuple[int, int, PersonCluster]] = sorted(
+            ((m.start, m.end, c) for c in clusters for m in c.mentions), key=lambda x: x[0])
+        if not owner:
+            return
+        starts = [o[0] for o in owner]
+        not_speech = [m.span() for m in self._not_speech_re.finditer(low)]
+
+        def idiom(pos: int) -> bool:
+            return any(a <= pos < b for a, b in not_speech)
+
+        quoted_spans = [m.span() for m in _QUOTED.finditer(low)]
+
+        def inside_quote(pos: int) -> bool:
+            return any(a < pos < b for a, b in quoted_spans)
+
+        for verb in self._speech_re.finditer(low):
+            if idiom(verb.start()) or inside_quote(verb.start()):
+                continue
+            # The clause before the verb: back to the last sentence end, quote or colon.
+            seg_start = max(low.rfind(ch, 0, verb.start()) for ch in ".!?\n“”\":;«»")
+            seg_start = max(seg_start + 1, verb.start() - 200)
+            lo = bisect.bisect_left(starts, seg_start)
+            hi = bisect.bisect_left(starts, verb.start())
+            in_clause = [o for o in owner[lo:hi] if not inside_quote(o[0])]
+            if not in_clause:
+                continue
+            # The speaker is the subject: the person right before the verb ("ông Hải nói"), unless
+            # an appositive stands between ("bà X, mẹ của cháu Y., cho biết" -> bà X).
+            nearest = in_clause[-1]
+            between = low[nearest[1]:verb.start()]
+            if len(between.split()) <= 3 and "," not in between:
+                nearest[2].quoted = True
+            elif len(low[in_clause[0][1]:verb.start()]) <= 160:
+                in_clause[0][2].quoted = True
+        # "Theo bác sĩ X", "dẫn lời ông Y".
+        for start, _end, cluster in owner:
+            pre = low[max(0, start - 80):start]
+            brk = list(re.finditer(r"[.;:!?“”\"\n,(]", pre))
+            pre_clause = pre[brk[-1].end():] if brk else pre
+            if self._attribution_re.search(" " + pre_clause):
+                cluster.quoted = True
+        # "..., ông nói": a pronoun speaks; it refers to the latest person of that gender.
+        for m in self._pronoun_speaker_re.finditer(low):
+            pron = m.group(1)
+            want = "F" if pron in ("bà", "chị", "cô") else "M"
+            pos = m.start(1)
+            hi = bisect.bisect_left(starts, pos)
+            for s, _e, cluster in reversed(owner[max(0, hi - 12):hi]):
+                if pos - s > 600:
+                    break
+                if cluster.gender == want:
+                    cluster.quoted = True
+                    break

@@ -1,0 +1,279 @@
+"""Indicator rules as data: load `rules/indicators/*.yaml`, validate, compile, match.
+
+A rule file holds one category and its rules::
+
+    category: appearance
+    indicator: B1.2b
+    rules:
+      - id: GM101                      # stable, never reused
+        name: appearance.beauty_label  # dotted name
+        severity: 2                    # 1 (minor) .. 3 (serious)
+        message: "..."                 # Vietnamese, shown to users
+        suggestion: "..."              # a better wording
+        match: ["người đẹp", "re:nữ (?:tài xế|...)"]   # phrases, or regexes after "re:"
+        near: {words: [...], window: 8}       # optional: a companion within N words
+        unless_before: {words: [...], window: 5}  # optional: these just before the match cancel it
+        requires_sentence: ["{crime_context}"] # optional: the sentence must contain one of these
+        unless_sentence: ["{critique_markers}", "cuộc thi"]  # optional: these cancel the match
+        examples: {flag: [...], pass: [...]}  # test data: tests/test_rule_examples.py runs them
+
+Phrases are matched whole-word on folded text (NFC, unified tone marks, lowercase), so "hoà" in a
+rule matches "hòa" in an article and vice versa. ``{name}`` expands a list of
+`rules/lexicons/terms.yaml`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor.audit.types import CATEGORIES
+from auditor.errors import RuleError
+from auditor.text import fold
+
+RULE_FIELDS = {
+    "id", "name", "severity", "message", "suggestion", "match", "near", "requires_sentence",
+    "unless_sentence", "unless_before", "examples", "aliases", "indicator", "category",
+}
+REQUIRED_FIELDS = ("id", "name", "message", "suggestion", "match", "examples")
+_ID_RE = re.compile(r"^[A-Z]{2}\d{3}$")
+_MACRO_RE = re.compile(r"^\{(\w+)\}$")
+_WORD = r"\w"
+
+
+def default_rules_dir() -> Path:
+    """`rules/` at the top of the checkout (or $AUDITOR_RULES)."""
+    import os
+
+    env = os.environ.get("AUDITOR_RULES")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "rules"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex source for a folded phrase matched as whole words (any run of spaces between words)."""
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    words = fold(phrase).split()
+    return r"\s+".join(re.escape(w) for w in words)
+
+
+def compile_phrases(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    # Longest first so that "vòng một khủng" wins over "vòng một" at the same position.
+    sources = sorted({phrase_pattern(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(sources) + r")(?!\w)")
+
+
+@dataclass
+class Rule:
+    id: str
+    name: str
+    category: str
+    indicator: str
+    severity: int
+    message: str
+    suggestion: str
+    match: re.Pattern[str]
+    near: re.Pattern[str] | None = None
+    near_window: int = 8
+    unless_before: re.Pattern[str] | None = None
+    unless_before_window: int = 5
+    requires: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    source: str = ""
+
+    def find(self, sentence: str) -> Iterator[tuple[int, int]]:
+        """Spans in a folded ``sentence`` where this rule fires (context conditions applied)."""
+        if self.requires is not None and not self.requires.search(sentence):
+            return
+        if self.unless is not None and self.unless.search(sentence):
+            return
+        for m in self.match.finditer(sentence):
+            start, end = m.span()
+            if start == end:
+                continue
+            if self.near is not None and not self._near(sentence, start, end):
+                continue
+            if self.unless_before is not None:
+                left = " ".join(sentence[:start].split()[-self.unless_before_window:])
+                if self.unless_before.search(left):
+                    continue
+            yield start, end
+
+    def _near(self, sentence: str, start: int, end: int) -> bool:
+        # Look at `near_window` words on each side of the match (not inside it).
+        left_words = sentence[:start].split()[-self.near_window:]
+        right_words = sentence[end:].split()[: self.near_window]
+        context = " ".join(left_words) + " \u2016 " + " ".join(right_words)
+        assert self.near is not None
+        return bool(self.near.search(context))
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    version: str
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def by_id(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RuleError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(path),
+                        line=mark.line + 1 if mark else None) from exc
+
+
+def load_terms(rules_dir: Path) -> dict[str, list[str]]:
+    path = rules_dir / "lexicons" / "terms.yaml"
+    if not path.exists():
+        return {}
+    data = _load_yaml(path) or {}
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise RuleError("expected a mapping of list names to lists of phrases", path=str(path))
+    return {k: [str(x) for x in v] for k, v in data.items()}
+
+
+def _expand(items: Any, terms: dict[str, list[str]], *, path: str, rule_id: str, fld: str) -> list[str]:
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+        raise RuleError("must be a list of non-empty strings", path=path, item=rule_id, field=fld)
+    out: list[str] = []
+    for item in items:
+        macro = _MACRO_RE.match(item)
+        if macro:
+            if macro.group(1) not in terms:
+                raise RuleError(f"unknown word list {item}", path=path, item=rule_id, field=fld)
+            out.extend(terms[macro.group(1)])
+        else:
+            out.append(item)
+    return out
+
+
+def _compile_checked(phrases: list[str], *, path: str, rule_id: str, fld: str) -> re.Pattern[str] | None:
+    try:
+        return compile_phrases(phrases)
+    except re.error as exc:
+        raise RuleError(f"bad regular expression: {exc}", path=path, item=rule_id, field=fld) from exc
+
+
+def _window_words(raw: dict, fld: str, default_window: int, terms: dict[str, list[str]], *, path: str,
+                  rule_id: str) -> tuple[re.Pattern[str] | None, int]:
+    """A `{words: [...], window: N}` field, compiled."""
+    spec = raw.get(fld)
+    if spec is None:
+        return None, default_window
+    if not isinstance(spec, dict) or "words" not in spec or set(spec) - {"words", "window"}:
+        raise RuleError("must be {words: [...], window: N}", path=path, item=rule_id, field=fld)
+    window = spec.get("window", default_window)
+    if not isinstance(window, int) or window < 1:
+        raise RuleError("window must be a positive integer", path=path, item=rule_id, field=fld)
+    words = _expand(spec["words"], terms, path=path, rule_id=rule_id, fld=fld)
+    return _compile_checked(words, path=path, rule_id=rule_id, fld=fld), window
+
+
+def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list[str]], path: str) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError("each rule must be a mapping", path=path)
+    rule_id = str(raw.get("id", "?"))
+    unknown = set(raw) - RULE_FIELDS
+    if unknown:
+        raise RuleError(f"unknown field(s): {', '.join(sorted(unknown))}", path=path, item=rule_id,
+                        field=sorted(unknown)[0])
+    for fld in REQUIRED_FIELDS:
+        if not raw.get(fld):
+            raise RuleError("is required", path=path, item=rule_id, field=fld)
+    if not _ID_RE.match(rule_id):
+        raise RuleError("must look like GM101 (two capitals, three digits)", path=path, item=rule_id, field="id")
+    category = raw.get("category", category)
+    if category not in CATEGORIES:
+        raise RuleError(f"unknown category {category!r}; one of {', '.join(CATEGORIES)}", path=path,
+                        item=rule_id, field="category")
+    severity = raw.get("severity", 2)
+    if severity not in (1, 2, 3):
+        raise RuleError("must be 1, 2 or 3", path=path, item=rule_id, field="severity")
+    examples = raw["examples"]
+    if (not isinstance(examples, dict) or set(examples) - {"flag", "pass"}
+            or not isinstance(examples.get("flag"), list) or not examples.get("flag")):
+        raise RuleError("needs a non-empty 'flag' list (and optionally 'pass')", path=path, item=rule_id,
+                        field="examples")
+    match = _compile_checked(_expand(raw["match"], terms, path=path, rule_id=rule_id, fld="match"),
+                             path=path, rule_id=rule_id, fld="match")
+    assert match is not None
+    near, window = _window_words(raw, "near", 8, terms, path=path, rule_id=rule_id)
+    unless_before, before_window = _window_words(raw, "unless_before", 5, terms, path=path, rule_id=rule_id)
+    return Rule(
+        id=rule_id,
+        name=str(raw["name"]),
+        category=category,
+        indicator=str(raw.get("indicator", indicator)),
+        severity=int(severity),
+        message=str(raw["message"]).strip(),
+        suggestion=str(raw["suggestion"]).strip(),
+        match=match,
+        near=near,
+        near_window=window,
+        unless_before=unless_before,
+        unless_before_window=before_window,
+        requires=_compile_checked(_expand(raw.get("requires_sentence"), terms, path=path, rule_id=rule_id,
+                                          fld="requires_sentence"), path=path, rule_id=rule_id,
+                                  fld="requires_sentence"),
+        unless=_compile_checked(_expand(raw.get("unless_sentence"), terms, path=path, rule_id=rule_id,
+                                        fld="unless_sentence"), path=path, rule_id=rule_id,
+                                fld="unless_sentence"),
+        examples={k: [str(x) for x in v] for k, v in examples.items()},
+        source=path,
+    )
+
+
+def load_rules(rules_dir: str | Path | None = None) -> RuleSet:
+    """Load and validate every `indicators/*.yaml` under ``rules_dir``; raise RuleError on any problem."""
+    rules_dir = Path(rules_dir) if rules_dir else default_rules_dir()
+    ind_dir = rules_dir / "indicators"
+    files = sorted(ind_dir.glob("*.yaml"))
+    if not files:
+        raise RuleError("no indicator rules found (expected indicators/*.yaml)", path=str(rules_dir))
+    terms = load_terms(rules_dir)
+    digest = hashlib.sha1()
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        digest.update(path.read_bytes())
+        data = _load_yaml(path)
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise RuleError("expected 'category', 'indicator' and a 'rules' list", path=str(path))
+        category = data.get("category")
+        for raw in data["rules"]:
+            rule = parse_rule(raw, category=category, indicator=str(data.get("indicator", "B1.2")),
+                              terms=terms, path=str(path))
+            if rule.id in seen:
+                raise RuleError(f"duplicate rule id (also in {seen[rule.id]})", path=str(path), item=rule.id,
+                                field="id")
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    terms_path = rules_dir / "lexicons" / "terms.yaml"
+    if terms_path.exists():
+        digest.update(terms_path.read_bytes())
+    return RuleSet(rules=rules, version=digest.hexdigest()[:12])

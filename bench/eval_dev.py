@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Score the audit engine on the labelled development sets in ../shared/eval and print the table of
+issue 3 (and issue 5 when a model is loaded).
+
+    python bench/eval_dev.py              # rules (+ model if configured)
+    python bench/eval_dev.py --no-model   # rules alone
+    python bench/eval_dev.py --errors people   # also list the misses of one set (people|stereo|topic)
+
+It calls the same `Auditor.audit` as `auditor audit --jsonl`. The dev sets are for measuring only:
+nothing here feeds back into rules or training.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from auditor.audit.engine import Auditor  # noqa: E402
+from auditor.text import fold  # noqa: E402
+
+EVAL = REPO.parent / "shared" / "eval"
+
+
+def load(name: str) -> list[dict]:
+    with (EVAL / name).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def eval_topic(auditor: Auditor, show: bool) -> dict:
+    rows = load("topic_dev.jsonl")
+    tp = fp = fn = 0
+    topic_ok = 0
+    for r in rows:
+        out = auditor.audit(r["text"], r.get("title"))
+        gold = bool(r["ge_item"])
+        if out.ge_item and gold:
+            tp += 1
+            topic_ok += out.ge_topic == r["ge_topic"]
+        elif out.ge_item:
+            fp += 1
+        elif gold:
+            fn += 1
+        if show and out.ge_item != gold:
+            print(f"  topic {'FP' if out.ge_item else 'FN'} {r['id']} score={out.ge_score:.2f} "
+                  f"unsure={r.get('unsure')} | {r['title'][:90]}")
+    p, rc, f = prf(tp, fp, fn)
+    return {"ge_p": p, "ge_r": rc, "ge_f1": f, "topic_acc": topic_ok / tp if tp else 0.0, "n": len(rows)}
+
+
+def eval_stereo(auditor: Auditor, show: bool) -> dict:
+    rows = load("stereo_dev.jsonl")
+    tp = fp = fn = 0
+    cat_ok = 0
+    for r in rows:
+        out = auditor.audit(r["sentence"])
+        flagged = bool(out.findings)
+        gold = bool(r["stereotype"])
+        if flagged and gold:
+            tp += 1
+            cat_ok += any(f.category == r["category"] for f in out.findings)
+        elif flagged:
+            fp += 1
+        elif gold:
+            fn += 1
+        if show and flagged != gold:
+            why = ",".join(f"{f.rule}:{f.excerpt}" for f in out.findings)
+            print(f"  stereo {'FP' if flagged else 'FN'} {r['id']} [{r['category']}] unsure={r.get('unsure')} "
+                  f"{why} | {r['sentence'][:140]}")
+    p, rc, f = prf(tp, fp, fn)
+    return {"st_p": p, "st_r": rc, "st_f1": f, "st_cat": cat_ok / tp if tp else 0.0}
+
+
+def _same_person(a: str, b: str) -> bool:
+    ta, tb = fold(a).rstrip(".").split(), fold(b).rstrip(".").split()
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return long_[-len(short):] == short or long_[:len(short)] == short
+
+
+def eval_people(auditor: Auditor, show: bool) -> dict:
+    rows = load("people_dev.jsonl")
+    gold_n = pred_n = matched = spurious = 0
+    g_ok = g_total = u_kept = u_total = 0
+    role_ok = 0
+    q_tp = q_fp = q_fn = 0
+    gold_qf = gold_qm = pred_qf = pred_qm = 0
+    for r in rows:
+        out = auditor.audit(r["text"], r.get("title"))
+        preds = list(out.people)
+        used: set[int] = set()
+        for g in r["people"]:
+            gold_n += 1
+            if g["quoted"]:
+                gold_qf += g["gender"] == "F"
+                gold_qm += g["gender"] == "M"
+            hit = None
+            for i, p in enumerate(preds):
+                if i not in used and _same_person(g["name"], p.name):
+                    hit = i
+                    break
+            if hit is None:
+                if g["quoted"]:
+                    q_fn += 1
+                if show:
+                    print(f"  people MISS {r['id']} {g['name']} ({g['gender']},{'Q' if g['quoted'] else '-'})")
+                continue
+            used.add(hit)
+            p = preds[hit]
+            matched += 1
+            role_ok += p.role == g["role"]
+            if g["gender"] in "FM":
+                g_total += 1
+                g_ok += p.gender == g["gender"]
+                if show and p.gender != g["gender"]:
+                    print(f"  people GENDER {r['id']} {g['name']}: gold {g['gender']} got {p.gender}")
+            else:
+                u_total += 1
+                u_kept += p.gender == "U"
+                if show and p.gender != "U":
+                    print(f"  people U-LOST {r['id']} {g['name']}: got {p.gender}")
+            if p.quoted and g["quoted"]:
+                q_tp += 1
+            elif p.quoted:
+                q_fp += 1
+                if show:
+                    print(f"  quote FP {r['id']} {g['name']}")
+            elif g["quoted"]:
+                q_fn += 1
+                if show:
+                    print(f"  quote FN {r['id']} {g['name']}")
+        for i, p in enumerate(preds):
+            pred_n += 1
+            if p.quoted:
+                pred_qf += p.gender == "F"
+                pred_qm += p.gender == "M"
+            if i not in used:
+                spurious += 1
+                if p.quoted:
+                    q_fp += 1
+                if show:
+                    print(f"  people SPURIOUS {r['id']} {p.name} ({p.gender},{p.role})")
+    qp, qr, qf = prf(q_tp, q_fp, q_fn)
+    gold_share = gold_qf / (gold_qf + gold_qm) if gold_qf + gold_qm else 0.0
+    pred_share = pred_qf / (pred_qf + pred_qm) if pred_qf + pred_qm else 0.0
+    return {
+        "people_recall": matched / gold_n, "spurious_rate": spurious / pred_n if pred_n else 0.0,
+        "gender_acc": g_ok / g_total if g_total else 0.0, "u_kept": u_kept / u_total if u_total else 0.0,
+        "u_total": u_total, "role_acc": role_ok / matched if matched else 0.0,
+        "quote_p": qp, "quote_r": qr, "quote_f1": qf, "f_share_gold": gold_share, "f_share_pred": pred_share,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-model", action="store_true", help="rules alone")
+    ap.add_argument("--errors", choices=["people", "stereo", "topic"], help="list the misses of one set")
+    args = ap.parse_args()
+    if not EVAL.exists():
+        print(f"skipped: {EVAL} not found (the dev sets live beside the checkout in ../shared/eval)")
+        return 0
+    t0 = time.perf_counter()
+    if args.no_model:
+        auditor = Auditor()
+    else:
+        from auditor.audit.engine import default_auditor
+
+        auditor = default_auditor()
+    mode = f"rules + model {auditor.versions['model_version']}" if auditor.model else "rules only"
+    topic = eval_topic(auditor, args.errors == "topic")
+    stereo = eval_stereo(auditor, args.errors == "stereo")
+    people = eval_people(auditor, args.errors == "people")
+    rows = [
+        ("gender-equality item F1 (topic_dev)", f"{topic['ge_f1']:.3f}  (P {topic['ge_p']:.3f} R {topic['ge_r']:.3f}; "
+         f"topic acc {topic['topic_acc']:.2f})", ">= 0.85"),
+        ("stereotyped sentence P / R (stereo_dev)", f"{stereo['st_p']:.3f} / {stereo['st_r']:.3f}  "
+         f"(category acc {stereo['st_cat']:.2f})", ">= 0.85 / >= 0.60"),
+        ("named persons recall; spurious share", f"{people['people_recall']:.3f}; {people['spurious_rate']:.3f}",
+         ">= 0.90; <= 0.10"),
+        ("person gender acc (gold F/M); U kept", f"{people['gender_acc']:.3f}; {people['u_kept']:.2f} "
+         f"of {people['u_total']} U", ">= 0.95; U kept"),
+        ("quoted-source F1 (P / R)", f"{people['quote_f1']:.3f} ({people['quote_p']:.3f} / {people['quote_r']:.3f})",
+         ">= 0.85"),
+        ("female share of quoted, pred vs gold", f"{people['f_share_pred']:.3f} vs {people['f_share_gold']:.3f}",
+         "within 0.03"),
+        ("person role accuracy", f"{people['role_acc']:.3f}", "(reported)"),
+    ]
+    print(f"Dev-set figures ({mode}; {time.perf_counter() - t0:.1f} s)")
+    w = max(len(r[0]) for r in rows)
+    for name, value, target in rows:
+        print(f"  {name:<{w}}  {value:<48} target {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
