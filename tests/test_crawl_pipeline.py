@@ -1,0 +1,387 @@
+"""The crawl pipeline end to end against small sites on 127.0.0.1 (real sockets, real SQLite)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from auditor.crawl.feeds import parse_feeds
+from auditor.crawl.pipeline import crawl, parse_feed, parse_listing
+from auditor.db import open_db
+from auditor.demo.content import DemoArticle
+from auditor.demo.render import article_page, listing_page, robots_txt, rss_feed
+from auditor.demo.server import Page, SiteServer
+from auditor.errors import BadFeed
+
+RSS = "application/rss+xml; charset=utf-8"
+
+TOPICS = [
+    ("Hội Liên hiệp Phụ nữ xã tập huấn về bình đẳng giới", "Bà Nguyễn Thị Hoa, Chủ tịch Hội, cho biết: “Chị em "
+     "cần được hỗ trợ vay vốn và học nghề”."),
+    ("Nông dân thu hoạch lúa Hè Thu", "Ông Trần Văn Nam, nông dân xã, nói năng suất đạt 65 tạ/ha."),
+    ("Khánh thành trường mầm non thôn Đăk Rơ Wa", "Cô giáo Y Liên cho biết trường có 4 phòng học mới."),
+    ("Ra quân phòng chống sốt xuất huyết", "Bác sĩ Lê Minh Tuấn khuyến cáo người dân diệt lăng quăng."),
+    ("Nữ cán bộ thôn vận động xóa bỏ tảo hôn", "Chị Đinh Thị Nở đã đến từng nhà nói chuyện với các gia đình."),
+    ("Sửa chữa đường liên xã trước mùa mưa", "Ông Phạm Văn Lộc, Phó Chủ tịch UBND xã, cho biết kinh phí 2 tỷ đồng."),
+]
+
+
+def make_article(i: int, extra: str = "") -> DemoArticle:
+    title, quote = TOPICS[i % len(TOPICS)]
+    return DemoArticle(
+        slug=f"bai-{i}",
+        title=f"{title} (số {i})",
+        published=f"2025-10-{1 + i % 28:02d}T08:{i % 60:02d}:00+07:00",
+        author="Phóng viên",
+        lead=f"Tin số {i}: {title.lower()} diễn ra trong tuần qua tại địa phương.",
+        paragraphs=(quote, f"Đây là đoạn thứ hai của bài số {i}, nói về kết quả và kế hoạch thời gian tới.{extra}"),
+    )
+
+
+class NewsSite:
+    """A newspaper site: /rss/home.rss + /tin/bai-N.html, and a portal-style listing at /tin-tuc/."""
+
+    def __init__(self, n: int) -> None:
+        self.server = SiteServer().start()
+        self.base = self.server.base_url
+        self.articles = {i: make_article(i) for i in range(n)}
+        self.publish()
+
+    def url(self, i: int) -> str:
+        return self.server.url(f"/tin/bai-{i}.html")
+
+    def put_article(self, i: int, article: DemoArticle, canonical: str | None = None) -> None:
+        html = article_page("Báo Thử Nghiệm", self.base, canonical or self.url(i), article, "cms")
+        self.server.put(f"/tin/bai-{i}.html", Page(html))
+
+    def publish(self) -> None:
+        self.server.put("/robots.txt", Page(robots_txt(self.base), "text/plain"))
+        for i, article in self.articles.items():
+            self.put_article(i, article)
+        items = [(self.url(i), a) for i, a in sorted(self.articles.items())]
+        self.server.put("/rss/home.rss", Page(rss_feed("Báo Thử Nghiệm", self.base, items), RSS))
+        listing = [(self.url(i), a.title, None) for i, a in sorted(self.articles.items())]
+        self.server.put("/tin-tuc/", Page(listing_page("Báo Thử Nghiệm", self.base, listing)))
+
+    def feeds_yaml(self, sources: str | None = None, delay: float = 0.0) -> str:
+        sources = sources or f"      - rss: {self.server.url('/rss/home.rss')}\n"
+        return (f"fetch:\n  host_delay_s: {delay}\n  backoff_base_s: 0.01\n  retries: 1\n"
+                "outlets:\n  - id: thu-nghiem\n    name: Báo Thử Nghiệm\n    kind: provincial_paper\n"
+                "    province: Quảng Ngãi\n    old_province: Kon Tum\n    local: true\n    sources:\n" + sources)
+
+    def close(self) -> None:
+        self.server.close()
+
+
+@pytest.fixture
+def site():
+    s = NewsSite(6)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return open_db(tmp_path / "crawl.db")
+
+
+def run(db, yaml_text: str, **kwargs):
+    return crawl(db, parse_feeds(yaml_text, "test-feeds.yaml"), **kwargs)
+
+
+def count(db, sql: str, params=()) -> int:
+    return db.execute(sql, params).fetchone()[0]
+
+
+def test_first_crawl_stores_audits_and_logs(site, db):
+    report = run(db, site.feeds_yaml())
+    r = report.outlets["thu-nghiem"]
+    assert (r.new, r.errors, r.sources_ok) == (6, 0, 1)
+    assert count(db, "SELECT COUNT(*) FROM articles") == 6
+    assert count(db, "SELECT COUNT(*) FROM audits") == 6  # audited as they arrived
+    row = db.execute("SELECT title, text, published_at, outlet_id, version, source_kind FROM articles "
+                     "WHERE canonical_url = ?", [site.url(4)]).fetchone()
+    assert row[0] == "Nữ cán bộ thôn vận động xóa bỏ tảo hôn (số 4)"
+    assert "Chị Đinh Thị Nở" in row[1] and row[1].startswith("Tin số 4")  # lead + body
+    assert row[2] == "2025-10-05T08:04:00+07:00"
+    assert row[3:] == ("thu-nghiem", 1, "crawl")
+    outlet = db["outlets"].get("thu-nghiem")
+    assert (outlet["province_code"], outlet["old_province_code"], outlet["old_province_name"]) == ("51", "62", "Kon Tum")
+    feed = db.execute("SELECT etag, last_status FROM feeds").fetchone()
+    assert feed[0] and feed[1] == 200
+    # robots.txt + feed + 6 pages, each in the fetch log
+    assert count(db, "SELECT COUNT(*) FROM fetch_log WHERE outcome = 'ok'") >= 7
+
+
+def test_rerun_is_incremental(site, db):
+    run(db, site.feeds_yaml())
+    before = len(site.server.requests)
+    report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.new, report.updated, report.unchanged, report.errors) == (0, 0, 6, 0)
+    assert count(db, "SELECT COUNT(*) FROM articles") == 6
+    assert count(db, "SELECT COUNT(*) FROM fetch_log WHERE outcome = 'not_modified'") == 7  # feed + revisits
+    assert len([r for r in site.server.requests[before:] if r != "/robots.txt"]) == 7
+
+
+def test_rerun_without_revisits_only_asks_the_feed(site, db):
+    text = site.feeds_yaml().replace("outlets:", "crawl:\n  revisit_days: 0\noutlets:")
+    run(db, text)
+    before = len(site.server.requests)
+    report = run(db, text).outlets["thu-nghiem"]
+    assert (report.new, report.unchanged) == (0, 0)
+    assert [r for r in site.server.requests[before:] if r != "/robots.txt"] == ["/rss/home.rss"]
+
+
+def test_new_article_in_feed_is_added(site, db):
+    run(db, site.feeds_yaml())
+    site.articles[6] = make_article(6)
+    site.publish()
+    report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert report.new == 1
+    assert count(db, "SELECT COUNT(*) FROM articles") == 7
+
+
+def test_edited_article_updates_text_bumps_version_and_is_reaudited(site, db):
+    run(db, site.feeds_yaml())
+    article_id, audited_at = db.execute(
+        "SELECT a.id, u.audited_at FROM articles a JOIN audits u ON u.article_id = a.id WHERE a.canonical_url = ?",
+        [site.url(2)]).fetchone()
+    db.execute("UPDATE audits SET audited_at = '2000-01-01T00:00:00+00:00' WHERE article_id = ?", [article_id])
+    db.conn.commit()
+    site.put_article(2, make_article(2, extra=" Bài đã được đính chính: số phòng học là 5."))
+    report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.updated, report.unchanged, report.new) == (1, 5, 0)
+    row = db.execute("SELECT version, text FROM articles WHERE id = ?", [article_id]).fetchone()
+    assert row[0] == 2 and "đính chính" in row[1]
+    assert count(db, "SELECT COUNT(*) FROM articles") == 6
+    assert db.execute("SELECT audited_at FROM audits WHERE article_id = ?", [article_id]).fetchone()[0] > audited_at[:4]
+
+
+def test_republished_article_under_another_url_is_stored_once(site, db):
+    # Page 5 carries the text of page 1 word for word (another outlet's copy, another URL).
+    site.articles[5] = site.articles[1]
+    site.publish()
+    report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.new, report.duplicate) == (5, 1)
+    assert count(db, "SELECT COUNT(*) FROM articles") == 5
+    ids = db.execute("SELECT article_id FROM article_urls WHERE url IN (?, ?)", [site.url(1), site.url(5)]).fetchall()
+    assert len({i for (i,) in ids}) == 1  # both links point at the one stored article
+    again = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (again.new, again.duplicate) == (0, 0) and count(db, "SELECT COUNT(*) FROM articles") == 5
+
+
+def test_same_article_from_two_sources_of_one_outlet(site, db):
+    sources = (f"      - rss: {site.server.url('/rss/home.rss')}\n"
+               f"      - html: {site.server.url('/tin-tuc/')}\n        link_selector: .list-news a.title\n"
+               "        section: Tin tức\n")
+    report = run(db, site.feeds_yaml(sources)).outlets["thu-nghiem"]
+    assert (report.new, report.sources_ok, report.links) == (6, 2, 12)
+    assert count(db, "SELECT COUNT(*) FROM articles") == 6
+
+
+def test_404_link_is_logged_and_not_retried(site, db, caplog):
+    site.server.remove("/tin/bai-3.html")
+    with caplog.at_level(logging.ERROR, logger="auditor.crawl"):
+        report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.new, report.errors) == (5, 1)
+    assert any("bai-3.html" in m and "404" in m for m in caplog.messages)
+    assert db.execute("SELECT outcome, last_status FROM article_urls WHERE url = ?", [site.url(3)]).fetchone() == ("gone", 404)
+    before = len(site.server.requests)
+    run(db, site.feeds_yaml())
+    assert "/tin/bai-3.html" not in site.server.requests[before:]
+
+
+def test_server_error_link_is_retried_next_run(site, db):
+    site.server.put("/tin/bai-3.html", Page("lỗi máy chủ", status=500))
+    first = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (first.new, first.errors) == (5, 1)
+    site.put_article(3, site.articles[3])
+    second = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert second.new == 1 and count(db, "SELECT COUNT(*) FROM articles") == 6
+
+
+def test_malformed_rss_is_an_error_and_loses_nothing(site, db):
+    run(db, site.feeds_yaml())
+    site.server.put("/rss/home.rss", Page("<rss><channel><title>Hỏng</title><item><title>x</ite", RSS))
+    report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.sources_failed, report.errors, report.new) == (1, 1, 0)
+    assert count(db, "SELECT COUNT(*) FROM articles") == 6  # what was stored stays
+    assert "RSS" in db.execute("SELECT last_error FROM feeds").fetchone()[0]
+
+
+def test_html_served_as_feed_is_a_bad_feed():
+    with pytest.raises(BadFeed, match="không phải RSS"):
+        parse_feed("<html><body><p>Trang chủ</p></body></html>".encode(), "http://a.vn/rss", {})
+
+
+def test_rss_with_syntax_error_but_items_is_read():
+    xml = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Tin & sự kiện</title>"
+           "<item><title>Hội nghị phụ nữ</title><link>http://a.vn/tin/1.html</link></item>"
+           "<item><title>Không có link</title></item>"
+           "<item><title>Tương đối</title><link>/tin/2.html?utm_source=rss#top</link></item></channel></rss>")
+    links = parse_feed(xml.encode(), "http://a.vn/rss/home.rss", {})
+    assert [link.url for link in links] == ["http://a.vn/tin/1.html", "http://a.vn/tin/2.html"]
+
+
+def test_empty_rss_is_not_an_error(site, db):
+    site.server.put("/rss/home.rss", Page(rss_feed("Báo Thử Nghiệm", site.base, []), RSS))
+    report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.sources_ok, report.errors, report.links, report.new) == (1, 0, 0, 0)
+
+
+def test_broken_listing_html_still_yields_links():
+    html = ("<html><body><div class='list-news'><div class='item'><a class='title' href='/tin/1.html'>Một"
+            "<div class='item'><a class=title href=/tin/2.html>Hai</a><p>không đóng thẻ"
+            "<div class='item'><a class='title' href='http://quangcao.com/x'>Quảng cáo</a>"
+            "<div class='item'><a class='title' href='javascript:void(0)'>JS</a>")
+    links = parse_listing(html, "http://www.a.vn/tin-tuc/", ".list-news .item a.title")
+    assert [link.url for link in links] == ["http://www.a.vn/tin/1.html", "http://www.a.vn/tin/2.html"]
+
+
+def test_listing_selector_matching_nothing_warns(site, db, caplog):
+    sources = f"      - html: {site.server.url('/tin-tuc/')}\n        link_selector: ul.khong-co a\n"
+    with caplog.at_level(logging.WARNING, logger="auditor.crawl"):
+        report = run(db, site.feeds_yaml(sources)).outlets["thu-nghiem"]
+    assert (report.sources_ok, report.links, report.new) == (1, 0, 0)
+    assert any("không có liên kết nào" in m for m in caplog.messages)
+
+
+def test_page_without_article_is_an_error_not_a_row(site, db):
+    site.server.put("/tin/bai-0.html", Page("<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>"))
+    report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.new, report.errors) == (5, 1)
+    assert count(db, "SELECT COUNT(*) FROM articles") == 5
+
+
+def test_max_articles_leaves_the_rest_for_the_next_run_even_if_the_feed_is_unchanged(site, db):
+    first = run(db, site.feeds_yaml().replace("outlets:", "crawl:\n  max_articles: 2\noutlets:"))
+    assert (first.outlets["thu-nghiem"].new, first.outlets["thu-nghiem"].left) == (2, 4)
+    before = len(site.server.requests)
+    second = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert [r for r in site.server.requests[before:] if r != "/robots.txt"][0] == "/rss/home.rss"
+    assert second.new == 4  # the feed answered 304, the links were remembered
+    assert count(db, "SELECT COUNT(*) FROM articles") == 6
+
+
+def test_unreachable_outlet_does_not_stop_the_others(site, db):
+    text = site.feeds_yaml() + ("  - id: tat-may\n    name: Máy chủ tắt\n    kind: commune_radio\n"
+                                "    province: '51'\n    local: true\n    sources:\n"
+                                "      - rss: http://127.0.0.1:9/rss.xml\n")
+    report = run(db, text)
+    assert report.outlets["thu-nghiem"].new == 6
+    assert report.outlets["tat-may"].sources_failed == 1 and report.anything_ran
+
+
+# --- kill -9 in the middle of a crawl ------------------------------------------------------------
+
+def test_sigkill_mid_crawl_then_rerun_completes_without_duplicates(tmp_path):
+    site = NewsSite(12)
+    try:
+        feeds = tmp_path / "feeds.yaml"
+        feeds.write_text(site.feeds_yaml(delay=0.15), encoding="utf-8")
+        db_path = tmp_path / "kill.db"
+        command = [sys.executable, "-m", "auditor", "crawl", "--db", str(db_path), "--feeds", str(feeds),
+                   "--no-progress"]
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        deadline = time.monotonic() + 60
+        stored = 0
+        while time.monotonic() < deadline and process.poll() is None:
+            if db_path.exists():
+                try:
+                    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1) as conn:
+                        stored = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                except sqlite3.OperationalError:
+                    stored = 0  # schema not created yet
+            if stored >= 3:
+                break
+            time.sleep(0.05)
+        assert process.poll() is None, process.communicate()
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        assert process.returncode == -signal.SIGKILL
+        assert 3 <= stored < 12
+
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "thu-nghiem" in done.stdout and "Mới" in done.stdout
+
+        db = open_db(db_path)
+        urls = [u for (u,) in db.execute("SELECT canonical_url FROM articles").fetchall()]
+        assert sorted(urls) == sorted(site.url(i) for i in range(12))
+        assert count(db, "SELECT COUNT(DISTINCT content_hash) FROM articles") == 12
+        assert count(db, "SELECT COUNT(*) FROM audits") == 12
+        assert count(db, "SELECT COUNT(*) FROM article_urls WHERE outcome IS NULL OR outcome = 'error'") == 0
+    finally:
+        site.close()
+
+
+def test_crawl_command_summary_and_exit_codes(site, tmp_path):
+    from click.testing import CliRunner
+
+    from auditor.cli import cli
+
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(site.feeds_yaml(), encoding="utf-8")
+    db_path = tmp_path / "cli.db"
+    result = CliRunner().invoke(cli, ["crawl", "--db", str(db_path), "--feeds", str(feeds), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["Nguồn", "tin", "Mới", "Cập", "nhật", "Không", "đổi", "Trùng", "Bỏ", "qua", "Lỗi",
+                                "Còn", "lại"]
+    assert lines[2].split() == ["thu-nghiem", "6", "0", "0", "0", "0", "0", "0"]
+
+    unknown = CliRunner().invoke(cli, ["crawl", "--db", str(db_path), "--feeds", str(feeds), "--outlet", "khong-co"])
+    assert unknown.exit_code == 1 and "khong-co" in unknown.output
+
+    site.server.put("/rss/home.rss", Page("không phải xml", "text/plain"))
+    site.server.put("/robots.txt", Page("User-agent: *\nDisallow: /\n", "text/plain"))
+    broken = CliRunner().invoke(cli, ["crawl", "--db", str(db_path), "--feeds", str(feeds), "--no-progress"])
+    assert broken.exit_code == 1 and "không nguồn nào" in broken.output
+
+
+def test_crawl_command_rejects_bad_interval(site, tmp_path):
+    from click.testing import CliRunner
+
+    from auditor.cli import cli
+
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(site.feeds_yaml(), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["crawl", "--db", str(tmp_path / "x.db"), "--feeds", str(feeds), "--every", "6 giờ"])
+    assert result.exit_code == 1 and "--every" in result.output
+
+
+def test_every_loops_until_sigterm(site, tmp_path):
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(site.feeds_yaml(), encoding="utf-8")
+    db_path = tmp_path / "every.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "auditor", "crawl", "--db", str(db_path), "--feeds", str(feeds), "--no-progress",
+         "--every", "1h"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if db_path.exists():
+                with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1) as conn:
+                    try:
+                        if conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 6:
+                            break
+                    except sqlite3.OperationalError:
+                        pass
+            time.sleep(0.1)
+        time.sleep(0.5)  # let it print the summary and go to sleep
+        assert process.poll() is None
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "thu-nghiem" in out and "Lần chạy tiếp theo" in err
