@@ -21,6 +21,13 @@ from auditor.tally.tally import TallyResult, run_tally
 __all__ = ["tally", "report"]
 
 
+class _Failure(click.ClickException):
+    """One "Lỗi: ..." line on stderr, exit code 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"Lỗi: {self.format_message()}", err=True)
+
+
 class _Day(click.ParamType):
     name = "YYYY-MM-DD"
 
@@ -60,13 +67,13 @@ def _common(func):
 def _run(db_path: str, rules_dir: str | None, start: date, end: date, period: str, province: str | None,
          kinds: tuple[str, ...]) -> TallyResult:
     if not Path(db_path).exists():
-        raise click.ClickException(f"không có cơ sở dữ liệu {db_path} (chỉ định bằng --db)")
+        raise _Failure(f"không có cơ sở dữ liệu {db_path} (chỉ định bằng --db)")
     try:
         book = load_quota_book(rules_dir)
         return run_tally(open_db(db_path), book, start=start, end=end, period=period, province=province,
                          kinds=kinds)
     except AuditorError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise _Failure(str(exc)) from None
 
 
 @click.command()

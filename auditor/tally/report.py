@@ -54,7 +54,11 @@ def report_title(result: TallyResult) -> str:
 
 
 def _scope(result: TallyResult) -> str:
+    units = list(dict.fromkeys(r.unit_name for r in sorted(result.rows, key=lambda r: r.period.start)
+                               if r.unit_name))
     place = f"Địa bàn: {result.province}" if result.province else "Địa bàn: tất cả"
+    if result.province and units and units != [result.province]:
+        place += f" ({' → '.join(units)})"
     return (f"{place}; thời gian: {result.start:%d/%m/%Y} – {result.end:%d/%m/%Y}; "
             f"kỳ: {PERIOD_LABELS[result.period]}")
 
