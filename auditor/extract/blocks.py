@@ -22,7 +22,7 @@ BLOCK_TAGS = frozenset(
     "fieldset details summary hr".split()
 )
 # Never article text: removed before anything is read.
-JUNK_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "form",
+JUNK_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
              "button", "input", "select", "textarea", "canvas", "video", "audio", "map", "link", "meta")
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _RIGHT_RE = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
@@ -40,6 +40,7 @@ class Block:
     text: str
     link_chars: int = 0
     bold_chars: int = 0
+    italic_chars: int = 0
     right_aligned: bool = False
     tag: str = "p"
 
@@ -51,6 +52,10 @@ class Block:
     def all_bold(self) -> bool:
         return self.bold_chars >= 0.9 * len(self.text.replace(" ", ""))
 
+    @property
+    def all_italic(self) -> bool:
+        return self.italic_chars >= 0.9 * len(self.text.replace(" ", ""))
+
 
 class _Walker:
     def __init__(self) -> None:
@@ -58,16 +63,17 @@ class _Walker:
         self.parts: list[str] = []
         self.link_chars = 0
         self.bold_chars = 0
+        self.italic_chars = 0
         self.right = False
         self.tag = "p"
 
     def flush(self) -> None:
         text = clean_text("".join(self.parts))
         if text:
-            self.blocks.append(Block(text, self.link_chars, self.bold_chars, self.right, self.tag))
-        self.parts, self.link_chars, self.bold_chars = [], 0, 0
+            self.blocks.append(Block(text, self.link_chars, self.bold_chars, self.italic_chars, self.right, self.tag))
+        self.parts, self.link_chars, self.bold_chars, self.italic_chars = [], 0, 0, 0
 
-    def walk(self, node: Tag, in_link: bool, in_bold: bool, right: bool, tag: str) -> None:
+    def walk(self, node: Tag, in_link: bool, in_bold: bool, right: bool, tag: str, in_italic: bool = False) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if isinstance(child, _SKIP_STRINGS):
@@ -81,6 +87,8 @@ class _Walker:
                     self.link_chars += visible
                 if in_bold:
                     self.bold_chars += visible
+                if in_italic:
+                    self.italic_chars += visible
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -94,10 +102,11 @@ class _Walker:
                 (child.get("align") or "").lower() == "right")
             if name in BLOCK_TAGS:
                 self.flush()
-                self.walk(child, in_link, in_bold, child_right, name)
+                self.walk(child, in_link, in_bold, child_right, name, in_italic)
                 self.flush()
             else:
-                self.walk(child, in_link or name == "a", in_bold or name in ("strong", "b"), child_right, tag)
+                self.walk(child, in_link or name == "a", in_bold or name in ("strong", "b"), child_right, tag,
+                          in_italic or name in ("i", "em"))
 
 
 def blocks_of(element: Tag) -> list[Block]:

@@ -31,9 +31,10 @@ SITE_CONTAINERS = (
     "div.text-conent", "div.cms-body", "div.journal-content-article", "div.post-content",
     "div.entry-content", "div.td-post-content", "div.ArticleContent", "div#ArticleContent",
     "div.box-content-detail", "div.txt-detail", "div.detail_content", "div.contentdetail",
-    "div[itemprop=articleBody]", "[itemprop=articleBody]", "div#abody", "div.fon34", "div.content",
-    "article",
+    "div[itemprop=articleBody]", "[itemprop=articleBody]", "div#abody", "div.fon34", "article",
 )
+# Generic markers that listing pages repeat for every teaser: trusted only when the page has one.
+_SINGLE_USE = frozenset({"article", "[itemprop=articleBody]", "div[itemprop=articleBody]"})
 MIN_BODY_CHARS = 250          # a stage that yields less text under-delivers (trafilatura uses 250)
 _MAX_LINK_DENSITY = 0.5
 _JUNK_LINE_RE = re.compile(
@@ -69,7 +70,10 @@ def site_body(soup: BeautifulSoup, lead_element: Tag | None = None) -> tuple[lis
     """Stage 1: the first known CMS container that holds enough text. Returns (blocks, selector)."""
     best: tuple[list[Block], str | None] = ([], None)
     for selector in SITE_CONTAINERS:
-        for container in soup.select(selector):
+        containers = soup.select(selector)
+        if selector in _SINGLE_USE and len(containers) != 1:
+            continue
+        for container in containers:
             if lead_element is not None and lead_element in container.descendants:
                 lead_element.decompose()
                 lead_element = None
@@ -82,38 +86,74 @@ def site_body(soup: BeautifulSoup, lead_element: Tag | None = None) -> tuple[lis
     return best
 
 
-def trafilatura_body(html: str, url: str) -> list[Block]:
-    """Stage 2: trafilatura's own extractor; any failure means an empty result, never a crash."""
-    try:
-        import trafilatura
+def _trafilatura_text(html: str, url: str, *, favor_precision: bool) -> str:
+    import trafilatura
 
-        document = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, include_tables=True, include_images=False,
-            include_links=False, favor_precision=False, deduplicate=False, with_metadata=False,
-        )
-    except Exception as error:  # noqa: BLE001 — an outside algorithm must not sink the run
-        log.warning("trafilatura failed on %s: %s: %s", url, type(error).__name__, error)
-        return []
-    text = getattr(document, "text", None) if document is not None else None
+    document = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=True, include_images=False,
+        include_links=False, favor_precision=favor_precision, favor_recall=not favor_precision,
+        deduplicate=False, with_metadata=False,
+    )
+    if document is None:
+        return ""
     if isinstance(document, dict):
-        text = document.get("text")
-    if not text:
-        return []
-    return filter_blocks([Block(clean_text(line)) for line in text.split("\n") if line.strip()])
+        return document.get("text") or ""
+    return getattr(document, "text", None) or ""
+
+
+def trafilatura_body(html: str, url: str) -> list[Block]:
+    """Stage 2: trafilatura, precision first, then a recall run if that under-delivers.
+
+    Any failure inside trafilatura is logged and means an empty result, never a crash.
+    """
+    blocks: list[Block] = []
+    for favor_precision in (True, False):
+        try:
+            text = _trafilatura_text(html, url, favor_precision=favor_precision)
+        except Exception as error:  # noqa: BLE001 — an outside algorithm must not sink the run
+            log.warning("trafilatura failed on %s: %s: %s", url, type(error).__name__, error)
+            return blocks
+        # Table cells come back as "| a | b |" rows.
+        lines = (clean_text(line.strip().strip("|").replace(" | ", " ")) for line in text.split("\n"))
+        found = filter_blocks([Block(line) for line in lines if line])
+        if _chars(found) > _chars(blocks):
+            blocks = found
+        if _chars(blocks) >= MIN_BODY_CHARS:
+            break
+    return blocks
+
+
+_TEXT_BLOCK_TAGS = frozenset({"p", "div", "td", "blockquote", "pre", "li", "dd", "section", "article", "span"})
 
 
 def baseline_body(soup: BeautifulSoup) -> list[Block]:
-    """Stage 3: the parent element holding the most ``<p>`` text, its paragraphs in order."""
-    by_parent: dict[int, list[Tag]] = defaultdict(list)
-    for paragraph in soup.find_all("p"):
-        if paragraph.parent is not None:
-            by_parent[id(paragraph.parent)].append(paragraph)
+    """Stage 3: the element holding the most paragraph text (readability's scoring, simplified).
+
+    Every text block of 25+ characters with few links scores its length for its parent and half
+    of it for the grandparent; link text counts against. The best-scoring element's blocks win.
+    """
+    scores: dict[int, float] = defaultdict(float)
+    elements: dict[int, Tag] = {}
+    for element in soup.find_all(["p", "td", "pre", "blockquote", "div", "dd", "li"]):
+        own = "".join(str(s) for s in element.find_all(string=True, recursive=False))
+        if element.name not in ("p", "pre", "blockquote") and len(own.strip()) < 25:
+            continue
+        text = clean_text(element.get_text(" ", strip=True) if element.name in ("p", "pre", "blockquote") else own)
+        if len(text) < 25:
+            continue
+        links = sum(len(a.get_text(strip=True)) for a in element.find_all("a"))
+        value = len(text) - 2 * links
+        if value <= 0:
+            continue
+        parent = element.parent if element.name in ("p", "pre", "blockquote") else element
+        for weight, node in ((1.0, parent), (0.5, parent.parent if parent is not None else None)):
+            if node is not None and node.name not in ("body", "html", "[document]"):
+                scores[id(node)] += weight * value
+                elements[id(node)] = node
     best: list[Block] = []
-    for paragraphs in by_parent.values():
-        blocks: list[Block] = []
-        for paragraph in paragraphs:
-            blocks.extend(blocks_of(paragraph))
-        blocks = filter_blocks(blocks)
-        if _chars(blocks) > _chars(best):
+    for key in sorted(scores, key=scores.get, reverse=True)[:3]:
+        remove_junk(elements[key])
+        blocks = filter_blocks(blocks_of(elements[key]))
+        if _chars(blocks) > _chars(best) * 1.2:
             best = blocks
     return best

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from bs4 import BeautifulSoup
 
 from auditor.errors import ExtractError
-from auditor.extract.blocks import JUNK_TAGS, Block
+from auditor.extract.blocks import JUNK_TAGS, Block, blocks_of
 from auditor.extract.body import MIN_BODY_CHARS, baseline_body, site_body, trafilatura_body
+from auditor.extract.dates import parse_date
 from auditor.extract.decode import decode_html, looks_binary
-from auditor.extract.links import extract_links
-from auditor.extract.metadata import clean_byline, read_metadata
+from auditor.extract.links import looks_like_article_url
+from auditor.extract.metadata import PageMetadata, clean_byline, looks_like_person, read_metadata
 from auditor.extract.types import Article
 
 __all__ = ["extract_article", "STAGES"]
@@ -24,26 +25,108 @@ log = logging.getLogger(__name__)
 STAGES = ("site", "trafilatura", "baseline")
 MIN_ARTICLE_CHARS = 120        # below this, whatever was found is not an article
 _BYLINE_MAX_CHARS = 60
-_NAME_RE = re.compile(r"^[\w.\-–,&/() ]+$")
 
 
 def _chars(blocks: list[Block]) -> int:
     return sum(len(b.text) for b in blocks)
 
 
+_SOURCE_LINE_RE = re.compile(r"^(?:theo|nguồn)\s*:?\s+\S", re.IGNORECASE)
+_PHOTO_CREDIT_RE = re.compile(r"^(?:ảnh|clip|video|đồ\s+họa)\s*:", re.IGNORECASE)
+_CREDIT_PREFIX_RE = re.compile(r"^(?:(?:bài|tin|ảnh|clip|video)(?:\s*(?:và|,|/|&|-)\s*(?:bài|tin|ảnh|clip|video))*|"
+                               r"tác\s+giả|người\s+viết|thực\s+hiện)\s*:", re.IGNORECASE)
+
+
 def _trailing_byline(blocks: list[Block], site_name: str | None) -> tuple[list[Block], str | None]:
-    """The author line under the body: short, bold or right-aligned, a name (not a sentence)."""
-    for index in range(len(blocks) - 1, max(-1, len(blocks) - 3), -1):
+    """The author line under the body ("Lê Phương", "Tin, ảnh: Vũ Phương Thảo", "Theo Minh Nguyễn/Vcamp.vn").
+
+    Among the last three blocks: short, not a sentence, a name. "Theo <outlet>" credits a source,
+    not an author, unless it names a person with the source ("Theo X/Y", "Theo X (Y)").
+    """
+    candidates: list[tuple[int, int, str]] = []
+    for index in range(len(blocks) - 1, max(-1, len(blocks) - 4), -1):
         block = blocks[index]
         text = block.text
-        if len(text) > _BYLINE_MAX_CHARS or not (block.all_bold or block.right_aligned):
+        if len(text) > _BYLINE_MAX_CHARS or (text.endswith(("?", "!", ":")) or (
+                text.endswith(".") and not re.search(r"(?:^|[\s.])[A-ZĐ]\.$", text))):
             continue
-        if text.endswith((".", "?", "!")) and not re.search(r"\b[A-ZĐ]\.$", text) or not _NAME_RE.match(text):
+        if _PHOTO_CREDIT_RE.match(text):
+            continue
+        is_source = bool(_SOURCE_LINE_RE.match(text))
+        if is_source and not re.search(r"/|\(", text):
             continue
         name = clean_byline(text, site_name)
-        if name and len(name.split()) <= 8:
-            return blocks[:index] + blocks[index + 1:], name
-    return blocks, None
+        if not name or not looks_like_person(name, single_word=not is_source):
+            continue
+        rank = 0 if (_CREDIT_PREFIX_RE.match(text) or is_source) else 1 if len(name.split()) >= 2 else 2
+        styled = block.all_bold or block.right_aligned or block.all_italic
+        candidates.append((rank - (1 if styled else 0), index, name))
+    if not candidates:
+        return blocks, None
+    _, index, name = min(candidates, key=lambda c: (c[0], -c[1]))
+    return blocks[:index] + blocks[index + 1:], name
+
+
+_DATE_LINE_RE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
+
+
+def _is_date_line(text: str) -> bool:
+    """A dateline block ("Thứ năm, 20/12/2012, 10:18 GMT+7") that some CMSs print inside the body."""
+    return len(text) <= 60 and bool(_DATE_LINE_RE.search(text)) and parse_date(text) is not None and len(
+        re.sub(r"[\d/:.,()+\-|]|GMT|thứ\s+\w+|chủ\s+nhật|cập\s+nhật|ngày|lúc", "", text, flags=re.I).split()) <= 2
+
+
+class _PageIndex:
+    """Where blocks sit in the page, to judge a stage's output: a body starts near the title."""
+
+    NEAR_AFTER = 40    # blocks between title and body start: date, sapo, share bar, photo caption
+    NEAR_BEFORE = 5
+
+    def __init__(self, soup: BeautifulSoup, title: str | None) -> None:
+        self.blocks = blocks_of(soup.body or soup)
+        self.first_index: dict[str, int] = {}
+        self.link_density: dict[str, float] = {}
+        self.tag: dict[str, str] = {}
+        for index, block in enumerate(self.blocks):
+            key = self._key(block.text)
+            self.first_index.setdefault(key, index)
+            self.tag.setdefault(key, block.tag)
+            self.link_density[key] = max(self.link_density.get(key, 0.0), block.link_density)
+        self.title_index = None
+        if title:
+            folded = title.strip().lower()
+            self.title_index = next((i for i, b in enumerate(self.blocks) if b.text.strip().lower() == folded), None)
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return " ".join(text.lower().lstrip("-–•*>» ").split())[:60]
+
+    def after(self, blocks: list[Block], count: int = 3) -> list[Block]:
+        """The page blocks that follow the last of ``blocks`` (an author line a stage left out)."""
+        if not blocks:
+            return []
+        index = self.first_index.get(self._key(blocks[-1].text))
+        return [] if index is None else self.blocks[index + 1:index + 1 + count]
+
+    def starts_near_title(self, blocks: list[Block]) -> bool:
+        if self.title_index is None or not blocks:
+            return True
+        for block in blocks[:3]:
+            index = self.first_index.get(self._key(block.text))
+            if index is not None:
+                return self.title_index - self.NEAR_BEFORE <= index <= self.title_index + self.NEAR_AFTER
+        return True
+
+    def drop_trailing_headings(self, blocks: list[Block]) -> list[Block]:
+        """A body never ends on a heading: that is the title of the next box ("Tin liên quan")."""
+        while blocks and (blocks[-1].tag if blocks[-1].tag != "p" else self.tag.get(self._key(blocks[-1].text), "p")
+                          ) in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            blocks = blocks[:-1]
+        return blocks
+
+    def drop_link_lines(self, blocks: list[Block]) -> list[Block]:
+        """trafilatura's text has no links left: drop lines that are link lists in the page."""
+        return [b for b in blocks if self.link_density.get(self._key(b.text), 0.0) <= 0.5]
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -87,35 +170,42 @@ def extract_article(html: str | bytes, url: str, *, stages: Sequence[str] = STAG
     for tag in soup.find_all(JUNK_TAGS):
         tag.decompose()
 
+    page = _PageIndex(soup, metadata.title)
     blocks: list[Block] = []
     winner = None
+    fallback_near = False
     for stage in stages:
         if stage == "site":
             found, _selector = site_body(soup, metadata.lead_element)
         elif stage == "trafilatura":
-            found = trafilatura_body(text, url)
+            found = page.drop_link_lines(trafilatura_body(text, url))
         else:
             found = baseline_body(soup)
-        if _chars(found) > _chars(blocks):
+        near = page.starts_near_title(found)
+        if _chars(found) >= MIN_BODY_CHARS and near:
             blocks, winner = found, stage
-        if _chars(found) >= MIN_BODY_CHARS:
             break
+        # Under-delivered (too short, or starts far from the title: comments, a sidebar); kept as
+        # a fallback, preferring text that starts near the title.
+        if found and ((near, _chars(found)) > (fallback_near, _chars(blocks))):
+            blocks, winner, fallback_near = found, stage, near
 
-    if winner is None or _chars(blocks) < MIN_ARTICLE_CHARS:
+    lead = metadata.lead
+    blocks = [b for i, b in enumerate(blocks) if not (i < 3 and (
+        _is_date_line(b.text) or (lead and _same_text(b.text, lead))
+        or (metadata.title and _same_text(b.text, metadata.title))))]
+    if winner is None or _chars(blocks) + len(lead or "") < MIN_ARTICLE_CHARS or not blocks:
         raise ExtractError(f"không tìm thấy nội dung bài viết (no article text found) ({url})")
 
+    blocks = page.drop_trailing_headings(blocks)
     blocks, trailing_name = _trailing_byline(blocks, metadata.site_name)
+    if not trailing_name and not metadata.byline:
+        _, trailing_name = _trailing_byline(page.after(blocks, 2), metadata.site_name)
     byline = metadata.byline
     if trailing_name and metadata.sources.get("byline") != "jsonld":
         byline = trailing_name
         metadata.sources["byline"] = "body"
-    lead = metadata.lead
-    if lead and blocks and _same_text(blocks[0].text, lead):
-        blocks = blocks[1:]
-    if metadata.title:
-        blocks = [b for i, b in enumerate(blocks) if not (i < 2 and _same_text(b.text, metadata.title))]
-
-    if not metadata.is_article and winner != "site" and _looks_like_listing(soup, text, url, blocks):
+    if _looks_like_listing(metadata, url, winner, blocks):
         raise ExtractError(f"trang danh sách, không phải bài viết (a listing page, not an article) ({url})")
 
     return Article(
@@ -131,10 +221,14 @@ def extract_article(html: str | bytes, url: str, *, stages: Sequence[str] = STAG
     )
 
 
-def _looks_like_listing(soup: BeautifulSoup, text: str, url: str, blocks: list[Block]) -> bool:
-    """Many headline links and a 'body' that is mostly their anchor texts or short teasers."""
-    links = extract_links(text, url)
-    if len(links) < 15:
+def _looks_like_listing(metadata: PageMetadata, url: str, winner: str, blocks: list[Block]) -> bool:
+    """A section front or home page rather than one article.
+
+    Article pages say so (JSON-LD NewsArticle, og:type=article, article:published_time) or have an
+    article URL (an id, a .html name, a date path, ?id=/?p=). Without either, only a page whose
+    known body container holds several real paragraphs under a dated title passes.
+    """
+    if metadata.is_article or looks_like_article_url(url):
         return False
-    long_paragraphs = [b for b in blocks if len(b.text) >= 200]
-    return len(long_paragraphs) < 3
+    long_paragraphs = sum(1 for b in blocks if len(b.text) >= 150)
+    return not (winner == "site" and metadata.published_at and long_paragraphs >= 3)

@@ -18,11 +18,13 @@ __all__ = ["VIETNAM_TZ", "parse_date"]
 VIETNAM_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
 
 _ISO_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
-_DMY_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _WORDS_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)?\s*(\d{4})(?!\d)", re.IGNORECASE)
 _YMD_RE = re.compile(r"(?<!\d)(\d{4})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d)")
-_TIME_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*(AM|PM|SA|CH)?",
-                      re.IGNORECASE)
+_TIME_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*"
+                      r"(AM|PM|SA|CH|sáng|trưa|chiều|tối|đêm)?", re.IGNORECASE)
+_AFTERNOON = ("PM", "CH", "CHIỀU", "TỐI")
+_MORNING = ("AM", "SA", "SÁNG")
 _OFFSET_RE = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 
 _EARLIEST_YEAR = 1990  # no Vietnamese news site publishes earlier articles online
@@ -40,11 +42,31 @@ def _plausible(dt: datetime) -> bool:
     return _EARLIEST_YEAR <= dt.year <= datetime.now().year + 1
 
 
-def parse_date(value: str | None) -> str | None:
+def has_time(value: str | None) -> bool:
+    """True when ``value`` carries a time of day, not only a date."""
+    return bool(value) and bool(re.search(r"\d[T ]\d{1,2}:\d{2}", value) or _TIME_RE.search(
+        _DMY_RE.sub(" ", value)))
+
+
+def month_first_page(text: str) -> bool:
+    """True when the page writes dates month-first (forum software: "12-27-2012").
+
+    Decided from the page's own dates: some has a second number above 12 and none a first one.
+    """
+    second_big = first_big = False
+    for match in _DMY_RE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(3))
+        first_big |= first > 12
+        second_big |= second > 12 and first <= 12
+    return second_big and not first_big
+
+
+def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
     """Return ``value`` as ISO 8601 with offset ("2025-10-22T07:30:00+07:00"), or None.
 
-    Day-first always: Vietnamese pages never write month/day. Only the first date in the string is
-    used, with the first time found next to it.
+    Day-first (Vietnamese usage) unless ``month_first`` (see :func:`month_first_page`). Only the
+    first date in the string is used, with the first time found next to it. Two-digit years are
+    20xx; "chiều"/"tối"/"PM" move the hour past noon.
     """
     if not value:
         return None
@@ -56,8 +78,14 @@ def parse_date(value: str | None) -> str | None:
             dt = None
         if dt is not None and _plausible(dt):
             return _iso(dt)
-    date_match = _DMY_RE.search(value) or _WORDS_RE.search(value)
+    date_match = _DMY_RE.search(value)
     if date_match:
+        day, month, year = int(date_match.group(1)), int(date_match.group(3)), int(date_match.group(4))
+        if month_first:
+            day, month = month, day
+        if year < 100:
+            year += 2000
+    elif (date_match := _WORDS_RE.search(value)):
         day, month, year = (int(g) for g in date_match.groups())
     else:
         ymd = _YMD_RE.search(value)
@@ -72,9 +100,9 @@ def parse_date(value: str | None) -> str | None:
         hour, minute = int(time_match.group(1)), int(time_match.group(2))
         second = int(time_match.group(3) or 0)
         meridiem = (time_match.group(4) or "").upper()
-        if meridiem in ("PM", "CH") and hour < 12:
+        if meridiem in _AFTERNOON and hour < 12:
             hour += 12
-        elif meridiem in ("AM", "SA") and hour == 12:
+        elif meridiem in _MORNING and hour == 12:
             hour = 0
     tz = VIETNAM_TZ
     offset_match = _OFFSET_RE.search(value)

@@ -21,7 +21,7 @@ from auditor.errors import ExtractError
 from auditor.extract.blocks import clean_text
 from auditor.extract.decode import decode_html
 
-__all__ = ["extract_links", "same_site", "site_key"]
+__all__ = ["extract_links", "looks_like_article_url", "same_site", "site_key"]
 
 _SECOND_LEVEL = frozenset({"com", "gov", "org", "net", "edu", "ac", "info", "int", "health", "name", "pro",
                            "biz", "co"})
@@ -59,9 +59,13 @@ def _headline_like(text: str) -> bool:
     return 20 <= len(text) <= 250 and len(text.split()) >= 4
 
 
-def _looks_like_article(url: str) -> bool:
-    path = urlsplit(url).path
-    return bool(_ARTICLE_URL_RE.search(path)) and not _NOT_ARTICLE_RE.search(path)
+def looks_like_article_url(url: str) -> bool:
+    """An article-like URL: .html/.htm/.aspx/.chn/.php name, a 4+ digit id, a /2025/10/ path, ?id=/?p=."""
+    parts = urlsplit(url)
+    if _NOT_ARTICLE_RE.search(parts.path):
+        return False
+    return bool(_ARTICLE_URL_RE.search(parts.path)) or bool(re.search(r"(?:^|&)(?:p|id|newsid|article_?id)=\d+",
+                                                                         parts.query, re.IGNORECASE))
 
 
 def extract_links(html: str | bytes, base_url: str, selector: str | None = None, *,
@@ -102,7 +106,7 @@ def extract_links(html: str | bytes, base_url: str, selector: str | None = None,
             continue
         if same_site_only and not same_site(link, base_url):
             continue
-        if not selector and not _looks_like_article(link):
+        if not selector and not looks_like_article_url(link):
             continue
         seen.add(link)
         links.append(link)
