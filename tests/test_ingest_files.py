@@ -259,3 +259,12 @@ def test_cli_ingest_summary_errors_and_transcript(db, tmp_path):
 
     result = runner.invoke(cli, ["ingest", str(good), "--outlet", "xa-tan-yen", "--date", "12/3/2024"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_content_hash_matches_the_crawler():
+    from auditor.ingest.pipeline import content_hash
+
+    store = pytest.importorskip("auditor.crawl.store")
+    for title, text in ITEMS + [("Hoà  bình", "thuỷ  lợi\n\nhoà"), ("", "x")]:
+        assert content_hash(title, text) == store.content_hash(title, text)
+    assert content_hash("Hòa bình", "thủy lợi") == content_hash("Hoà bình", "thuỷ  lợi")

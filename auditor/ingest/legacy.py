@@ -24,6 +24,7 @@ syllables (onset + vowel nucleus + final, at most one tone mark); wrong decoding
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -205,9 +206,11 @@ _NUCLEI = frozenset(
 )
 _TONE_SET = set(_TONE_MARKS)
 _VIET_LETTERS = frozenset("abcdeghiklmnopqrstuvxyđăâêôơư" + "fjwz")
+SCORE_SAMPLE = 20_000  # characters
 _TOKEN_RE = re.compile(r"[^\s\d.,;:!?()\"'“”‘’«»\-–—/…\[\]*•]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def _valid_syllable(token: str) -> bool:
     decomposed = unicodedata.normalize("NFD", token.lower())
     if sum(1 for c in decomposed if c in _TONE_SET) > 1:
@@ -234,7 +237,8 @@ def _valid_syllable(token: str) -> bool:
 
 def vietnamese_score(text: str) -> tuple[float, int]:
     """(share of valid Vietnamese syllables among words with non-ASCII characters, how many such words)."""
-    tokens = [t for t in _TOKEN_RE.findall(text) if not t.isascii()]
+    # The first few thousand words decide as well as the whole file would, at a fraction of the cost.
+    tokens = [t for t in _TOKEN_RE.findall(text[:SCORE_SAMPLE]) if not t.isascii()]
     if not tokens:
         return 1.0, 0
     valid = sum(1 for t in tokens if _valid_syllable(t))

@@ -80,9 +80,15 @@ def article_id_for(sha256: str, position: int) -> str:
 
 
 def content_hash(title: str, text: str) -> str:
-    """sha1 of the normalised title and body (NFC, one tone placement, collapsed whitespace)."""
-    folded = " ".join(normalize(f"{title}\n{text}").text.split())
-    return hashlib.sha1(folded.encode("utf-8")).hexdigest()
+    """sha1 of the normalised title and body (NFC, one tone placement, collapsed spaces).
+
+    The same formula as the crawler's (``auditor.crawl.store.content_hash``), so an item aired from a
+    script and also published online is recognised as one.
+    """
+    def norm(s: str) -> str:
+        return " ".join(normalize(s or "").text.split())
+
+    return hashlib.sha1(f"{norm(title)}\n{norm(text)}".encode()).hexdigest()
 
 
 def _check_outlet(db: sqlite_utils.Database, outlet_id: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from auditor.errors import IngestError
-from auditor.ingest.legacy import decode_bytes, repair_legacy_text
+from auditor.ingest.legacy import decode_bytes, repair_legacy_text, vietnamese_score
 
 __all__ = ["Block", "Document", "read_document", "DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES"]
 
@@ -118,7 +118,10 @@ def _clean(text: str) -> str:
 
 def _repair_blocks(doc: Document) -> str:
     """Convert TCVN3/VNI text stored as Unicode by Word or a PDF: whole document, else per block."""
-    whole = repair_legacy_text("\n".join(b.text for b in doc.blocks))
+    joined = "\n".join(b.text for b in doc.blocks)
+    whole = repair_legacy_text(joined)
+    if whole is None and vietnamese_score(joined)[0] >= 0.9:
+        return doc.format  # Unicode text throughout
     if whole is not None:
         lines = whole.text.split("\n")
         for block, line in zip(doc.blocks, lines, strict=True):
@@ -146,6 +149,8 @@ def _read_docx(data: bytes, name: str) -> list[Block]:
         raise IngestError(f"tệp .docx hỏng hoặc không phải tài liệu Word: {exc}", path=name) from exc
     except Exception as exc:  # lxml or zip errors deep inside python-docx
         raise IngestError(f"không đọc được tệp .docx: {type(exc).__name__}: {exc}", path=name) from exc
+    styles = {style.style_id: ((style.name or "").lower(), bool(getattr(style, "font", None) and style.font.bold))
+              for style in document.styles}
     blocks: list[Block] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
@@ -161,17 +166,19 @@ def _read_docx(data: bytes, name: str) -> list[Block]:
         text = item.text
         if not text.strip():
             continue
+        kind = _docx_kind(item, styles)
         for line in text.split("\n"):  # soft line breaks inside one paragraph
-            blocks.append(Block(line, _docx_kind(item)))
+            blocks.append(Block(line, kind))
     return blocks
 
 
-def _docx_kind(paragraph) -> BlockKind:  # noqa: ANN001 (python-docx Paragraph)
-    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-    if style.startswith("heading") or style in ("title", "subtitle"):
+def _docx_kind(paragraph, styles: dict[str, tuple[str, bool]]) -> BlockKind:  # noqa: ANN001 (python-docx)
+    # The style id straight from the XML: python-docx's paragraph.style walks all styles each call.
+    style_id = paragraph._p.style or ""
+    name, style_bold = styles.get(style_id, (style_id.lower(), False))
+    if name.startswith("heading") or name in ("title", "subtitle"):
         return "heading"
     runs = [r for r in paragraph.runs if r.text.strip()]
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
     if runs and all(r.bold or (r.bold is None and style_bold) for r in runs):
         return "bold"
     return "para"

@@ -59,7 +59,11 @@ def write_docx(path: str | Path, blocks: Iterable[DocBlock]) -> Path:
 
 
 def _pdf_string(codes: Sequence[int]) -> bytes:
-    return b"<" + bytes(codes).hex().encode() + b">"
+    """A literal string: raw bytes, with the delimiters and line ends escaped."""
+    raw = bytes(codes)
+    for char, escaped in ((b"\\", b"\\\\"), (b"(", b"\\("), (b")", b"\\)"), (b"\r", b"\\r"), (b"\n", b"\\n")):
+        raw = raw.replace(char, escaped)
+    return b"(" + raw + b")"
 
 
 def write_pdf(path: str | Path, lines: Iterable[str], *, width: int = 90, lines_per_page: int = 50) -> Path:

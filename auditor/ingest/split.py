@@ -81,7 +81,10 @@ _PROGRAMME_MAX = 160
 
 
 def _programme_date(text: str) -> date | None:
-    if len(text) > _PROGRAMME_MAX:
+    if len(text) > _PROGRAMME_MAX or _MARKER.match(text):
+        return None  # "Tin: Xổ số ngày 6/2/2017" is an item about a date, not a programme
+    numbered = _NUMBERED.match(text)
+    if numbered and not _PROGRAMME_WORDS.match(numbered.group("rest")):
         return None
     found = find_date(text)
     if found is None:
@@ -111,8 +114,8 @@ _TITLE_MAX = 200
 def _is_title_like(text: str) -> bool:
     """A heading is short, starts with a capital or quote and does not end like a list entry."""
     text = text.strip()
-    return (0 < len(text) <= 150 and not text.endswith((";", ",", ":"))
-            and (text[0].isupper() or text[0] in "\"“«'("))
+    return (0 < len(text) <= _TITLE_MAX and not text.endswith((";", ","))
+            and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'("))
 
 
 def _is_caps(text: str) -> bool:
@@ -132,6 +135,7 @@ def _candidates(lines: list[_Line], programme_at: set[int]) -> dict[str, list[in
     """Line indexes that could start an item, by heading kind."""
     found: dict[str, list[int]] = {"marker": [], "heading": [], "numbered": [], "bold": [], "caps": []}
     expected = 1
+    first_programme = min(programme_at, default=-1)
     for line in lines:
         if line.index in programme_at:
             expected = 1  # numbering restarts with each programme
@@ -149,7 +153,8 @@ def _candidates(lines: list[_Line], programme_at: set[int]) -> dict[str, list[in
                 expected += 1
         if line.kind == "bold" and len(line.text) <= _TITLE_MAX:
             found["bold"].append(line.index)
-        if _is_caps(line.text) and not _PROGRAMME_WORDS.search(line.text):
+        # Caps lines above the first programme heading are the letterhead, not items.
+        if _is_caps(line.text) and not _PROGRAMME_WORDS.search(line.text) and line.index > first_programme:
             found["caps"].append(line.index)
     return found
 
@@ -185,31 +190,51 @@ def _title_and_marker(text: str, scheme: str) -> tuple[str, str, str]:
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$")
 
 
-def _join_body(lines: list[str], reflow: bool) -> str:
-    if not reflow:
-        return "\n".join(lines).strip()
-    # PDF lines are wrapped at the page width: join a line to the next unless it ends a sentence.
-    paragraphs: list[str] = []
-    for line in lines:
-        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]):
-            paragraphs[-1] += " " + line
+def _join_body(lines: list[str]) -> str:
+    return "\n".join(lines).strip()
+
+
+def _reflow(blocks: list[Block]) -> list[Block]:
+    """Join PDF lines wrapped at the page width back into paragraphs.
+
+    A line as long as the page's full lines (90th percentile of lengths) continues on the next one;
+    a shorter line ends its paragraph, so headings and the last lines of paragraphs stay apart.
+    """
+    lengths = sorted(len(b.text) for b in blocks)
+    if not lengths:
+        return blocks
+    full = 0.85 * lengths[int(len(lengths) * 0.9)]
+    out: list[Block] = []
+    continues = heading_before = False
+    for block in blocks:
+        text = block.text
+        starts_heading = bool(_MARKER.match(text) or _NUMBERED.match(text) or _programme_date(text))
+        if continues and out and not starts_heading and not (heading_before and text[:1].isupper()):
+            out[-1] = Block(f"{out[-1].text} {text}", out[-1].kind)
         else:
-            paragraphs.append(line)
-    return "\n".join(paragraphs).strip()
+            out.append(Block(text, block.kind))
+            # A full-width heading continues only on a lowercase line: the rest of a wrapped title.
+            heading_before = starts_heading
+        continues = len(text) >= full and not _PARAGRAPH_END.search(text)
+    return out
+
+
+_PARAGRAPH_END = re.compile(r"[.!?…:\"”»]$")
 
 
 def split_items(blocks: list[Block], *, default_date: date | None = None, reflow: bool = False,
                 title_fallback: str = "") -> SplitResult:
     """Split ``blocks`` into items. ``default_date`` dates items before any dated heading."""
-    lines = [_Line(i, b.text, b.kind) for i, b in enumerate(b for b in blocks if b.text.strip())]
+    texts = [b for b in blocks if b.text.strip()]
+    if reflow:
+        texts = _reflow(texts)
+    lines = [_Line(i, b.text, b.kind) for i, b in enumerate(texts)]
     programme_dates: dict[int, date] = {}
     for line in lines:
         found = _programme_date(line.text)
         if found is not None:
             programme_dates[line.index] = found
     scheme, starts = _choose_scheme(_candidates(lines, set(programme_dates)))
-    lengths = sorted(len(line.text) for line in lines)
-    wrap_width = lengths[int(len(lengths) * 0.9)] if reflow and lengths else 0
     result = SplitResult(scheme=scheme)
 
     current_date: date | None = None
@@ -223,14 +248,14 @@ def split_items(blocks: list[Block], *, default_date: date | None = None, reflow
         nonlocal open_item, position
         if open_item is None:
             return
-        body = _join_body(open_item["body"], reflow)
+        body = _join_body(open_item["body"])
         title = open_item["title"]
         if not title and open_item["body"]:
             # "Tin:" alone on its line: the next short line is the title.
             first = open_item["body"][0]
             if len(first) <= _TITLE_MAX and len(open_item["body"]) > 1:
                 title = first
-                body = _join_body(open_item["body"][1:], reflow)
+                body = _join_body(open_item["body"][1:])
         if not body:
             result.empty_items.append(title or open_item["marker"])
         else:
@@ -250,16 +275,11 @@ def split_items(blocks: list[Block], *, default_date: date | None = None, reflow
             close()
             pending_programme_title = ""
             title, marker, body_start = _title_and_marker(line.text, scheme)
-            open_item = {"title": title, "title_line": line.text, "marker": marker,
+            open_item = {"title": title, "marker": marker,
                          "body": [body_start] if body_start else [],
                          "date": current_date, "programme": programme}
             continue
         if open_item is not None:
-            if (reflow and not open_item["body"] and open_item["title"] and wrap_width
-                    and len(open_item["title_line"]) >= 0.8 * wrap_width and line.text[:1].islower()):
-                open_item["title"] += " " + line.text  # a heading wrapped at the page width
-                open_item["title_line"] = line.text
-                continue
             open_item["body"].append(line.text)
             continue
         # Before the first item of a programme: letterhead, greetings, a programme title without date.
@@ -272,13 +292,15 @@ def split_items(blocks: list[Block], *, default_date: date | None = None, reflow
         preamble.append(line)
     close()
 
-    if scheme == "whole" and not result.items:
-        # No headings at all: the whole text is one item; a short first line is its title.
+    if not result.items:
+        # No headings (or only headings without text): the whole text is one item; a short first
+        # line is its title.
+        result.scheme, result.empty_items = "whole", []
         texts = [line.text for line in lines if line.index not in programme_dates]
         if texts:
             title = texts[0] if len(texts) > 1 and len(texts[0]) <= _TITLE_MAX else title_fallback
             body_lines = texts[1:] if title == texts[0] and len(texts) > 1 else texts
-            result.items.append(Item(0, title, _join_body(body_lines, reflow), current_date, programme, "whole"))
+            result.items.append(Item(0, title, _join_body(body_lines), current_date, programme, "whole"))
         preamble = []
     result.preamble_lines = len(preamble)
     fallback = default_date or result.file_date
