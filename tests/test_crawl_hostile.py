@@ -159,17 +159,26 @@ def site() -> Iterator[Site]:
 def test_plain_fetch_records_everything(site: Site) -> None:
     site.routes["/bai-viet"] = page(VI_PAGE.encode(), ETag='"v1"', Last_Modified="Mon, 03 Nov 2025 08:00:00 GMT")
     log: list[FetchRecord] = []
-    result = fetch(site.url("/bai-viet"), log=log, outlet_id="baokontum")
+    rows: list[dict[str, object]] = []  # as the callback sees them, when it is called
+
+    async def run() -> FetchResult:
+        async with Fetcher(settings(), on_request=lambda r: (log.append(r), rows.append(r.as_row()))) as f:
+            return await f.fetch(site.url("/bai-viet"), allow_private=True, outlet_id="baokontum")
+
+    result = asyncio.run(run())
     assert result.status == 200 and not result.not_modified
     assert VI_TEXT in result.text and result.encoding == "utf-8" and result.content_type == "text/html"
     assert result.etag == '"v1"' and result.last_modified == "Mon, 03 Nov 2025 08:00:00 GMT"
     assert result.final_url == result.url and result.redirects == []
     ua = site.hits[-1][2]["user-agent"]
     assert "GenderMediaAuditor" in ua and "gender-media-auditor" in ua
+    assert site.hits[-1][2]["accept-encoding"] == "gzip, deflate"  # only what we decode with a bound
     assert [r.kind for r in log] == ["robots", "page"]
-    row = log[-1].as_row()
+    assert rows[0]["outlet_id"] == "baokontum" and rows[0]["status"] == 404
+    row = rows[-1]
     assert row["outcome"] == "ok" and row["status"] == 200 and row["outlet_id"] == "baokontum"
     assert row["bytes"] == len(VI_PAGE.encode()) and row["host"] == "127.0.0.1"
+    assert 0 <= row["elapsed_ms"] == result.elapsed_ms < 1000
 
 
 def test_fetch_log_rows_fit_the_fetch_log_table(site: Site, tmp_path) -> None:

@@ -124,7 +124,7 @@ class _Trace:
     """Bookkeeping of one fetch call: what ends up in its FetchRecord."""
 
     attempts: int = 0
-    waited_s: float = 0.0
+    network_s: float = 0.0  # time inside requests (pacing, backoff and Retry-After waits left out)
     status: int | None = None
     nbytes: int = 0
 
@@ -251,40 +251,40 @@ class Fetcher:
         """GET ``url`` politely; conditional when ``etag``/``last_modified`` are given."""
         if self._client is None:
             raise RuntimeError("use the Fetcher as `async with Fetcher(...) as fetcher:`")
-        started = time.monotonic()
         trace = _Trace()
         record = FetchRecord(at=_now_iso(), url=url, host="", status=None, bytes=0, elapsed_ms=0,
                              outcome="error", outlet_id=outlet_id)
         try:
             try:
                 parsed = httpx.URL(url)
-                record.host = parsed.host
+            except (httpx.InvalidURL, TypeError) as exc:
+                raise FetchError(f"invalid URL: {exc}", url=url) from None
+            record.host = parsed.host
+            try:
                 result = await self._fetch(parsed, url, etag, last_modified, allow_private, outlet_id, trace)
             except httpx.HTTPError as exc:  # a path we did not map: still never leak httpx
-                raise FetchError(_describe(exc), url=url) from None
-            except httpx.StreamError as exc:
-                raise FetchError(f"response stream error: {exc}", url=url) from None
-            except (httpx.InvalidURL, TypeError, ValueError) as exc:  # httpx.URL rejects the string
-                raise FetchError(f"invalid URL: {exc}", url=url) from exc
+                raise FetchError(_describe(exc), url=url, status=trace.status) from None
+            except (httpx.StreamError, httpx.InvalidURL) as exc:
+                raise FetchError(f"{type(exc).__name__}: {exc}", url=url, status=trace.status) from None
         except FetchError as exc:
             record.status = exc.status if exc.status is not None else trace.status
             record.error = str(exc)
             skipped = trace.attempts == 0 and isinstance(exc, RobotsDisallowed | BlockedAddress)
             record.outcome = "skipped" if skipped else "error"
             logger.warning("fetch failed: %s", exc)
+            self._emit(record, trace)
             raise
-        finally:
-            record.attempts = trace.attempts
-            record.bytes = trace.nbytes
-            record.elapsed_ms = round((time.monotonic() - started - trace.waited_s) * 1000)
-            self._emit(record)
+        result.elapsed_ms = round(trace.network_s * 1000)
         record.status = result.status
         record.final_url = result.final_url
         record.outcome = "not_modified" if result.not_modified else "ok"
-        result.elapsed_ms = record.elapsed_ms = round((time.monotonic() - started - trace.waited_s) * 1000)
+        self._emit(record, trace)
         return result
 
-    def _emit(self, record: FetchRecord) -> None:
+    def _emit(self, record: FetchRecord, trace: _Trace) -> None:
+        record.attempts = trace.attempts
+        record.bytes = trace.nbytes
+        record.elapsed_ms = round(trace.network_s * 1000)
         self.log.append(record)
         if self.on_request is not None:
             try:
@@ -303,7 +303,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         chain = [str(current)]
         for _hop in range(self.settings.max_redirects + 1):
-            await self._check_allowed(current, allow_private)
+            await self._check_allowed(current, allow_private, outlet_id)
             answer = await self._request_with_retries(current, headers, trace)
             status = answer.status
             if status in (301, 302, 303, 307, 308):
@@ -356,17 +356,18 @@ class Fetcher:
         reason = "server error" if status >= 500 else "request refused"
         raise FetchError(f"HTTP {status}: {reason}", url=final_url, status=status)
 
-    async def _check_allowed(self, url: httpx.URL, allow_private: bool) -> None:
+    async def _check_allowed(self, url: httpx.URL, allow_private: bool, outlet_id: str | None) -> None:
         if url.scheme not in ("http", "https"):
             raise FetchError(f"unsupported URL scheme {url.scheme!r} (only http and https)", url=str(url))
         if not url.host:
             raise FetchError("URL has no host", url=str(url))
         if not allow_private:
             await check_host(str(url), url.host, _port(url), self._resolver)
-        rules = await self._robots.get(_origin(url), lambda origin: self._load_robots(origin, allow_private))
+        rules = await self._robots.get(
+            _origin(url), lambda origin: self._load_robots(origin, allow_private, outlet_id))
         if not rules.allowed(str(url), self.settings.robots_token):
             why = rules.reason if rules.disallow_all else f"robots.txt of {rules.origin} disallows this URL"
-            raise RobotsDisallowed(why, url=str(url), status=rules.status)
+            raise RobotsDisallowed(why, url=str(url))  # no status: the URL itself was never requested
 
     def _backoff(self, attempt: int) -> float:
         s = self.settings
@@ -410,9 +411,9 @@ class Fetcher:
         """One paced HTTP request under the total deadline; reads the body only for 2xx."""
         assert self._client is not None
         s = self.settings
-        async with self.pacer.slot(_host_key(url)) as waited:
-            trace.waited_s += waited
+        async with self.pacer.slot(_host_key(url)):
             trace.attempts += 1
+            began = time.monotonic()
             try:
                 async with asyncio.timeout(s.total_timeout_s):
                     response = await self._client.send(self._client.build_request("GET", url, headers=headers),
@@ -433,6 +434,8 @@ class Fetcher:
                 raise _Retryable(_describe(exc)) from None
             except httpx.HTTPError as exc:
                 raise FetchError(_describe(exc), url=str(url), status=trace.status) from None
+            finally:
+                trace.network_s += time.monotonic() - began
         return _Answer(url, response.status_code, response.headers, content)
 
     async def _read_body(self, response: httpx.Response, url: str, max_bytes: int, trace: _Trace,
@@ -486,60 +489,63 @@ class Fetcher:
 
     # -- robots.txt -------------------------------------------------------------------------------------
 
-    async def _load_robots(self, origin: str, allow_private: bool) -> RobotsRules:
+    async def _load_robots(self, origin: str, allow_private: bool, outlet_id: str | None) -> RobotsRules:
         s = self.settings
         url = httpx.URL(origin + "/robots.txt")
         trace = _Trace()
-        started = time.monotonic()
         record = FetchRecord(at=_now_iso(), url=str(url), host=url.host, status=None, bytes=0, elapsed_ms=0,
-                             outcome="ok", kind="robots")
+                             outcome="ok", outlet_id=outlet_id, kind="robots")
         try:
-            async with asyncio.timeout(s.robots_timeout_s):
-                rules = await self._robots_answer(origin, url, allow_private, trace)
+            rules = await self._robots_answer(origin, url, allow_private, trace)
         except TimeoutError:
             rules = unreachable(origin, trace.status, f"robots.txt timed out after {s.robots_timeout_s:g} s")
         except BlockedAddress as exc:
             rules = unreachable(origin, trace.status, f"robots.txt redirected to a blocked address ({exc})")
         except (FetchError, DecodeError) as exc:
             rules = unreachable(origin, trace.status, f"robots.txt could not be read ({exc})")
-        except httpx.HTTPError as exc:
-            rules = unreachable(origin, trace.status, f"robots.txt could not be fetched ({_describe(exc)})")
+        except (httpx.HTTPError, httpx.StreamError, httpx.InvalidURL) as exc:
+            reason = _describe(exc) if isinstance(exc, httpx.HTTPError) else str(exc)
+            rules = unreachable(origin, trace.status, f"robots.txt could not be fetched ({reason})")
         delay = rules.delay(s.robots_token)
         if delay is not None and delay > self.pacer.delay(_host_key(url)):
             self.pacer.slow_down(_host_key(url), min(delay, s.max_crawl_delay_s))
-        record.status, record.bytes, record.attempts = trace.status, trace.nbytes, trace.attempts
-        record.elapsed_ms = round((time.monotonic() - started - trace.waited_s) * 1000)
+        record.status = trace.status
         if rules.disallow_all:
             record.outcome, record.error = "error", rules.reason
             logger.warning("%s: %s", origin, rules.reason)
-        self._emit(record)
+        self._emit(record, trace)
         return rules
 
     async def _robots_answer(self, origin: str, url: httpx.URL, allow_private: bool,
                              trace: _Trace) -> RobotsRules:
+        """Read robots.txt, following redirects; ``robots_timeout_s`` bounds the time on the network."""
         assert self._client is not None
-        for _hop in range(self.settings.max_redirects + 1):
-            async with self.pacer.slot(_host_key(url)) as waited:
-                trace.waited_s += waited
+        budget = self.settings.robots_timeout_s
+        for hop in range(self.settings.max_redirects + 1):
+            if hop and not allow_private:  # the first hop's host was checked with the page
+                await check_host(str(url), url.host, _port(url), self._resolver)
+            async with self.pacer.slot(_host_key(url)):
                 trace.attempts += 1
-                response = await self._client.send(self._client.build_request("GET", url), stream=True)
+                began = time.monotonic()
                 try:
-                    trace.status = status = response.status_code
-                    location = response.headers.get("location")
-                    if 300 <= status < 400 and location:
-                        target = url.join(location.strip())
-                        if target.scheme not in ("http", "https"):
-                            return rules_from_answer(origin, 404, "")  # nowhere to go: unavailable
-                        if not allow_private:
-                            await check_host(str(target), target.host, _port(target), self._resolver)
-                        url = target
-                        continue
-                    body = b""
-                    if 200 <= status < 300:
-                        body = await self._read_body(response, str(url), self.settings.robots_max_bytes, trace,
-                                                     truncate=True)
+                    async with asyncio.timeout(max(0.0, budget - trace.network_s)):
+                        response = await self._client.send(self._client.build_request("GET", url), stream=True)
+                        try:
+                            trace.status = status = response.status_code
+                            location = response.headers.get("location")
+                            body = b""
+                            if 200 <= status < 300:
+                                body = await self._read_body(response, str(url), self.settings.robots_max_bytes,
+                                                             trace, truncate=True)
+                        finally:
+                            await response.aclose()
                 finally:
-                    await response.aclose()
+                    trace.network_s += time.monotonic() - began
+            if 300 <= status < 400 and location:
+                url = url.join(location.strip())
+                if url.scheme not in ("http", "https"):
+                    return rules_from_answer(origin, 404, "")  # nowhere to go: "unavailable"
+                continue
             return rules_from_answer(origin, status, decode_text(body, response.headers.get("content-type"))[0])
         return rules_from_answer(origin, 310, "")  # too many redirects: "unavailable" per RFC 9309
 
