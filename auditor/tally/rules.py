@@ -162,10 +162,7 @@ class ColumnSpec:
         if not isinstance(data, dict):
             raise ConfigError("phải là một bảng (sections / url_patterns / title_patterns)",
                               path=path, item=item, field=field_name)
-        unknown = set(data) - _COLUMN_FIELDS
-        if unknown:
-            raise ConfigError(f"trường không hợp lệ {sorted(unknown)}; cho phép: {sorted(_COLUMN_FIELDS)}",
-                              path=path, item=item, field=f"{field_name}.{sorted(unknown)[0]}")
+        _reject_unknown(data, _COLUMN_FIELDS, path=path, item=item, prefix=f"{field_name}.")
         values: dict[str, tuple[str, ...]] = {}
         for key in _COLUMN_FIELDS:
             raw = data.get(key) or []
@@ -245,6 +242,22 @@ def default_quota_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[2] / "rules" / "quotas"
 
 
+def _reject_unknown(data: dict, allowed: set[str], *, path: str, item: str | None, prefix: str = "") -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ConfigError(f"trường không hợp lệ; cho phép: {sorted(allowed)}", path=path, item=item,
+                          field=prefix + unknown[0])
+
+
+def _item_name(data: Any, section: str, index: int, what: str, allowed: set[str], path: str) -> str:
+    """Check that ``section[index]`` is a mapping with known fields; return its id for messages."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"mỗi {what} phải là một bảng", path=path, item=f"{section}[{index}]")
+    item = str(data.get("id") or f"{section}[{index}]")
+    _reject_unknown(data, allowed, path=path, item=item)
+    return item
+
+
 def _day(value: Any, *, path: str, item: str, field_name: str, allow_none: bool = False) -> date | None:
     if value is None and allow_none:
         return None
@@ -268,10 +281,7 @@ def _text(value: Any, *, path: str, item: str, field_name: str, required: bool =
 def _unit(data: Any, *, path: str, item: str, field_name: str, scheme_required: bool) -> ProvinceRef:
     if not isinstance(data, dict):
         raise ConfigError("phải là bảng {scheme, code, name}", path=path, item=item, field=field_name)
-    unknown = set(data) - {"scheme", "code", "name"}
-    if unknown:
-        raise ConfigError(f"trường không hợp lệ {sorted(unknown)}", path=path, item=item,
-                          field=f"{field_name}.{sorted(unknown)[0]}")
+    _reject_unknown(data, {"scheme", "code", "name"}, path=path, item=item, prefix=f"{field_name}.")
     scheme = str(data.get("scheme", "pre2025" if not scheme_required else ""))
     if scheme not in SCHEMES:
         raise ConfigError(f"scheme phải là một trong {sorted(SCHEMES)} (đơn vị hành chính 2025 hay trước 2025)",
@@ -286,10 +296,7 @@ def _unit(data: Any, *, path: str, item: str, field_name: str, scheme_required: 
 def _source(data: Any, path: str) -> SourceDocument:
     if not isinstance(data, dict):
         raise ConfigError("thiếu bảng 'source' (văn bản gốc)", path=path, field="source")
-    unknown = set(data) - _SOURCE_FIELDS
-    if unknown:
-        raise ConfigError(f"trường không hợp lệ {sorted(unknown)}; cho phép: {sorted(_SOURCE_FIELDS)}",
-                          path=path, item="source", field=sorted(unknown)[0])
+    _reject_unknown(data, _SOURCE_FIELDS, path=path, item="source")
     number = _text(data.get("number"), path=path, item="source", field_name="number", required=False)
     day = _day(data.get("date"), path=path, item="source", field_name="date", allow_none=True)
     if not number and not day and not data.get("note"):
@@ -310,13 +317,7 @@ def _source(data: Any, path: str) -> SourceDocument:
 
 
 def _rule(data: Any, source: SourceDocument, path: str, index: int) -> QuotaRule:
-    if not isinstance(data, dict):
-        raise ConfigError("mỗi quy định phải là một bảng", path=path, item=f"rules[{index}]")
-    item = str(data.get("id") or f"rules[{index}]")
-    unknown = set(data) - _RULE_FIELDS
-    if unknown:
-        raise ConfigError(f"trường không hợp lệ; cho phép: {sorted(_RULE_FIELDS)}", path=path, item=item,
-                          field=sorted(unknown)[0])
+    item = _item_name(data, "rules", index, "quy định", _RULE_FIELDS, path)
     for name in _REQUIRED_RULE_FIELDS:
         if data.get(name) in (None, "", []):
             raise ConfigError("thiếu trường bắt buộc", path=path, item=item, field=name)
@@ -382,13 +383,7 @@ def _rule(data: Any, source: SourceDocument, path: str, index: int) -> QuotaRule
 
 
 def _peak(data: Any, path: str, index: int) -> PeakWindow:
-    if not isinstance(data, dict):
-        raise ConfigError("mỗi đợt cao điểm phải là một bảng", path=path, item=f"peak_windows[{index}]")
-    item = str(data.get("id") or f"peak_windows[{index}]")
-    unknown = set(data) - _PEAK_FIELDS
-    if unknown:
-        raise ConfigError(f"trường không hợp lệ; cho phép: {sorted(_PEAK_FIELDS)}", path=path, item=item,
-                          field=sorted(unknown)[0])
+    item = _item_name(data, "peak_windows", index, "đợt cao điểm", _PEAK_FIELDS, path)
     if not isinstance(data.get("id"), str) or not _RULE_ID.match(data["id"]):
         raise ConfigError("id chỉ gồm chữ thường không dấu, số, '.', '_', '-'", path=path, item=item, field="id")
     bounds = {}
