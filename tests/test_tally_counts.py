@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from auditor.cli import cli
 from auditor.db import open_db
+from auditor.errors import ConfigError
 from auditor.tally.rules import load_quota_book
 from auditor.tally.tally import TallyResult, run_tally
 
@@ -260,3 +261,31 @@ def test_undated_articles_are_reported_not_counted(db_path: Path) -> None:
     result = tally(db_path, start=date(2023, 1, 1), end=date(2023, 3, 31), province="Kon Tum")
     assert result.undated == 1
     assert row_of(result, "xa-dak-ha", "2023Q1").counts.articles == 4
+
+
+def test_accept_without_verdict_keeps_the_machine_and_action_month_spans_two_months(db_path: Path) -> None:
+    db = open_db(db_path)
+    store = Store.__new__(Store)
+    store.db, store.n = db, 200
+    accepted = store.article("xa-nghia-hanh", "2024-11-20T09:00:00+07:00", topic="phòng chống bạo lực giới")
+    store.decide(accepted, "accept")
+    store.article("xa-nghia-hanh", "2024-12-15T22:00:00+07:00")
+    store.article("xa-nghia-hanh", "2024-12-16T09:00:00+07:00")
+    result = tally(db_path, start=date(2024, 10, 1), end=date(2024, 12, 31), province="Quảng Ngãi")
+    row = row_of(result, "xa-nghia-hanh", "2024Q4")
+    assert (row.counts.ge_items, row.counts.ge_reviewed, row.counts.reviewed) == (3, 1, 1)
+    assert dict(row.counts.peaks) == {"action-month-15-11-15-12": 2}
+
+
+def test_outlet_column_config_by_url_and_bad_config(db_path: Path) -> None:
+    db = open_db(db_path)
+    db["outlets"].update("bao-kon-tum", {"config": json.dumps(
+        {"gender_column": {"url_patterns": [r"/bai-1[0-9]\.html$"]}})})
+    result = tally(db_path, start=date(2023, 1, 1), end=date(2023, 3, 31), province="Kon Tum",
+                   kinds=["provincial_paper"], period="month")
+    # the three paper articles are bai-10, bai-11, bai-12 (after 9 commune/other articles)
+    assert [r.counts.column_items for r in result.rows] == [1, 1, 1]
+    db["outlets"].update("bao-kon-tum", {"config": json.dumps({"gender_column": {"url_patterns": ["("]}})})
+    with pytest.raises(ConfigError) as info:
+        tally(db_path, start=date(2023, 1, 1), end=date(2023, 3, 31), province="Kon Tum")
+    assert info.value.item == "bao-kon-tum" and info.value.field == "gender_column.url_patterns"
