@@ -58,6 +58,9 @@ class AdminUnits:
         self.old_districts = {d["code"]: Unit(d["code"], d["name"], d["province_code"])
                               for d in data["old_districts"]}
         self.communes = {c["code"]: Unit(c["code"], c["name"], c["province_code"]) for c in data["communes"]}
+        # 2025 commune -> the pre-2025 district of the commune whose code it kept (3,316 of 3,321)
+        self.commune_old_district = {c["code"]: c["old_district_code"] for c in data["communes"]
+                                     if c.get("old_district_code")}
         self._province_names = {fold_name(u.name): code for code, u in self.provinces.items()}
         self._old_province_names = {fold_name(u.name): code for code, u in self.old_provinces.items()}
 

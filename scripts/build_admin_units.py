@@ -7,12 +7,13 @@ Sources (read from the development folder ``../shared/lexicons``, never at run t
 - ``admin_units_2025_34/nested-province-2025.json``: the 34 provinces and 3,321 communes/wards after
   the reform, with ``merged_from`` (names of the pre-2025 provinces folded into each new one).
 - ``admin_units_dvhcvn/dvhcvn.json`` (data date 01/03/2025, GPL-3.0, github.com/daohoangson/dvhcvn):
-  the 63 provinces and 696 districts before the reform.
+  the 63 provinces, 696 districts and 10,047 communes before the reform.
 
 Only derived tables are written: codes and official names of provinces (old -> new, effective
 2025-07-01), pre-2025 districts (code, name, province) and 2025 communes (code, name, province). The
 unit names and codes themselves are the official General Statistics Office list; the derived tables
-from dvhcvn are still noted as GPL-3.0 in the output's ``meta``. Running the script twice gives the
+from dvhcvn are still noted as GPL-3.0 in the output's ``meta``. A 2025 commune's ``old_district_code``
+is the pre-2025 district of the commune whose code it kept. Running the script twice gives the
 same bytes.
 """
 
@@ -81,9 +82,17 @@ def build(shared: Path = SHARED) -> dict:
     old_districts = [{"code": d["level2_id"], "name": unicodedata.normalize("NFC", d["name"]),
                       "province_code": p["level1_id"]}
                      for p in old["data"] for d in p["level2s"]]
-    communes = [{"code": w["code"], "name": unicodedata.normalize("NFC", w["name"]),
-                 "province_code": p["code"]}
-                for p in new for w in p["wards"]]
+    # A 2025 commune keeps the code of one of the communes it merged (3,316 of 3,321 do): that
+    # commune's pre-2025 district is the commune's old unit (the one its records were filed under).
+    old_district_of = {c["level3_id"]: d["level2_id"]
+                       for p in old["data"] for d in p["level2s"] for c in d["level3s"]}
+    communes = []
+    for p in new:
+        for w in p["wards"]:
+            row = {"code": w["code"], "name": unicodedata.normalize("NFC", w["name"]), "province_code": p["code"]}
+            if w["code"] in old_district_of:
+                row["old_district_code"] = old_district_of[w["code"]]
+            communes.append(row)
     return {
         "meta": {
             "effective_date": EFFECTIVE,
@@ -93,7 +102,7 @@ def build(shared: Path = SHARED) -> dict:
                  "source": "admin_units_2025_34/nested-province-2025.json (34 provinces, 3,321 communes "
                            "after the 2025 reform; compiled from thuvienphapluat.vn's list)",
                  "licence": "none stated upstream; official unit names and codes"},
-                {"tables": ["old_provinces", "old_districts"],
+                {"tables": ["old_provinces", "old_districts", "communes.old_district_code"],
                  "source": f"dvhcvn (github.com/daohoangson/dvhcvn), data date {old_date}",
                  "licence": "GPL-3.0 (derived table: codes and names only)"},
             ],

@@ -342,8 +342,24 @@ def _places(check: _Checker, raw: Mapping, item: str, kind: str) -> dict[str, st
         elif unit.parent != old_province:
             raise check.fail(f"{unit.name} thuộc {u.old_provinces[unit.parent or ''].name}, không thuộc "
                              f"{u.old_provinces[old_province].name}", raw, "old_district", item)
+    commune = commune_value.zfill(5) if commune_value is not None else None
+    if commune is not None and commune not in u.communes:
+        raise check.fail(f"không có xã/phường (2025) mã '{commune_value}'", raw, "commune", item)
     if province is None and old_province is not None:
         province = u.new_province_of(old_province)
+    if province is None and commune is not None:
+        province = u.communes[commune].parent
+    if commune is not None and province is not None and u.communes[commune].parent != province:
+        unit = u.communes[commune]
+        raise check.fail(f"{unit.name} thuộc {u.provinces[unit.parent or ''].name}, không thuộc "
+                         f"{u.provinces[province].name}", raw, "commune", item)
+    if commune is not None and commune in u.commune_old_district:
+        # The commune's pre-2025 unit (the commune whose code it kept) says where it was counted before.
+        commune_district = u.commune_old_district[commune]
+        if old_province is None:
+            old_province = u.old_districts[commune_district].parent
+        if district is None and kind == "commune_radio" and u.old_districts[commune_district].parent == old_province:
+            district = commune_district
     if province is None:
         if kind != "national":
             raise ConfigError("thiếu trường bắt buộc (tỉnh/thành 2025; chỉ báo trung ương được bỏ trống)",
@@ -355,15 +371,8 @@ def _places(check: _Checker, raw: Mapping, item: str, kind: str) -> dict[str, st
         raise check.fail(
             f"{u.old_provinces[old_province].name} nhập vào {u.provinces[u.new_province_of(old_province)].name} "
             f"từ 2025-07-01, không phải {u.provinces[province].name}", raw, "old_province", item)
-    if commune_value is not None:
-        commune = commune_value.zfill(5)
-        unit = u.communes.get(commune)
-        if unit is None:
-            raise check.fail(f"không có xã/phường (2025) mã '{commune_value}'", raw, "commune", item)
-        if unit.parent != province:
-            raise check.fail(f"{unit.name} thuộc {u.provinces[unit.parent or ''].name}, không thuộc "
-                             f"{u.provinces[province].name}", raw, "commune", item)
-        out.update(commune_code=commune, commune_name=unit.name)
+    if commune is not None:
+        out.update(commune_code=commune, commune_name=u.communes[commune].name)
     out.update(province_code=province, province_name=u.provinces[province].name)
     if old_province is not None:
         out.update(old_province_code=old_province, old_province_name=u.old_provinces[old_province].name)
@@ -389,7 +398,7 @@ def _source(check: _Checker, raw: Any, item: str, local: bool, outlet_raw: Mappi
     if kind == "html":
         if selector is None:
             raise check.fail("trang danh sách (html) cần 'link_selector' (bộ chọn CSS của liên kết bài)",
-                             raw, "link_selector" if "link_selector" in raw else "html", item)
+                             raw, "link_selector", item)
         try:
             soupsieve.compile(selector)
         except soupsieve.SelectorSyntaxError as exc:
