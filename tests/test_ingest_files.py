@@ -268,3 +268,70 @@ def test_content_hash_matches_the_crawler():
     for title, text in ITEMS + [("Hoà  bình", "thuỷ  lợi\n\nhoà"), ("", "x")]:
         assert content_hash(title, text) == store.content_hash(title, text)
     assert content_hash("Hòa bình", "thủy lợi") == content_hash("Hoà bình", "thuỷ  lợi")
+
+
+REPORT_ROWS = [
+    ["STT", "Ngày phát sóng", "Tên tin, bài", "Thể loại", "Chuyên mục"],
+    ["1", "05/01/2024", "Phụ nữ xã Đại Sơn làm kinh tế giỏi", "Bài", "Bình đẳng giới"],
+    ["2", "12/01/2024", "Tiêm chủng mở rộng đợt 1", "Tin", "Y tế"],
+    ["3", "2/2/2024", "Phòng chống bạo lực gia đình dịp Tết", "Tin", "Bình đẳng giới"],
+]
+
+
+def test_agency_report_table_in_docx_gives_one_item_per_row(db, tmp_path):
+    path = write_docx(tmp_path / "bao-cao-6-thang.docx", [
+        ("para", "BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN 6 THÁNG ĐẦU NĂM 2024"),
+        ("para", "Trong 6 tháng, đài đã phát các tin, bài sau:"),
+        ("table", REPORT_ROWS),
+        ("para", "Nơi nhận: Sở Văn hóa."),
+    ])
+    report = ingest_file(db, path, opts())
+    assert report.scheme == "report" and report.preamble_lines == 3
+    rows = stored(db)
+    assert [(r["title"], r["published_at"][:10], r["source_kind"]) for r in rows] == [
+        ("Phụ nữ xã Đại Sơn làm kinh tế giỏi", "2024-01-05", "report"),
+        ("Tiêm chủng mở rộng đợt 1", "2024-01-12", "report"),
+        ("Phòng chống bạo lực gia đình dịp Tết", "2024-02-02", "report"),
+    ]
+    assert rows[0]["text"] == "Phụ nữ xã Đại Sơn làm kinh tế giỏi\nThể loại: Bài\nChuyên mục: Bình đẳng giới"
+
+
+def test_agency_report_in_xlsx_with_real_dates(db, tmp_path):
+    from datetime import datetime
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Báo cáo quý I/2024"])
+    for row in REPORT_ROWS:
+        sheet.append([datetime.strptime(c, "%d/%m/%Y") if "/" in c else c for c in row])
+    path = tmp_path / "bao-cao.xlsx"
+    workbook.save(path)
+    ingest_file(db, path, opts())
+    assert [(r["title"], r["published_at"][:10]) for r in stored(db)] == [
+        (r[2], datetime.strptime(r[1], "%d/%m/%Y").date().isoformat()) for r in REPORT_ROWS[1:]]
+
+
+def test_a_schedule_table_inside_a_script_does_not_make_it_a_report(db, tmp_path):
+    path = write_docx(tmp_path / "kich-ban.docx", [
+        ("para", "Chương trình phát thanh ngày 2/4/2024"),
+        ("para", "Tin 1: Lịch tiêm chủng"), ("para", "Trạm y tế thông báo lịch tiêm:"),
+        ("table", [["Ngày", "Nội dung"], ["3/4/2024", "Tiêm sởi"]]),
+        ("para", "Tin 2: Họp dân"), ("para", "Thôn Đông họp dân tối thứ Bảy."),
+    ])
+    report = ingest_file(db, path, opts())
+    assert report.scheme == "marker" and [i.title for i in report.items] == ["Lịch tiêm chủng", "Họp dân"]
+
+
+def test_ingest_bytes_keeps_the_upload_name(db, tmp_path):
+    from auditor.ingest import ingest_bytes
+
+    data = write_txt(tmp_path / "x.txt", bulletin_text(), "vni").read_bytes()
+    report = ingest_bytes(db, "../../ban tin thang 3.txt", data, opts())
+    assert report.path == "ban tin thang 3.txt" and report.count("added") == 3
+    assert stored(db)[0]["source_file"].startswith("ban tin thang 3.txt#")
+    with pytest.raises(IngestError, match=r"^anh\.docx: tệp \.docx nhưng nội dung là ảnh PNG"):
+        ingest_bytes(db, "anh.docx", b"\x89PNG\r\n\x1a\n" + bytes(100), opts())
+    with pytest.raises(IngestError, match="quá lớn"):
+        ingest_bytes(db, "lon.txt", bytes(200), opts(max_bytes=100))

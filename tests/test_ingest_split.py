@@ -144,3 +144,35 @@ def test_wrapped_pdf_heading_is_rejoined():
     item = split_items(doc, reflow=True).items[0]
     assert item.title == "Hội nông dân xã tổ chức tập huấn kỹ thuật trồng lúa"
     assert item.body == "Hơn 80 hội viên tham gia lớp tập huấn kỹ thuật canh tác lúa chất lượng cao."
+
+
+# --- property: whatever the items, a generated bulletin splits back into them ---------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ("xã thôn hội phụ nữ nông dân tuyên truyền bình đẳng giới gia đình trẻ em sức khỏe mùa vụ "
+         "đường giao thông tiêm chủng bầu cử kinh tế hợp tác học sinh trường lớp chị anh bà ông").split()
+word = st.sampled_from(WORDS)
+title_st = st.lists(word, min_size=3, max_size=12).map(lambda ws: " ".join(ws).capitalize())
+sentence_st = st.lists(word, min_size=4, max_size=20).map(lambda ws: " ".join(ws).capitalize() + ".")
+body_st = st.lists(st.lists(sentence_st, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=st.lists(st.tuples(title_st, body_st), min_size=1, max_size=8),
+       style=st.sampled_from(["marker", "numbered", "bold", "heading"]),
+       day=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)))
+def test_generated_bulletins_split_back_into_their_items(items, style, day):
+    doc = [Block("ĐÀI TRUYỀN THANH XÃ"), Block(f"Chương trình phát thanh ngày {day.day}/{day.month}/{day.year}")]
+    for n, (title, paragraphs) in enumerate(items, start=1):
+        head = {"marker": f"Tin {n}: {title}", "numbered": f"{n}. {title}"}.get(style, title)
+        doc.append(Block(head, style if style in ("bold", "heading") else "para"))
+        doc.extend(Block(p) for p in paragraphs)
+    result = split_items(doc)
+    if style == "numbered" and len(items) == 1:
+        # One numbered title is not a numbering: the file is one item (nothing is lost either way).
+        assert len(result.items) == 1 and items[0][1][-1] in result.items[0].body
+        return
+    assert [(i.title, i.body, i.broadcast_date) for i in result.items] == [
+        (title, "\n".join(paragraphs), day) for title, paragraphs in items]

@@ -13,7 +13,9 @@ already stored (from another file or a crawl) is recognised by its content hash 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,11 +29,12 @@ from auditor.ingest.readers import DEFAULT_MAX_BYTES, Document, read_document
 from auditor.ingest.split import Item, SplitResult, split_items
 from auditor.text import normalize
 
-__all__ = ["IngestOptions", "ItemReport", "FileReport", "ingest_file", "article_id_for", "content_hash",
+__all__ = ["IngestOptions", "ItemReport", "FileReport", "ingest_file", "ingest_bytes", "article_id_for", "content_hash",
            "SOURCE_KINDS"]
 
 # 'transcript' is the seam for speech-to-text: a transcript .txt enters exactly like a script, only
-# marked as such, so tallies can tell aired-and-transcribed items from scripts.
+# marked as such, so tallies can tell aired-and-transcribed items from scripts. Rows of an agency's
+# report table (a list of items aired, title only) are stored as 'report' whatever the option says.
 SOURCE_KINDS = ("ingest", "transcript")
 VN_OFFSET = "+07:00"
 
@@ -128,16 +131,31 @@ def ingest_file(db: sqlite_utils.Database, path: str | Path, options: IngestOpti
         auditor = default_auditor()
     source_file = f"{Path(path).name}#{doc.sha256}"
     now = now_iso()
-    conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _write_transaction(db):
         for item in split.items:
             report.items.append(_store_item(db, item, doc, options, source_file, now, auditor))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return report
+
+
+@contextlib.contextmanager
+def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One transaction for the whole file (a savepoint inside a caller's transaction).
+
+    BEGIN IMMEDIATE takes the write lock up front, so a crawl writing at the same time makes us wait
+    (busy_timeout) instead of failing halfway through the file.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 def _store_item(db: sqlite_utils.Database, item: Item, doc: Document, options: IngestOptions,
@@ -161,7 +179,8 @@ def _store_item(db: sqlite_utils.Database, item: Item, doc: Document, options: I
         "published_at": f"{day}T00:00:00{VN_OFFSET}",
         "text": item.body,
         "section": item.programme or None,
-        "source_kind": options.source_kind,
+        # A row of an agency's report lists an item without its text: kept apart from scripts.
+        "source_kind": "report" if item.marker == "report" else options.source_kind,
         "source_file": source_file,
         "source_position": item.position,
         "extractor": f"ingest:{doc.format}:{doc.encoding}:{item.marker}",
@@ -180,4 +199,27 @@ def _store_item(db: sqlite_utils.Database, item: Item, doc: Document, options: I
         save_audit(db, article_id, result, auditor.versions)
         report.ge_item = bool(result.ge_item)
         report.n_findings = len(result.findings)
+    return report
+
+
+def ingest_bytes(db: sqlite_utils.Database, filename: str, data: bytes, options: IngestOptions) -> FileReport:
+    """Ingest an uploaded file (the review app's upload form): ``filename`` keeps its name and type.
+
+    The size cap is checked before anything is written; the bytes go through a private temporary
+    folder, so the stored ``source_file`` is the upload's own name.
+    """
+    import tempfile
+
+    name = Path(filename).name or "upload"
+    if len(data) > options.max_bytes:
+        raise IngestError(f"tệp quá lớn: {len(data) / 1024 / 1024:.1f} MB, giới hạn "
+                          f"{options.max_bytes / 1024 / 1024:.0f} MB", path=name)
+    with tempfile.TemporaryDirectory(prefix="auditor-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            report = ingest_file(db, path, options)
+        except IngestError as exc:
+            raise IngestError(str(exc).replace(f"{path}: ", ""), path=name) from exc
+    report.path = name
     return report

@@ -21,7 +21,7 @@ from auditor.ingest.legacy import decode_bytes, repair_legacy_text, vietnamese_s
 __all__ = ["Block", "Document", "read_document", "DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 
 BlockKind = Literal["para", "heading", "bold", "table"]
 
@@ -32,6 +32,7 @@ class Block:
 
     text: str
     kind: BlockKind = "para"
+    cells: list[str] | None = None  # a table row's cells (docx table, spreadsheet row)
 
 
 @dataclass
@@ -97,13 +98,18 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         if not data.startswith(b"PK\x03\x04"):
             raise IngestError(f"tệp .docx nhưng nội dung là {found or 'không phải tài liệu Word'}", path=name)
         doc = Document(path, sha256, "docx", "docx", _read_docx(data, name))
+    elif suffix == ".xlsx":
+        if not data.startswith(b"PK\x03\x04"):
+            raise IngestError(f"tệp .xlsx nhưng nội dung là {found or 'không phải bảng tính Excel'}", path=name)
+        doc = Document(path, sha256, "xlsx", "xlsx", _read_xlsx(data, name))
     else:
         if b"%PDF-" not in data[:1024]:
             raise IngestError(f"tệp .pdf nhưng nội dung là {found or 'không phải PDF'}", path=name)
         doc = Document(path, sha256, "pdf", "pdf", _read_pdf(data, name))
     if doc.format != "txt":
         doc.encoding = _repair_blocks(doc)
-    doc.blocks = [Block(_clean(b.text), b.kind) for b in doc.blocks]
+    doc.blocks = [Block(_clean(b.text), b.kind, [_clean(c) for c in b.cells] if b.cells else None)
+                  for b in doc.blocks]
     if not any(b.text for b in doc.blocks):
         raise IngestError("tệp không có nội dung chữ", path=name)
     return doc
@@ -155,13 +161,14 @@ def _read_docx(data: bytes, name: str) -> list[Block]:
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-                    if text and (not cells or cells[-1] != text):  # merged cells repeat
-                        cells.append(text)
-                if cells:
-                    blocks.append(Block(" | ".join(cells), "table"))
+                columns = [" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                           for cell in row.cells]
+                shown: list[str] = []
+                for text in columns:
+                    if text and (not shown or shown[-1] != text):  # merged cells repeat
+                        shown.append(text)
+                if shown:
+                    blocks.append(Block(" | ".join(shown), "table", columns))
             continue
         text = item.text
         if not text.strip():
@@ -182,6 +189,35 @@ def _docx_kind(paragraph, styles: dict[str, tuple[str, bool]]) -> BlockKind:  # 
     if runs and all(r.bold or (r.bold is None and style_bold) for r in runs):
         return "bold"
     return "para"
+
+
+# --- xlsx (agencies' reports listing their items) -----------------------------------------------
+
+def _read_xlsx(data: bytes, name: str) -> list[Block]:
+    from datetime import date, datetime
+
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 (openpyxl raises zip, XML and key errors alike)
+        raise IngestError(f"tệp .xlsx hỏng hoặc không phải bảng tính: {type(exc).__name__}: {exc}",
+                          path=name) from exc
+    blocks: list[Block] = []
+    try:
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                cells = []
+                for value in row:
+                    if isinstance(value, datetime | date):
+                        value = f"{value.day}/{value.month}/{value.year}"
+                    cells.append("" if value is None else str(value).strip())
+                if any(cells):
+                    blocks.append(Block(" | ".join(c for c in cells if c), "table", cells))
+            blocks.append(Block("", "para"))  # a sheet ends its table
+    finally:
+        workbook.close()
+    return blocks
 
 
 # --- pdf ----------------------------------------------------------------------------------------

@@ -222,9 +222,73 @@ def _reflow(blocks: list[Block]) -> list[Block]:
 _PARAGRAPH_END = re.compile(r"[.!?…:\"”»]$")
 
 
+# --- reports: a table listing the items aired ("STT | Ngày phát | Tên tin, bài | Thể loại") --------
+
+_DATE_COLUMN = re.compile(r"ngày|thời\s+gian|thời\s+điểm|date", re.IGNORECASE)
+_TITLE_COLUMN = re.compile(r"tên|tiêu\s+đề|nội\s+dung|tin\s*,?\s*bài|title", re.IGNORECASE)
+_NUMBER_COLUMN = re.compile(r"^(stt|tt|số\s+tt|số\s+thứ\s+tự|no\.?)$", re.IGNORECASE)
+
+
+def _report_columns(cells: list[str]) -> tuple[int, int] | None:
+    """(date column, title column) when ``cells`` is the header row of a list of items."""
+    date_col = next((i for i, c in enumerate(cells) if c and len(c) <= 40 and _DATE_COLUMN.search(c)), None)
+    title_col = next((i for i, c in enumerate(cells)
+                      if c and len(c) <= 60 and i != date_col and _TITLE_COLUMN.search(c)), None)
+    if date_col is None or title_col is None:
+        return None
+    return date_col, title_col
+
+
+def _report_items(blocks: list[Block], default_date: date | None) -> SplitResult | None:
+    """Items listed in report tables, one per row with a title; None when the file has no such table."""
+    result = SplitResult(scheme="report")
+    header: list[str] | None = None
+    columns: tuple[int, int] | None = None
+    for block in blocks:
+        if block.kind != "table" or not block.cells:
+            header = columns = None  # a table ends at the first block that is not one of its rows
+            if block.text.strip():
+                result.preamble_lines += 1
+            continue
+        cells = block.cells
+        found = _report_columns(cells) if columns is None else None
+        if found is not None:
+            header, columns = cells, found
+            continue
+        if columns is None or header is None:
+            result.preamble_lines += 1
+            continue
+        date_col, title_col = columns
+        title = cells[title_col] if title_col < len(cells) else ""
+        if not title:
+            continue
+        when = find_date(cells[date_col]) if date_col < len(cells) else None
+        details = [f"{header[i] or 'Cột ' + str(i + 1)}: {value}" for i, value in enumerate(cells)
+                   if value and i not in (date_col, title_col) and i < len(header)
+                   and not _NUMBER_COLUMN.match(header[i] or "") and value != title]
+        result.items.append(Item(len(result.items), title, "\n".join([title, *details]),
+                                 when[0] if when else default_date, "", "report"))
+    return result if result.items else None
+
+
 def split_items(blocks: list[Block], *, default_date: date | None = None, reflow: bool = False,
                 title_fallback: str = "") -> SplitResult:
-    """Split ``blocks`` into items. ``default_date`` dates items before any dated heading."""
+    """Split ``blocks`` into items. ``default_date`` dates items before any dated heading.
+
+    A file holding a report table (a header row with a date column and a title column) yields one
+    item per row of that table instead: an agency's list of the items it aired.
+    """
+    result = _split_text(blocks, default_date=default_date, reflow=reflow, title_fallback=title_fallback)
+    report = _report_items(blocks, default_date)
+    # A schedule table inside a script must not swallow the script: the report wins only over weak
+    # headings or when it lists more items than the text has.
+    if report is not None and (result.scheme in ("whole", "bold", "caps") or len(report.items) > len(result.items)):
+        return report
+    return result
+
+
+def _split_text(blocks: list[Block], *, default_date: date | None, reflow: bool,
+                title_fallback: str) -> SplitResult:
     texts = [b for b in blocks if b.text.strip()]
     if reflow:
         texts = _reflow(texts)
