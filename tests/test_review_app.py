@@ -431,3 +431,49 @@ def test_openapi_documents_the_check_api(env: dict) -> None:
     assert {"200", "400", "401", "413", "415", "422"} <= set(operation["responses"])
     assert "HTTPBearer" in schema["components"]["securitySchemes"]
     assert "/queue" not in schema["paths"]  # HTML pages are not part of the API
+
+
+ROUTE_MATRIX = {
+    # path: expected status for anonymous, editor, inspector, admin (303 = sent to the login page)
+    "/": (303, 303, 303, 303),
+    "/login": (200, 200, 200, 200),
+    "/queue": (303, 403, 200, 200),
+    "/queue?status=reviewed&category=appearance": (303, 403, 200, 200),
+    "/articles/a1": (303, 403, 200, 200),
+    "/articles/a3": (303, 403, 200, 200),  # not flagged, still viewable by id
+    "/articles/missing": (303, 403, 404, 404),
+    "/check": (303, 200, 200, 200),
+    "/drafts": (303, 200, 200, 200),
+    "/drafts/999999": (303, 404, 404, 404),
+    "/api/health": (200, 200, 200, 200),
+    "/openapi.json": (200, 200, 200, 200),
+    "/api/docs": (200, 200, 200, 200),
+    "/static/review.js": (200, 200, 200, 200),
+    "/nowhere": (404, 404, 404, 404),
+}
+
+
+@pytest.mark.parametrize("path", list(ROUTE_MATRIX))
+def test_every_page_for_every_role(env: dict, clients: dict[str, TestClient], path: str) -> None:
+    for role, expected in zip(("anonymous", "editor", "inspector", "admin"), ROUTE_MATRIX[path], strict=True):
+        client = TestClient(env["app"]) if role == "anonymous" else clients[role]
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == expected, (role, path, response.status_code)
+        if response.headers.get("content-type", "").startswith("text/html") and expected >= 400:
+            assert "Lỗi" in response.text and "<script>" not in response.text.replace(
+                '<script src="/static/review.js"></script>', "")
+
+
+def test_wrong_methods_and_unknown_decision_targets(clients: dict[str, TestClient]) -> None:
+    inspector = clients["inspector"]
+    assert inspector.get("/api/check").status_code == 405
+    assert inspector.get("/logout").status_code == 405
+    for target, action in (("article", "dismiss"), ("nothing", "accept"), ("person", "accept"),
+                           ("finding", "delete")):
+        response = _decide(inspector, "a1", target=target, target_id="1", action=action)
+        assert response.status_code == 422, (target, action)
+    missing = _decide(inspector, "a1", target="ge_item", target_id="a1", action="accept")
+    assert missing.status_code == 303
+    token = csrf_of(inspector.get("/check").text)
+    assert inspector.post("/articles/missing/decisions", data={"csrf_token": token, "target": "ge_item",
+                                                               "action": "accept"}).status_code == 404

@@ -210,3 +210,30 @@ def test_cli_check(tmp_path: Path) -> None:
     assert failed.exit_code == 1 and "Tệp trống" in failed.output
     missing = runner.invoke(cli, ["check", str(tmp_path / "khong-co.txt")])
     assert missing.exit_code == 1 and "Không tìm thấy tệp" in missing.output
+
+
+def test_cli_serve_starts_a_real_server(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "auditor", "serve", "--db", str(tmp_path / "s.db"),
+                                "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, page = time.monotonic() + 30, None
+        while page is None and time.monotonic() < deadline:
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/login", timeout=2)
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        assert page is not None and page.status_code == 200 and "Đăng nhập" in page.text
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=10)
+    assert "Chưa có tài khoản nào" in stderr

@@ -101,9 +101,11 @@ def user_list(db_path: Path) -> None:
         click.echo("Chưa có tài khoản nào.")
         return
     width = max(len(u["username"]) for u in users)
+    agency_width = max(len(u["agency"] or "—") for u in users)
     for u in users:
         state = " (đã khoá)" if u["disabled"] else ""
-        click.echo(f"{u['username']:<{width}}  {u['role']:<9}  {u['agency'] or '—'}  {u['created_at']}{state}")
+        click.echo(f"{u['username']:<{width}}  {u['role']:<9}  {u['agency'] or '—':<{agency_width}}  "
+                   f"{u['created_at']}{state}")
 
 
 @user.command("disable")

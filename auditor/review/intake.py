@@ -146,7 +146,7 @@ def _docx_text(data: bytes) -> str:
 def draft_from_upload(data: bytes, filename: str | None) -> str:
     """The text of an uploaded file (.txt or .docx), validated with :func:`check_text`."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise _too_large(f"{len(data) / (1024 * 1024):.1f} MB")
+        raise _too_large(f"trên {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")  # callers read at most limit + 1
     if not data:
         raise IntakeError("Tệp trống (0 byte).", status=422)
     suffix = PurePath(filename or "").suffix.lower()

@@ -66,8 +66,13 @@ def _percent(share: float | None) -> str:
 
 
 def _context(source: str, start: int, end: int, width: int = 40) -> tuple[str, str, str]:
-    before = source[max(0, start - width):start].rsplit("\n", 1)[-1]
-    after = source[end:end + width].split("\n", 1)[0]
+    """Up to ``width`` characters each side, within the line, with "…" where the line goes on."""
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end == -1 else line_end
+    before_start, after_end = max(line_start, start - width), min(line_end, end + width)
+    before = ("…" if before_start > line_start else "") + source[before_start:start]
+    after = source[end:after_end] + ("…" if after_end < line_end else "")
     return before, source[start:end], after
 
 
@@ -105,7 +110,7 @@ def format_report(result: AuditResult, text: str, title: str | None = None, *, n
             before, hit, after = _context(source, f.start, f.end)
             where = f"{label(FIELD_LABELS, f.field)}, dòng {pos['line']}, cột {pos['column']}"
             lines.append(f"{n:>3}. {where} · {label(CATEGORY_LABELS, f.category)} ({f.rule})")
-            lines.append(f"     «…{before}{mark(hit)}{after}…»")
+            lines.append(f"     «{before}{mark(hit)}{after}»")
             if f.message:
                 lines.append(f"     Lý do: {f.message}")
             if f.suggestion:
