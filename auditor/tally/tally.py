@@ -313,7 +313,11 @@ def _aggregate(db: sqlite_utils.Database, outlet_ids: list[str], start: date, en
     peak_cases = " ".join(f"WHEN substr(local_time, 6, 5) BETWEEN '{p.start}' AND '{p.end}' THEN '{p.id}'"
                           for p in book.peaks)
     peak_sql = f"CASE {peak_cases} END" if peak_cases else "NULL"
-    ids_sql = ",".join("?" * len(outlet_ids))
+    # The outlets to count sit in a temp table (any number of them; SQLite caps bound parameters).
+    db.execute("DROP TABLE IF EXISTS temp.tally_outlets")
+    db.execute("CREATE TEMP TABLE tally_outlets (id TEXT PRIMARY KEY)")
+    db.conn.executemany("INSERT OR IGNORE INTO temp.tally_outlets VALUES (?)", [(i,) for i in outlet_ids])
+    ids_sql = "SELECT id FROM temp.tally_outlets"
     after_ok = "d.decision_id IS NOT NULL AND json_valid(d.after)"
     items_sql = f"""
         CREATE TEMP TABLE tally_items AS
@@ -363,7 +367,7 @@ def _aggregate(db: sqlite_utils.Database, outlet_ids: list[str], start: date, en
         LEFT JOIN corrected_people cp ON cp.article_id = dated.id AND au.article_id IS NOT NULL
         WHERE substr(local_time, 1, 10) BETWEEN ? AND ?
     """
-    params = [*outlet_ids, lo, hi, start.isoformat(), end.isoformat()]
+    params = [lo, hi, start.isoformat(), end.isoformat()]
     result: dict[tuple[str, str], MonthAgg] = {}
 
     def agg(outlet_id: str, month: str) -> MonthAgg:
@@ -405,12 +409,11 @@ def _aggregate(db: sqlite_utils.Database, outlet_ids: list[str], start: date, en
         agg(outlet_id, month).fetches_ok = n
 
     if column_specs:
-        column_ids = list(column_specs)
-        marks = ",".join("?" * len(column_ids))
+        marks = ",".join("?" * len(column_specs))  # a few provincial outlets
         for outlet_id, local_time, section, url, title in db.execute(
             f"""SELECT a.outlet_id, {local}, a.section, a.url, a.title FROM articles a
                 WHERE a.outlet_id IN ({marks}) AND a.published_at >= ? AND a.published_at < ?""",
-            [*column_ids, lo, hi],
+            [*column_specs, lo, hi],
         ).fetchall():
             if local_time and start.isoformat() <= local_time[:10] <= end.isoformat() \
                     and column_specs[outlet_id].matches(section, url, title):
@@ -485,13 +488,16 @@ def run_tally(db: sqlite_utils.Database, book: QuotaBook, *, start: date, end: d
             spec = outlet.column_spec() or column_rules[0].column
             if spec:
                 column_specs[outlet.id] = spec
-    counts = _aggregate(db, [o.id for o in outlets], start, end, book, column_specs) if outlets else {}
+    counts: dict[tuple[str, str], MonthAgg] = {}
     undated = 0
     if outlets:
-        undated = db.execute(
-            f"SELECT count(*) FROM articles WHERE outlet_id IN ({','.join('?' * len(outlets))}) "
-            "AND (published_at IS NULL OR datetime(published_at) IS NULL)", [o.id for o in outlets],
-        ).fetchone()[0]
+        try:
+            counts = _aggregate(db, [o.id for o in outlets], start, end, book, column_specs)
+            undated = db.execute(
+                "SELECT count(*) FROM articles WHERE outlet_id IN (SELECT id FROM temp.tally_outlets) "
+                "AND (published_at IS NULL OR datetime(published_at) IS NULL)").fetchone()[0]
+        finally:
+            db.execute("DROP TABLE IF EXISTS temp.tally_outlets")
 
     rows: list[TallyRow] = []
     monthly: dict[str, MonthAgg] = {m: MonthAgg() for m in months_between(start, end)}
