@@ -77,6 +77,7 @@ def unify_tones(s: str) -> str:
 
 _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\u000b\u000c"), " ")
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
+_INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def fold(s: str) -> str:
 
 def normalize(original: str) -> NormalizedText:
     """NFC + tone unification + plain spaces, keeping a map back to ``original``."""
-    simple = unicodedata.is_normalized("NFC", original) and not any(c in _INVISIBLE for c in original)
+    simple = unicodedata.is_normalized("NFC", original) and not _INVISIBLE_RE.search(original)
     if simple:
         text = unify_tones(original.translate(_SPACE_LIKE))
         return NormalizedText(original, text, None)

@@ -46,6 +46,15 @@ _VIET_SYLLABLE = re.compile(
 _NON_SURNAMES = {"thị", "văn", "đình", "công", "hữu", "bá", "minh", "ngọc", "thanh", "xuân", "thu", "hồng",
                  "kim", "bảo", "quang", "đức", "anh", "hoài", "thế", "tiến", "duy", "chí", "mạnh"}
 _MIN_SURNAME_COUNT = 8
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
+_CAP_WORD = "[" + _UPPER + r"][\w]*(?:[-'’]\w+)*"
+# A run of capitalised words separated by single spaces; a middle initial may carry a period
+# ("George W. Bush", "V. Gorbatko").
+_CAP_RUN = re.compile(r"(?<![\w])" + _CAP_WORD + r"(?:(?: |(?<=(?<!\w)[" + _UPPER + r"])\. )" + _CAP_WORD + ")*")
+_SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt|bị tạm giữ|bị tạm giam|bị khởi tố|bị truy nã|bị truy tố|bị tuyên phạt|"
+                                r"lãnh án|khai nhận|bị xử phạt|bị kết án|bị cáo buộc)(?!\w)")
+_VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị hại|bị thương|tử vong|thiệt mạng|bị đánh|"
+                               r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng)(?!\w)")
 _QUOTED = re.compile(r"“[^”]{1,1500}”|\"[^\"\n]{1,1500}\"|«[^»]{1,1500}»")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
 
@@ -190,31 +199,14 @@ class PeopleFinder:
         return i
 
     def _candidates(self, text: str, low: str) -> list[Mention]:
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         mentions: list[Mention] = []
-        i = 0
-        n = len(tokens)
-        while i < n:
-            s, e = tokens[i]
-            if not text[s].isupper():
-                i += 1
-                continue
-            # A run of capitalised tokens separated by single spaces.
-            j = i + 1
-            while j < n:
-                ps, pe = tokens[j - 1]
-                ns, ne = tokens[j]
-                gap = text[pe:ns]
-                initial_gap = gap == ". " and pe - ps == 1 and text[ps].isupper()
-                if (gap != " " and not initial_gap) or not text[ns].isupper():
-                    break
-                j += 1
-            run = tokens[i:j]
-            i = j
-            words = [text[a:b] for a, b in run]
+        for run_match in _CAP_RUN.finditer(text):
+            base = run_match.start()
+            run = [(base + t.start(), base + t.end()) for t in _TOKEN.finditer(run_match.group(0))]
             # Acronyms (UBND, FBI, TTXVN) are not name parts: split the run at them.
             pieces: list[list[tuple[int, int]]] = [[]]
-            for (a, b), w in zip(run, words, strict=True):
+            for a, b in run:
+                w = text[a:b]
                 if len(w) > 1 and w.isupper():
                     pieces.append([])
                 else:
@@ -538,8 +530,18 @@ class PeopleFinder:
                     if phrase in self.role_words and len(words) >= size:
                         found.append(self.role_words[phrase])
                         break
-        # Business titles inside a company context: "Giám đốc Công ty" -> business.
         specific = [r for r in found if r not in ("citizen",)]
+        if not specific:
+            # What the sentence says of them: "X bị tạm giữ" -> suspect, "X là nạn nhân" -> victim.
+            for m in c.mentions:
+                start = m.end + 1 if m.initial else m.end
+                after = low[start:start + 60]
+                cut = re.search(r"[.;!?]", after)
+                after = after[:cut.start()] if cut else after
+                if _SUSPECT_PREDICATE.search(after):
+                    specific.append("suspect")
+                elif _VICTIM_PREDICATE.search(after):
+                    specific.append("victim")
         if specific:
             return max(set(specific), key=lambda r: (specific.count(r), -self.role_order.index(r)))
         if found:

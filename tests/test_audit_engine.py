@@ -1,0 +1,143 @@
+"""The audit engine on Vietnamese text written for these tests: findings, people, GE items, errors."""
+
+import unicodedata
+
+import pytest
+
+from auditor.audit import audit
+from auditor.errors import InputError
+
+
+def people(text: str) -> dict[str, tuple[str, bool, str]]:
+    return {p.name: (p.gender, p.quoted, p.role) for p in audit(text).people}
+
+
+# -- findings -------------------------------------------------------------------------------------
+
+def test_findings_slice_the_original_text_and_title() -> None:
+    title = "Nữ quái xinh đẹp sa lưới"
+    text = "Công an huyện bắt nữ trộm đột nhập nhà dân. Người dân đã trình báo sự việc."
+    result = audit(text, title)
+    by_field = {(f.field, f.rule): f for f in result.findings}
+    assert ("title", "GM301") in by_field and ("title", "GM102") in by_field
+    assert ("text", "GM301") in by_field
+    for f in result.findings:
+        source = title if f.field == "title" else text
+        assert source[f.start:f.end] == f.excerpt
+        assert f.by == "rule" and f.message and f.suggestion
+
+
+def test_nfd_and_old_tone_input_give_the_same_findings_with_original_offsets() -> None:
+    text = "Người đẹp Hoàng Thị Thuỷ cầm đầu đường dây lừa đảo, bà Thuỷ đã bị bắt."
+    nfd = unicodedata.normalize("NFD", text)
+    a, b = audit(text), audit(nfd)
+    assert [f.rule for f in a.findings] == [f.rule for f in b.findings] == ["GM101"]
+    for f in b.findings:
+        assert nfd[f.start:f.end] == f.excerpt
+    assert [p.name for p in a.people] == ["Hoàng Thị Thuỷ"]
+    assert [unicodedata.normalize("NFC", p.name) for p in b.people] == ["Hoàng Thị Thuỷ"]
+    for p in b.people:
+        for s, e in p.mentions:
+            assert nfd[s:e]
+
+
+def test_sentence_that_criticises_a_stereotype_is_not_flagged() -> None:
+    assert audit("Định kiến coi phụ nữ là phái yếu cần được xóa bỏ trong trường học.").findings == []
+    assert [f.category for f in audit("Phái yếu thì không nên lái xe đường dài.").findings] == ["trait"]
+
+
+def test_gender_matters_in_representation_stories() -> None:
+    text = "Nữ đại biểu Quốc hội Lê Thị Hoa phát biểu về quyền của lao động nữ."
+    assert audit(text).findings == []
+
+
+# -- people -----------------------------------------------------------------------------------------
+
+def test_people_honorifics_names_and_coreference() -> None:
+    text = ("Bà Nguyễn Thị Lan, Chủ tịch Hội Liên hiệp Phụ nữ xã, cho biết xã đã hỗ trợ 20 hộ. "
+            "Ông Trần Văn Hùng, Giám đốc Công ty Minh Phát, nói công ty sẽ tuyển thêm lao động nữ. "
+            "Theo ông Hùng, đơn hàng năm nay tăng mạnh. Bà Lan cũng đồng ý.")
+    got = people(text)
+    assert got == {
+        "Nguyễn Thị Lan": ("F", True, "official"),
+        "Trần Văn Hùng": ("M", True, "business"),
+    }
+    lan = next(p for p in audit(text).people if p.name == "Nguyễn Thị Lan")
+    assert [text[s:e] for s, e in lan.mentions] == ["Nguyễn Thị Lan", "Lan"]
+
+
+def test_initials_unknown_gender_and_roles() -> None:
+    text = ("Cháu H. (8 tuổi) là nạn nhân của vụ việc. Bác sĩ Phạm Minh Khoa cho biết sức khỏe của "
+            "cháu đã ổn định. Bị can Lò Văn Sáng đã bị tạm giữ.")
+    got = people(text)
+    assert got["H."] == ("U", False, "victim")
+    assert got["Phạm Minh Khoa"][1:] == (True, "expert")
+    assert got["Lò Văn Sáng"] == ("M", False, "suspect")
+
+
+@pytest.mark.parametrize("name", ["Lê Minh", "Trần Hải", "Nguyễn Anh"])
+def test_ambiguous_names_stay_unknown(name: str) -> None:
+    got = people(f"{name} cho biết dự án sẽ khởi công vào tháng 5.")
+    assert got == {name: ("U", True, "other")}
+
+
+def test_places_and_organisations_are_not_people() -> None:
+    text = ("Trường Nguyễn Du ở đường Lê Lợi, phường Trần Hưng Đạo, tổ chức lễ khai giảng. "
+            "Hội Liên hiệp Phụ nữ tỉnh Hải Phòng trao quà cho học sinh.")
+    assert audit(text).people == []
+
+
+def test_reported_speech_forms() -> None:
+    text = ('"Chúng tôi sẽ làm rõ vụ việc", thượng tá Đỗ Văn Nam nói. '
+            "Theo luật sư Hoàng Thị Mai, vụ án còn nhiều tình tiết. "
+            "Anh Vũ Quốc Bảo đứng xem từ xa. "
+            "Chị Đặng Thị Hoa kể lại: \"Tôi rất sợ\".")
+    got = people(text)
+    assert got["Đỗ Văn Nam"][:2] == ("M", True)
+    assert got["Hoàng Thị Mai"][:2] == ("F", True)
+    assert got["Vũ Quốc Bảo"][:2] == ("M", False)
+    assert got["Đặng Thị Hoa"][:2] == ("F", True)
+
+
+def test_foreign_names_with_honorific_and_pronoun() -> None:
+    text = ("Tổng thống Pháp Emmanuel Macron đã gặp Thủ tướng Đức. Ông Macron cho biết hai nước "
+            "sẽ hợp tác chặt chẽ hơn.")
+    got = people(text)
+    assert got["Emmanuel Macron"][:2] == ("M", True)
+
+
+# -- gender-equality items --------------------------------------------------------------------------
+
+def test_gender_equality_item_and_topic() -> None:
+    title = "Xã Ea Tiêu ra mắt mô hình phòng chống bạo lực gia đình"
+    text = ("Hội Liên hiệp Phụ nữ xã phối hợp với công an xã ra mắt mô hình phòng chống bạo lực gia đình, "
+            "lập đường dây nóng và nhà tạm lánh cho nạn nhân bạo lực gia đình. Chị em phụ nữ được tư "
+            "vấn về Luật Phòng, chống bạo lực gia đình và quyền bình đẳng giới.")
+    result = audit(text, title)
+    assert result.ge_item is True
+    assert result.ge_topic == "gbv"
+    assert 0.5 < result.ge_score <= 1.0
+
+
+def test_crime_report_involving_a_woman_is_not_an_item() -> None:
+    title = "Bắt đối tượng trộm xe máy"
+    text = ("Công an huyện đã bắt giữ Lê Thị Hằng (32 tuổi) về hành vi trộm cắp tài sản. "
+            "Đối tượng khai nhận đã lấy trộm 3 xe máy của người dân.")
+    result = audit(text, title)
+    assert result.ge_item is False and result.ge_topic is None
+
+
+# -- bad input --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", ["", "   \n ", None, 42, "\x00\x01\x02\x03\x04\x05\x06" * 20])
+def test_unauditable_text_raises_input_error(bad) -> None:
+    with pytest.raises(InputError):
+        audit(bad)
+
+
+def test_result_shape_is_the_contract() -> None:
+    d = audit("Anh Trần Văn Hùng nói rằng mọi việc vẫn ổn.", id=7).to_dict()
+    assert set(d) == {"id", "ge_item", "ge_topic", "ge_score", "findings", "people"}
+    assert d["id"] == 7 and isinstance(d["ge_item"], bool) and isinstance(d["ge_score"], float)
+    assert d["people"] == [{"name": "Trần Văn Hùng", "gender": "M", "quoted": True, "role": "citizen",
+                            "mentions": [[4, 17]]}]

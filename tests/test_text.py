@@ -1,0 +1,108 @@
+"""auditor.text: normalisation that keeps offsets into the caller's string, sentence splitting."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor.text import decode_bytes, fold, normalize, split_sentences, unify_tones
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("hoà", "hòa"), ("Hoà Bình", "Hòa Bình"), ("thuỷ", "thủy"), ("Thuỷ", "Thủy"), ("khoẻ", "khỏe"),
+     ("uỷ ban", "ủy ban"), ("loè loẹt", "lòe loẹt")],
+)
+def test_old_and_new_tone_placement_unify(old: str, new: str) -> None:
+    assert unify_tones(old) == new
+    assert unify_tones(new) == new
+
+
+@pytest.mark.parametrize("word", ["quý", "hoàng", "thuyền", "khoảng", "người"])
+def test_tone_unification_leaves_closed_syllables_and_qu_alone(word: str) -> None:
+    assert unify_tones(word) == word
+
+
+def test_fold_matches_old_and_new_tones_and_case() -> None:
+    assert fold("HOÀ  giải") == fold("hòa giải") == "hòa giải"
+
+
+def test_nfd_input_maps_back_to_original_offsets() -> None:
+    s = "Bà Nguyễn Thị Thuỷ ở xã Hoà Bình."
+    nfd = unicodedata.normalize("NFD", s)
+    nt = normalize(nfd)
+    assert nt.text == unify_tones(s)
+    i = nt.text.index("Hòa Bình")
+    a, b = nt.to_original(i, i + len("Hòa Bình"))
+    assert unicodedata.normalize("NFC", nfd[a:b]) == "Hoà Bình"
+
+
+def test_invisible_characters_are_dropped_but_offsets_kept() -> None:
+    s = "Chị\u200b Lan nói"
+    nt = normalize(s)
+    assert nt.text == "Chị Lan nói"
+    i = nt.text.index("Lan")
+    a, b = nt.to_original(i, i + 3)
+    assert s[a:b] == "Lan"
+
+
+_vn_letters = st.sampled_from(list("aăâeêioôơuưyđàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ HTN.,"))
+
+
+@given(st.lists(_vn_letters, min_size=1, max_size=60).map("".join), st.sampled_from(["NFC", "NFD"]))
+def test_normalize_offsets_round_trip(s: str, form: str) -> None:
+    original = unicodedata.normalize(form, s)
+    nt = normalize(original)
+    assert nt.text == normalize(nt.text).text  # idempotent
+    for start in range(0, len(nt.text) + 1, 3):
+        for end in range(start, min(len(nt.text), start + 7) + 1, 2):
+            a, b = nt.to_original(start, end)
+            assert 0 <= a <= b <= len(original)
+            piece = unify_tones(unicodedata.normalize("NFC", original[a:b]))
+            assert piece == nt.text[start:end]
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+def test_sentence_split_survives_abbreviations_and_initials() -> None:
+    text = ("PGS.TS. Trần Văn An cho biết TP.HCM mưa lớn. Ông Nguyễn V. A. nói vậy. "
+            "Chị H. kể lại mọi chuyện. Sau đó trời tạnh.")
+    assert _sentences(text) == [
+        "PGS.TS. Trần Văn An cho biết TP.HCM mưa lớn.",
+        "Ông Nguyễn V. A. nói vậy.",
+        "Chị H. kể lại mọi chuyện.",
+        "Sau đó trời tạnh.",
+    ]
+
+
+def test_sentence_split_quotes_and_dialogue_dashes() -> None:
+    text = 'Bà Lan nói: "Tôi đồng ý." Ông Hùng im lặng.\n- Anh có khỏe không?\n– Vâng, tôi khỏe.'
+    assert _sentences(text) == ['Bà Lan nói: "Tôi đồng ý."', "Ông Hùng im lặng.", "- Anh có khỏe không?",
+                                "– Vâng, tôi khỏe."]
+
+
+def test_decode_bytes_handles_boms_and_windows_1258() -> None:
+    s = "Phụ nữ tham gia lãnh đạo"
+    assert decode_bytes(s.encode("utf-8")) == s
+    assert decode_bytes(b"\xef\xbb\xbf" + s.encode("utf-8")) == s
+    assert decode_bytes(s.encode("utf-16")) == s
+    assert decode_bytes(_to_cp1258(s)) == s
+    with pytest.raises(UnicodeDecodeError):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _to_cp1258(s: str) -> bytes:
+    """Encode as windows-1258 does: precomposed vowels (ư, ơ, â...) plus a combining tone mark."""
+    out = []
+    for ch in s:
+        parts = unicodedata.normalize("NFD", ch)
+        tone = "".join(c for c in parts if c in _TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        out.append(base + tone)
+    return "".join(out).encode("cp1258")
