@@ -51,6 +51,10 @@ def test_shipped_rules_load_with_sources_and_quotes() -> None:
     # Plans without a numeric quota say so instead of inventing one.
     for rule_id in ("langson-58-2020-press", "backan-112-2022-media", "gialai-202-2019-columns"):
         assert rules[rule_id].minimum is None and rules[rule_id].no_quota
+    column = rules["kontum-2023-provincial-column"].column
+    assert column.matches("Bình Đẳng Giới", None, "Tin tức")  # the section name, case-free
+    assert column.matches(None, None, "[Chuyên đề] Vì sự tiến bộ của phụ nữ: nữ cán bộ Măng Đen")
+    assert not column.matches("Xã hội", None, "Hội nghị tổng kết công tác bình đẳng giới năm 2023")
     assert {p.id for p in book.peaks} >= {"womens-day-8-3", "action-month-15-11-15-12"}
     action = next(p for p in book.peaks if p.id == "action-month-15-11-15-12")
     assert action.contains(date(2024, 11, 15)) and action.contains(date(2024, 12, 15))
