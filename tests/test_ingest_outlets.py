@@ -91,9 +91,10 @@ def test_import_errors_name_row_and_column_and_import_nothing(db, tmp_path):
         import_outlets(db, path)
     message = str(info.value)
     assert "3 dòng lỗi, không nhập dòng nào" in message
-    assert "dòng 2, cột 'kind': loại 'commune radio' không hợp lệ" in message
-    assert "dòng 3, cột 'commune': không tìm thấy xã/phường 'Xã Không Có'" in message
-    assert "dòng 4, cột 'id'" in message and "trùng với dòng 1" in message
+    # Line numbers of the file, header included, as a spreadsheet shows them.
+    assert "dòng 3, cột 'kind': loại 'commune radio' không hợp lệ" in message
+    assert "dòng 4, cột 'commune': không tìm thấy xã/phường 'Xã Không Có'" in message
+    assert "dòng 5, cột 'id'" in message and "trùng với dòng 2" in message
     assert db["outlets"].count == 0
 
 

@@ -86,11 +86,12 @@ _SCHEME_VI = {"marker": "nhãn Tin:/Bài:", "heading": "kiểu tiêu đề Word"
 @_db_option
 def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, source_kind: str,
            encoding: str | None, max_mb: float, no_audit: bool, db_path: str | None) -> None:
-    """Ingest broadcast scripts and bulletins (.txt, .docx, .pdf) as audited articles.
+    """Ingest broadcast scripts and bulletins (.txt, .docx, .pdf) and report tables (.docx, .xlsx).
 
     Each item ("Tin:", "Bài:", a numbered or bold heading) of each file becomes an article dated by
-    the programme heading ("Chương trình phát thanh ngày 12/3/2024") or --date. A file is stored
-    whole or not at all; ingesting it again adds nothing.
+    the programme heading ("Chương trình phát thanh ngày 12/3/2024") or --date; each row of an
+    agency's report table ("Ngày phát | Tên tin, bài") becomes one too. A file is stored whole or
+    not at all; ingesting it again adds nothing. Details: docs/ingest.md.
 
     \b
     Example:

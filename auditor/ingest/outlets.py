@@ -26,7 +26,7 @@ REQUIRED_COLUMNS = ("id", "name", "kind")
 
 
 class RowError(InputError):
-    """A value that cannot be used, with where it is: row (1 = first data row) and column."""
+    """A value that cannot be used, with where it is: row (the line of the CSV file) and column."""
 
     def __init__(self, message: str, *, row: int | None = None, column: str | None = None) -> None:
         self.row, self.column = row, column
@@ -170,7 +170,8 @@ def import_outlets(db: sqlite_utils.Database, path: str | Path) -> tuple[int, in
     records: list[dict] = []
     errors: list[str] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(reader, start=1):
+    for raw in reader:
+        number = reader.line_num  # the line in the file (the header is line 1), as editors show it
         values = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
         if not any(values.values()):
             continue
@@ -188,7 +189,7 @@ def import_outlets(db: sqlite_utils.Database, path: str | Path) -> tuple[int, in
     if errors:
         shown = "\n  ".join(errors[:30])
         more = f"\n  ... và {len(errors) - 30} lỗi nữa" if len(errors) > 30 else ""
-        raise InputError(f"{path}: {len(errors)} dòng lỗi, không nhập dòng nào (dòng 1 = dòng đầu sau tiêu đề):\n  "
+        raise InputError(f"{path}: {len(errors)} dòng lỗi, không nhập dòng nào (số dòng tính cả dòng tiêu đề):\n  "
                          f"{shown}{more}")
     existing = {r[0] for r in db.execute("SELECT id FROM outlets").fetchall()}
     with db.conn:

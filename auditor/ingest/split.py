@@ -362,8 +362,11 @@ def _split_text(blocks: list[Block], *, default_date: date | None, reflow: bool,
         result.scheme, result.empty_items = "whole", []
         texts = [line.text for line in lines if line.index not in programme_dates]
         if texts:
-            title = texts[0] if len(texts) > 1 and len(texts[0]) <= _TITLE_MAX else title_fallback
-            body_lines = texts[1:] if title == texts[0] and len(texts) > 1 else texts
+            # A first line that reads as a heading (short, no closing full stop) is the title; a
+            # transcript starts straight with speech, so its title is the file name.
+            heading = len(texts) > 1 and len(texts[0]) <= 120 and not texts[0].endswith((".", "!", "?", "…"))
+            title = texts[0] if heading else title_fallback
+            body_lines = texts[1:] if heading else texts
             result.items.append(Item(0, title, _join_body(body_lines), current_date, programme, "whole"))
         preamble = []
     result.preamble_lines = len(preamble)
