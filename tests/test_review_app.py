@@ -477,3 +477,16 @@ def test_wrong_methods_and_unknown_decision_targets(clients: dict[str, TestClien
     token = csrf_of(inspector.get("/check").text)
     assert inspector.post("/articles/missing/decisions", data={"csrf_token": token, "target": "ge_item",
                                                                "action": "accept"}).status_code == 404
+
+
+def test_a_streamed_body_over_the_limit_is_cut_off(env: dict, token: str) -> None:
+    def chunks():  # noqa: ANN202 - no Content-Length: the limit must hold while reading
+        yield b'{"text": "'
+        for _ in range(80):
+            yield b"a" * 65536
+        yield b'"}'
+
+    client = TestClient(env["app"])
+    response = client.post("/api/check", content=chunks(), headers={"Authorization": f"Bearer {token}",
+                                                                    "Content-Type": "application/json"})
+    assert response.status_code == 413 and "quá lớn" in response.json()["error"]

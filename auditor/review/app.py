@@ -365,6 +365,8 @@ def create_app(db_path: str | Path, *, auditor: Auditor | None = None, secret_ke
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if isinstance(exc.__cause__, BodyTooLarge):  # FastAPI wraps errors raised while reading the body
+            return _too_large_response(request.scope)
         message = exc.detail if isinstance(exc, UserFacingError) else STATUS_MESSAGES.get(
             exc.status_code, f"Lỗi {exc.status_code}.")
         headers = getattr(exc, "headers", None)
@@ -532,9 +534,9 @@ def create_app(db_path: str | Path, *, auditor: Auditor | None = None, secret_ke
                 db, user, article_id, target=target, target_id=target_id, action=action, reason=reason,
                 values={"category": category, "ge_item": ge_item, "ge_topic": ge_topic, "gender": gender,
                         "quoted": quoted, "role": role})
+        except store.ArticleNotFound as exc:
+            raise UserFacingError(404, str(exc)) from exc
         except InputError as exc:
-            if str(exc) == "Không tìm thấy bài viết.":
-                raise UserFacingError(404, str(exc)) from exc
             return article_page(request, db, user, article_id, f, error=str(exc), status_code=422)
         keep = urlencode(f.query_items())
         anchor = {"finding": f"#finding-{target_id}", "person": f"#person-{target_id}",

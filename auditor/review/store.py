@@ -29,6 +29,7 @@ from auditor.errors import InputError
 
 __all__ = [
     "connect",
+    "ArticleNotFound",
     "QueueFilter",
     "parse_period",
     "queue",
@@ -43,6 +44,12 @@ __all__ = [
 ]
 
 PAGE_SIZE = 50
+
+
+class ArticleNotFound(InputError):
+    pass
+
+
 MAX_REASON_CHARS = 5000
 FINDING_STATUS = {"accept": "accepted", "dismiss": "dismissed", "correct": "corrected"}
 
@@ -270,7 +277,7 @@ def record_decision(db: sqlite_utils.Database, user: dict[str, Any], article_id:
     values = values or {}
     view = article_view(db, article_id)
     if view is None:
-        raise InputError("Không tìm thấy bài viết.")
+        raise ArticleNotFound("Không tìm thấy bài viết.")
     before: dict[str, Any] | None
     after: dict[str, Any]
     if target == "finding":
