@@ -237,15 +237,33 @@ def demo_summary(db: sqlite_utils.Database) -> str:
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default="auditor-demo.db", show_default=True,
               help="Cơ sở dữ liệu của bản demo (tạo mới mỗi lần chạy).")
 @click.option("--no-progress", is_flag=True, help="Không hiện thanh tiến độ.")
-def demo(db_path: str, no_progress: bool) -> None:
+@click.option("--serve", "serve_feeds", type=click.Path(dir_okay=False), default=None, metavar="FEEDS.yaml",
+              help="Chỉ dựng các trang tin mẫu, ghi cấu hình nguồn tin vào tệp này và chờ (Ctrl-C để dừng), "
+                   "để thử `auditor crawl --feeds FEEDS.yaml`.")
+def demo(db_path: str, no_progress: bool, serve_feeds: str | None) -> None:
     """Chạy thử toàn bộ: dựng 6 trang tin mẫu trên 127.0.0.1, thu thập, đánh giá và in thống kê.
 
-    Không cần mạng. Cơ sở dữ liệu được tạo mới ở ./auditor-demo.db; xem lại bằng các lệnh khác, vd.
-    `auditor tally --db auditor-demo.db`.
+    Không cần mạng. Cơ sở dữ liệu được tạo mới ở ./auditor-demo.db; xem tiếp bằng các lệnh khác, vd.
+    `auditor tally --db auditor-demo.db --from 2025-01-01 --to 2025-12-31`.
+
+    \b
+    Ví dụ:
+        auditor demo
+        auditor demo --serve demo-feeds.yaml     # rồi, ở cửa sổ khác:
+        auditor crawl --feeds demo-feeds.yaml --db thu.db
     """
     from auditor.demo import DemoNetwork
 
     _setup_logging(False)
+    if serve_feeds:
+        with DemoNetwork() as network, _stop_on_signals() as stop:
+            Path(serve_feeds).write_text(network.feeds_yaml(), encoding="utf-8")
+            for outlet in network.outlets:
+                click.echo(f"{outlet.id:22} {network.sites[outlet.id].url('/')}")
+            click.echo(f"Đã ghi cấu hình nguồn tin vào {serve_feeds}. Nhấn Ctrl-C để dừng.", err=True)
+            while not stop.wait(0.5):
+                pass
+        return
     started = time.monotonic()
     path = Path(db_path)
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

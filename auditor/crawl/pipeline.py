@@ -170,7 +170,7 @@ class Crawler:
             except AuditorError as exc:
                 counts.sources_failed += 1
                 counts.errors += 1
-                logger.error("%s: nguồn %s lỗi: %s", outlet.id, source.url, exc)
+                logger.error("%s: không đọc được nguồn: %s", outlet.id, exc)
                 self._save_feed_error(outlet, source, exc)
                 continue
             counts.sources_ok += 1
@@ -275,13 +275,13 @@ class Crawler:
         except (RobotsDisallowed, BlockedAddress) as exc:
             self._mark_link(link.url, "blocked", status=exc.status, error=str(exc))
             counts.blocked += 1
-            logger.warning("%s: bỏ qua %s: %s", outlet.id, link.url, exc)
+            logger.warning("%s: bỏ qua bài: %s", outlet.id, exc)
             return
         except FetchError as exc:
             gone = exc.status in GONE_STATUSES
             self._mark_link(link.url, "gone" if gone else "error", status=exc.status, error=str(exc))
             counts.errors += 1
-            logger.error("%s: không tải được bài %s: %s", outlet.id, link.url, exc)
+            logger.error("%s: không tải được bài: %s", outlet.id, exc)
             return
         if result.not_modified:
             self._mark_link(link.url, "unchanged", status=result.status)
