@@ -341,7 +341,7 @@ def _aggregate(db: sqlite_utils.Database, outlet_ids: list[str], start: date, en
                 FROM people p LEFT JOIN last_person lp ON lp.target_id = CAST(p.id AS TEXT)
                 WHERE p.article_id IN (SELECT article_id FROM decisions WHERE target = 'person')
             ) GROUP BY article_id
-        ), dated AS (
+        ), dated AS MATERIALIZED (
             SELECT a.id, a.outlet_id, {local} AS local_time FROM articles a
             WHERE a.outlet_id IN ({ids_sql}) AND a.published_at >= ? AND a.published_at < ?
         )
