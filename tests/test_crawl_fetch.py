@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import time
+import unicodedata
 import zlib
 from collections.abc import Callable
 from email.utils import formatdate
@@ -13,9 +14,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.crawl.addresses import blocked_reason
-from auditor.crawl.decoding import CHUNK, DecodeError, Inflater, decode_text, media_type
+from auditor.crawl.decoding import CHUNK, DecodeError, Inflater, decode_text, encode_cp1258, media_type
 from auditor.crawl.fetch import Fetcher, FetchRecord, FetchResult, fetch_sync, retry_after_seconds
 from auditor.crawl.robots import rules_from_answer
 from auditor.crawl.settings import FetchSettings, settings_table
@@ -104,9 +107,28 @@ def test_decode_text_and_media_type() -> None:
     assert decode_text("\ufeffPhụ nữ".encode(), None) == ("Phụ nữ", "utf-8-sig")
     assert decode_text("Phụ nữ".encode("utf-16"), None)[0] == "Phụ nữ"
     assert decode_text(b"plain ascii", "text/plain; charset=iso-8859-1") == ("plain ascii", "cp1252")
+    # Real windows-1252 text keeps its label: "ì" after a consonant is no Vietnamese tone mark.
+    assert decode_text("così".encode("cp1252"), "text/html; charset=iso-8859-1") == ("così", "cp1252")
+    # The documented trade-off: Portuguese "São" under a Latin-1 label reads as Vietnamese "Săo".
+    assert decode_text("São Tomé".encode("cp1252"), "text/html; charset=iso-8859-1")[1] == "cp1258"
+    assert decode_text("Ðòrìs".encode("cp1252"), "text/html; charset=iso-8859-1")[1] == "cp1252"
     # windows-1258 writes the tone as a combining mark: "ụ" arrives as "u" + U+0323; text is NFC.
     text, codec = decode_text(b"Ph\x75\xf2 n\xf7", "text/html; charset=windows-1258")
     assert codec == "cp1258" and text == "Phụ n\u00f7"
+
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+VIETNAMESE += VIETNAMESE.upper() + " .,"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=VIETNAMESE, min_size=20, max_size=300))
+def test_vietnamese_round_trips_through_both_encodings(text: str) -> None:
+    for body, label in [(encode_cp1258(text), "text/html; charset=windows-1258"),
+                        (encode_cp1258(text), "text/html; charset=iso-8859-1"), (encode_cp1258(text), None),
+                        (text.encode(), "text/html; charset=iso-8859-1"), (text.encode(), None)]:
+        decoded, _ = decode_text(body, label)
+        assert decoded == unicodedata.normalize("NFC", text)
 
 
 def test_retry_after_parsing() -> None:

@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from auditor.crawl.addresses import default_resolver
+from auditor.crawl.decoding import encode_cp1258
 from auditor.crawl.fetch import Fetcher, FetchRecord, FetchResult
 from auditor.crawl.settings import FetchSettings
 from auditor.errors import BlockedAddress, FetchError, RobotsDisallowed, TooLarge
@@ -33,22 +34,6 @@ VI_TEXT = (
     "quản lý ở cơ sở. Những người đàn ông trong gia đình cũng chia sẻ việc nhà, chăm sóc con cái."
 )
 VI_PAGE = f"<html><head><title>Bình đẳng giới</title></head><body><p>{VI_TEXT}</p></body></html>"
-
-
-def to_cp1258(text: str) -> bytes:
-    """Encode Vietnamese as windows-1258 does: vowel shapes precomposed, tone marks as combining bytes."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        parts = unicodedata.normalize("NFD", ch)
-        shape = "".join(c for c in parts[1:] if c in "\u0302\u0306\u031b")  # circumflex, breve, horn
-        tones = "".join(c for c in parts[1:] if c not in shape)
-        out += unicodedata.normalize("NFC", parts[0] + shape).encode("cp1258") + tones.encode("cp1258")
-    return bytes(out)
 
 
 Route = Callable[[BaseHTTPRequestHandler], None]
@@ -451,15 +436,15 @@ def test_gzip_page_is_decoded(site: Site) -> None:
 @pytest.mark.parametrize(
     ("label", "body", "expected_encoding"),
     [
-        ("text/html; charset=windows-1258", to_cp1258(VI_PAGE), "cp1258"),
-        ("text/html", b'<meta charset="windows-1258">' + to_cp1258(VI_PAGE), "cp1258"),
-        ("text/html", to_cp1258(VI_PAGE), "cp1258"),  # no label at all: charset-normalizer
-        ("text/html; charset=iso-8859-1", to_cp1258(VI_PAGE), "cp1258"),  # wrong Latin-1 label
+        ("text/html; charset=windows-1258", encode_cp1258(VI_PAGE), "cp1258"),
+        ("text/html", b'<meta charset="windows-1258">' + encode_cp1258(VI_PAGE), "cp1258"),
+        ("text/html", encode_cp1258(VI_PAGE), "cp1258"),  # no label at all: charset-normalizer
+        ("text/html; charset=iso-8859-1", encode_cp1258(VI_PAGE), "cp1258"),  # wrong Latin-1 label
         ("text/html; charset=iso-8859-1", VI_PAGE.encode(), "utf-8"),  # mislabelled UTF-8
         ("text/html; charset=windows-1258", VI_PAGE.encode(), "utf-8"),
         (None, VI_PAGE.encode(), "utf-8"),
         ("application/xml", b'<?xml version="1.0" encoding="windows-1258"?><rss><title>'
-         + to_cp1258(VI_TEXT) + b"</title></rss>", "cp1258"),
+         + encode_cp1258(VI_TEXT) + b"</title></rss>", "cp1258"),
     ],
     ids=["header-1258", "meta-1258", "unlabelled-1258", "latin1-label-1258", "latin1-label-utf8",
          "1258-label-utf8", "no-type-utf8", "xml-decl-1258"],
