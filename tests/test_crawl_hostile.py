@@ -460,6 +460,18 @@ def test_charsets(site: Site, label: str | None, body: bytes, expected_encoding:
 # -- size cap, gzip bomb, trickle ---------------------------------------------------------------------------
 
 
+def too_large_with_peak_memory(url: str) -> tuple[TooLarge, int]:
+    """Fetch ``url`` expecting TooLarge; returns the error and the peak traced memory in bytes."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(TooLarge) as err:
+            fetch(url)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return err.value, peak
+
+
 def test_200mb_page_stops_at_the_cap_without_buffering(site: Site) -> None:
     total = 200 * MB
     sent = {"bytes": 0}
@@ -474,15 +486,9 @@ def test_200mb_page_stops_at_the_cap_without_buffering(site: Site) -> None:
             sent["bytes"] += len(chunk)
 
     site.routes["/huge"] = huge
-    tracemalloc.start()
     began = time.monotonic()
-    try:
-        with pytest.raises(TooLarge) as err:
-            fetch(site.url("/huge"))
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert "max_bytes=1,048,576" in str(err.value)
+    err, peak = too_large_with_peak_memory(site.url("/huge"))
+    assert "max_bytes=1,048,576" in str(err)
     assert time.monotonic() - began < 3.0
     assert peak < 16 * MB, peak  # a few copies of the 1 MB cap, never the 200 MB page
     assert sent["bytes"] < 20 * MB  # the connection was dropped, the server did not get to send it all
@@ -511,14 +517,8 @@ def test_gzip_bomb_stops_at_the_decompressed_cap(site: Site) -> None:
     bomb = gzip_bomb()
     assert len(bomb) < 2 * MB
     site.routes["/bomb"] = page(bomb, "text/html", Content_Encoding="gzip")
-    tracemalloc.start()
-    try:
-        with pytest.raises(TooLarge) as err:
-            fetch(site.url("/bomb"))
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert "after decompression" in str(err.value)
+    err, peak = too_large_with_peak_memory(site.url("/bomb"))
+    assert "after decompression" in str(err)
     assert peak < 16 * MB, peak
 
 
