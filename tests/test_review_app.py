@@ -7,12 +7,12 @@ import io
 import json
 import re
 import sqlite3
-import unicodedata
 
 import pytest
 from fastapi.testclient import TestClient
 from test_review_support import A1_TEXT, PASSWORD, USERNAMES, KeywordAuditor, csrf_of, login, seed
 
+from auditor.crawl.decoding import encode_cp1258
 from auditor.review.accounts import LoginThrottle
 from auditor.review.app import create_app
 
@@ -308,27 +308,11 @@ def _docx_bytes(paragraphs: list[str]) -> bytes:
 TEXT = "Cô ấy xinh đẹp và đảm đang việc bếp núc."
 
 
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 as old Vietnamese Windows wrote it: base letters precomposed, tones combining."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-        out += (base + tones).encode("cp1258")
-    return out
-
-
 @pytest.mark.parametrize("filename,data", [
     ("bai.txt", TEXT.encode("utf-8")),
     ("bai.txt", codecs.BOM_UTF8 + TEXT.encode("utf-8")),
     ("bai.txt", TEXT.encode("utf-16")),  # with BOM
-    ("bai.txt", _cp1258(TEXT)),
+    ("bai.txt", encode_cp1258(TEXT)),  # precomposed vowels, combining tones
     ("bai.docx", _docx_bytes(["Tiêu đề phụ", TEXT])),
 ], ids=["utf8", "utf8-bom", "utf16", "cp1258", "docx"])
 def test_upload_in_every_supported_encoding(clients: dict[str, TestClient], filename: str, data: bytes) -> None:

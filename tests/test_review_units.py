@@ -190,6 +190,12 @@ def test_cli_user_add_and_list(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["user", "disable", "lan", "--db", db]).exit_code == 0
     assert "(đã khoá)" in runner.invoke(cli, ["user", "list", "--db", db]).output
     assert authenticate(open_db(db), "lan", PASSWORD) is None
+    assert runner.invoke(cli, ["user", "enable", "lan", "--db", db]).exit_code == 0
+    changed = runner.invoke(cli, ["user", "passwd", "lan", "--password-stdin", "--db", db], input="mat-khau-moi-123\n")
+    assert changed.exit_code == 0 and "Đã đổi mật khẩu" in changed.output
+    assert authenticate(open_db(db), "lan", "mat-khau-moi-123")["username"] == "lan"
+    unknown = runner.invoke(cli, ["user", "disable", "ai-do", "--db", db])
+    assert unknown.exit_code == 1 and "Không có tài khoản 'ai-do'" in unknown.output
 
 
 def test_cli_check(tmp_path: Path) -> None:

@@ -108,18 +108,22 @@ def user_list(db_path: Path) -> None:
                    f"{u['created_at']}{state}")
 
 
+def _set_disabled(username: str, db_path: Path, disabled: bool) -> None:
+    from auditor.review.accounts import set_disabled
+
+    try:
+        set_disabled(open_db(db_path), username, disabled)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Đã {'khoá' if disabled else 'mở khoá'} tài khoản '{username}'.")
+
+
 @user.command("disable")
 @click.argument("username")
 @db_option
 def user_disable(username: str, db_path: Path) -> None:
     """Lock an account (its sessions and tokens stop working at once)."""
-    from auditor.review.accounts import set_disabled
-
-    try:
-        set_disabled(open_db(db_path), username, True)
-    except InputError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"Đã khoá tài khoản '{username}'.")
+    _set_disabled(username, db_path, True)
 
 
 @user.command("enable")
@@ -127,13 +131,7 @@ def user_disable(username: str, db_path: Path) -> None:
 @db_option
 def user_enable(username: str, db_path: Path) -> None:
     """Unlock an account."""
-    from auditor.review.accounts import set_disabled
-
-    try:
-        set_disabled(open_db(db_path), username, False)
-    except InputError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"Đã mở khoá tài khoản '{username}'.")
+    _set_disabled(username, db_path, False)
 
 
 @user.command("passwd")
