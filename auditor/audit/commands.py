@@ -19,11 +19,15 @@ _POOL_MIN_LINES = 200
 _worker_auditor = None
 
 
-def _make_auditor(no_model: bool):
-    from auditor.audit.engine import Auditor, default_auditor
+def _make_auditor(no_model: bool, model_dir: str | None = None):
+    """Rules alone, rules + the model in ``model_dir``, or the process-wide default auditor."""
+    from auditor.audit.engine import Auditor, default_auditor, load_default_model
 
+    rules_dir = os.environ.get("AUDITOR_RULES") or None
     if no_model:
-        return Auditor(rules_dir=os.environ.get("AUDITOR_RULES") or None)
+        return Auditor(rules_dir=rules_dir)
+    if model_dir:
+        return Auditor(rules_dir=rules_dir, model=load_default_model(model_dir))
     return default_auditor()
 
 
@@ -56,11 +60,9 @@ def audit_json_line(auditor, raw: bytes, line_no: int) -> str:
     return json.dumps(out, ensure_ascii=False)
 
 
-def _init_worker(no_model: bool) -> None:
+def _init_worker(no_model: bool, model_dir: str | None) -> None:
     global _worker_auditor
-    import torch  # noqa: F401  (only if installed; keeps one thread per worker)
-
-    _worker_auditor = _make_auditor(no_model)
+    _worker_auditor = _make_auditor(no_model, model_dir)
 
 
 def _work(item: tuple[int, bytes]) -> str:
@@ -77,13 +79,13 @@ def _numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
         yield n, stripped
 
 
-def run_jsonl(stream: BinaryIO, out, *, workers: int, no_model: bool) -> int:
+def run_jsonl(stream: BinaryIO, out, *, workers: int, no_model: bool, model_dir: str | None = None) -> int:
     """Audit a JSONL stream, writing one line per input line in order. Returns the line count."""
     lines = _numbered_lines(stream)
     head = list(islice(lines, _POOL_MIN_LINES))
     count = 0
     if workers <= 1 or len(head) < _POOL_MIN_LINES:
-        auditor = _make_auditor(no_model)
+        auditor = _make_auditor(no_model, model_dir)
         for n, raw in _chain(head, lines):
             out.write(audit_json_line(auditor, raw, n) + "\n")
             count += 1
@@ -92,7 +94,7 @@ def run_jsonl(stream: BinaryIO, out, *, workers: int, no_model: bool) -> int:
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(no_model,)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(no_model, model_dir)) as pool:
         for line in pool.imap(_work, _chain(head, lines), chunksize=16):
             out.write(line + "\n")
             count += 1
@@ -114,12 +116,12 @@ def _read_text_file(path: str) -> str:
         raise InputError(f"{path}: không đọc được văn bản (cannot decode: {exc.reason})") from exc
 
 
-def audit_db(db_path: str, *, everything: bool, no_model: bool) -> tuple[int, int]:
+def audit_db(db_path: str, *, everything: bool, no_model: bool, model_dir: str | None = None) -> tuple[int, int]:
     """Audit stored articles that have no audit (or all, or those of another engine version)."""
     from auditor.audit.store import save_audit, unaudited_article_ids
     from auditor.db import open_db
 
-    auditor = _make_auditor(no_model)
+    auditor = _make_auditor(no_model, model_dir)
     db = open_db(db_path)
     if everything:
         ids = [r[0] for r in db.execute("SELECT id FROM articles").fetchall()]
@@ -151,9 +153,11 @@ def audit_db(db_path: str, *, everything: bool, no_model: bool) -> tuple[int, in
 @click.option("--json", "as_json", is_flag=True, help="For plain files: print the JSON result, not the report.")
 @click.option("--workers", type=int, default=None,
               help="Processes for --jsonl (default: all cores for large inputs).")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False), default=None, envvar="AUDITOR_MODEL",
+              help="A local transformers model folder (default: the shipped models/; env AUDITOR_MODEL).")
 @click.option("--no-model", is_flag=True, help="Rules only: do not load the classifier.")
 def audit(files: tuple[str, ...], jsonl: str | None, db_path: str | None, everything: bool, title: str | None,
-          as_json: bool, workers: int | None, no_model: bool) -> None:
+          as_json: bool, workers: int | None, model_dir: str | None, no_model: bool) -> None:
     """Audit Vietnamese text for gender sensitivity.
 
     Flags passages that break the Gender-in-Media Indicators (stereotyped, demeaning, sexualised
@@ -175,22 +179,24 @@ def audit(files: tuple[str, ...], jsonl: str | None, db_path: str | None, everyt
     if modes != 1:
         raise click.UsageError("give FILES, or --jsonl FILE|-, or --db PATH (exactly one)")
     try:
+        if jsonl and model_dir and not no_model:
+            _make_auditor(False, model_dir)  # a broken --model folder fails here, before any line is read
         if jsonl:
             n_workers = workers if workers is not None else (os.cpu_count() or 1)
             stream = sys.stdin.buffer if jsonl == "-" else open(jsonl, "rb")  # noqa: SIM115
             try:
-                run_jsonl(stream, sys.stdout, workers=n_workers, no_model=no_model)
+                run_jsonl(stream, sys.stdout, workers=n_workers, no_model=no_model, model_dir=model_dir)
             finally:
                 if stream is not sys.stdin.buffer:
                     stream.close()
             return
         if db_path:
-            done, failed = audit_db(db_path, everything=everything, no_model=no_model)
+            done, failed = audit_db(db_path, everything=everything, no_model=no_model, model_dir=model_dir)
             click.echo(f"Đã kiểm tra {done} bài; bỏ qua {failed} bài lỗi.")
             return
         from auditor.audit.report import format_report
 
-        auditor = _make_auditor(no_model)
+        auditor = _make_auditor(no_model, model_dir)
         status = 0
         for path in files:
             try:

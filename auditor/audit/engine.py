@@ -19,7 +19,7 @@ from auditor.audit.ge import GeScorer
 from auditor.audit.people import PeopleFinder
 from auditor.audit.rules import RuleSet, default_rules_dir, load_rules
 from auditor.audit.types import AuditResult, Finding, Person
-from auditor.errors import InputError
+from auditor.errors import AuditorError, InputError
 from auditor.text import NormalizedText, normalize, split_sentences
 
 ENGINE_VERSION = "1.0.0"
@@ -35,10 +35,34 @@ class Scorer(Protocol):
     """What the engine needs of a classifier (see auditor.models.scorer)."""
 
     version: str
+    thresholds: dict[str, float]
+    has_articles: bool
+    has_sentences: bool
 
-    def score_articles(self, texts: list[str]) -> list[dict[str, Any]]: ...
+    def score_articles(self, texts: list[str], titles: list[str] | None = None) -> list[dict[str, Any]]: ...
 
     def score_sentences(self, sentences: list[str]) -> list[dict[str, Any]]: ...
+
+
+# Only sentences that speak of women, men or gender go to the sentence classifier: a stereotype is
+# about gender, and this keeps the model off most sentences of an article.
+_GENDER_CUE = re.compile(
+    r"(?<!\w)(?:phụ nữ|đàn bà|đàn ông|nữ|nam giới|con gái|con trai|cô gái|chàng trai|chị em|phái|gái|trai|"
+    r"vợ|chồng|mẹ|bố|cô|nàng|chàng|bà|ông|chị|anh|em|người đẹp|mỹ nhân|hoa hậu|người mẫu|giới|"
+    r"đồng tính|chuyển giới|lgbt|nội trợ|việc nhà|quý ông|quý cô|thiếu nữ|thanh niên)(?!\w)")
+
+MODEL_MESSAGES = {
+    "appearance": "Mô hình nhận thấy câu có thể nhấn mạnh ngoại hình không liên quan đến câu chuyện.",
+    "sexualisation": "Mô hình nhận thấy câu có thể tình dục hóa người được nói đến.",
+    "gender_marking": "Mô hình nhận thấy câu có thể nêu giới tính khi không cần thiết.",
+    "domestic_role": "Mô hình nhận thấy câu có thể gán vai trò gia đình theo giới.",
+    "trait": "Mô hình nhận thấy câu có thể gán tính cách bẩm sinh theo giới.",
+    "demeaning_label": "Mô hình nhận thấy câu có thể dùng cách gọi hạ thấp.",
+    "victim_blaming": "Mô hình nhận thấy câu có thể đổ lỗi cho nạn nhân.",
+    "lgbt": "Mô hình nhận thấy câu có thể miệt thị người LGBT.",
+}
+MODEL_SUGGESTION = ("Đọc lại câu: nếu giới tính, ngoại hình hay vai trò gia đình không liên quan đến sự việc, "
+                    "hãy bỏ hoặc viết trung tính (xem Bộ chỉ số về giới trong truyền thông).")
 
 
 def check_text(text: Any, field: str = "text") -> str:
@@ -68,7 +92,9 @@ class Auditor:
         self.people = PeopleFinder(self.rules_dir)
         self.ge = GeScorer(self.rules_dir)
         self.model = model
-        self.thresholds = {"ge_item": 0.5, "stereo_model_only": 0.9, **(thresholds or {})}
+        # Model thresholds ship in the model's config.json (auditor_thresholds); callers may override.
+        self.thresholds = {"ge_item": 0.5, "stereotype_model_only": 0.9, "ge_model_weight": 0.6,
+                           **(getattr(model, "thresholds", None) or {}), **(thresholds or {})}
         self.versions = {
             "engine_version": ENGINE_VERSION,
             "rules_version": self.rules.version,
@@ -102,6 +128,31 @@ class Auditor:
                     break
         return _drop_overlaps(found, {r.id: r.severity for r in self.rules})
 
+    def _model_findings(self, nt: NormalizedText, field: str, rule_findings: list[Finding]) -> list[Finding]:
+        """Sentences the classifier flags that no rule flagged; they must pass the higher bar."""
+        assert self.model is not None
+        low = nt.lower
+        spans = [s for s in split_sentences(nt.text) if _GENDER_CUE.search(low, s.start, s.end)]
+        if not spans:
+            return []
+        covered = [(f.start, f.end) for f in rule_findings if f.field == field]
+        bar = self.thresholds["stereotype_model_only"]
+        out = []
+        scores = self.model.score_sentences([nt.text[s.start:s.end] for s in spans])
+        for span, sc in zip(spans, scores, strict=True):
+            if sc["stereo_prob"] < bar or not sc.get("category"):
+                continue
+            o_start, o_end = nt.to_original(span.start, span.end)
+            if any(a < o_end and o_start < b for a, b in covered):
+                continue  # a rule already explains this sentence
+            out.append(Finding(rule=f"model.{sc['category']}", category=sc["category"],
+                               field=field,  # type: ignore[arg-type]
+                               start=o_start, end=o_end, excerpt=nt.original[o_start:o_end], by="model",
+                               score=round(float(sc["stereo_prob"]), 4),
+                               message=MODEL_MESSAGES.get(sc["category"], MODEL_MESSAGES["trait"]),
+                               suggestion=MODEL_SUGGESTION))
+        return out
+
     # -- main ----------------------------------------------------------------------------------
 
     def audit(self, text: str, title: str | None = None, *, id: Any = None) -> AuditResult:
@@ -127,9 +178,19 @@ class Auditor:
                                  quoted=cluster.quoted, role=cluster.role, mentions=mentions))
 
         verdict = self.ge.score(nt_title.lower if nt_title else "", nt.lower)
-        result = AuditResult(id=id, ge_item=verdict.item, ge_topic=verdict.topic, ge_score=verdict.score,
-                             findings=findings, people=people)
-        return result
+        ge_item, ge_topic, ge_score = verdict.item, verdict.topic, verdict.score
+        if self.model is not None and getattr(self.model, "has_sentences", False):
+            findings = sorted(findings + self._model_findings(nt, "text", findings)
+                              + (self._model_findings(nt_title, "title", findings) if nt_title else []),
+                              key=lambda f: (f.field != "title", f.start))
+        if self.model is not None and getattr(self.model, "has_articles", False):
+            scored = self.model.score_articles([nt.text], [nt_title.text if nt_title else ""])[0]
+            w = self.thresholds["ge_model_weight"]
+            ge_score = w * float(scored["ge_prob"]) + (1 - w) * verdict.score
+            ge_item = ge_score >= self.thresholds["ge_item"]
+            ge_topic = (verdict.topic or scored["topic"]) if ge_item else None
+        return AuditResult(id=id, ge_item=ge_item, ge_topic=ge_topic, ge_score=ge_score,
+                           findings=findings, people=people)
 
 
 def _nfc(s: str) -> str:
@@ -151,10 +212,35 @@ def _drop_overlaps(findings: list[Finding], severity: dict[str, int]) -> list[Fi
     return sorted(kept, key=lambda f: f.start)
 
 
+def load_default_model(path: str | None = None) -> Scorer | None:
+    """The classifier in ``path``, $AUDITOR_MODEL or the shipped `models/`; None when none is there
+    (or AUDITOR_NO_MODEL=1). An explicit but broken folder raises ModelError."""
+    if os.environ.get("AUDITOR_NO_MODEL") == "1":
+        return None
+    from auditor.models.scorer import find_heads, load_scorer, resolve_model_dir
+
+    # Loading bars from transformers would land in every `auditor audit` run's stderr.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    import transformers
+
+    transformers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.set_verbosity_error()
+
+    folder = resolve_model_dir(path)
+    explicit = bool(path or os.environ.get("AUDITOR_MODEL"))
+    if not explicit:
+        try:
+            if not find_heads(folder):
+                return None
+        except AuditorError:
+            return None  # no shipped model: rules alone
+    return load_scorer(folder)
+
+
 @functools.cache
 def default_auditor() -> Auditor:
-    """The auditor with the shipped rules (and model, once one is configured); built once per process."""
-    return Auditor(rules_dir=os.environ.get("AUDITOR_RULES") or None)
+    """The auditor with the shipped rules and model (if any); built once per process."""
+    return Auditor(rules_dir=os.environ.get("AUDITOR_RULES") or None, model=load_default_model())
 
 
 def audit(text: str, title: str | None = None, *, id: Any = None) -> AuditResult:

@@ -1,0 +1,63 @@
+"""The audit with a classifier: a tiny random BERT from a temp folder, through `auditor audit --model`."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("transformers")
+
+from test_models_scorer import _tiny_bert  # noqa: E402  (tests/ is on sys.path)
+
+from auditor.audit.commands import audit  # noqa: E402
+from auditor.audit.engine import Auditor  # noqa: E402
+from auditor.audit.types import CATEGORIES, GE_TOPICS  # noqa: E402
+from auditor.models.scorer import load_scorer  # noqa: E402
+
+TEXT = "Chị Lan là tài xế giỏi. Đội tuyển thắng trận. Phụ nữ tham gia bóng đá."
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("audit-model")
+    # Thresholds of 0: every gender-cued sentence becomes a model finding, every article an item.
+    _tiny_bert(root / "ge_item", ["none", *GE_TOPICS], auditor_task="article",
+               auditor_thresholds={"ge_item": 0.0})
+    _tiny_bert(root / "stereo", ["none", *CATEGORIES], auditor_thresholds={"stereotype_model_only": 0.0})
+    return root
+
+
+def test_model_findings_are_marked_and_slice_the_text(model_dir: Path) -> None:
+    auditor = Auditor(model=load_scorer(model_dir), thresholds={"ge_model_weight": 1.0})
+    result = auditor.audit(TEXT, "Tin thể thao")
+    by_model = [f for f in result.findings if f.by == "model"]
+    # Only sentences that speak of women, men or gender go to the sentence head.
+    assert {f.excerpt for f in by_model} == {"Chị Lan là tài xế giỏi.", "Phụ nữ tham gia bóng đá."}
+    for f in by_model:
+        assert TEXT[f.start:f.end] == f.excerpt
+        assert 0.0 <= f.score <= 1.0 and f.rule.startswith("model.") and f.category in CATEGORIES
+    assert result.ge_item is True and result.ge_topic in GE_TOPICS
+    assert auditor.versions["model_version"]
+
+
+def test_model_only_flags_need_the_higher_bar(model_dir: Path) -> None:
+    strict = Auditor(model=load_scorer(model_dir), thresholds={"stereotype_model_only": 1.01})
+    assert [f for f in strict.audit(TEXT).findings if f.by == "model"] == []
+
+
+def test_cli_model_option_and_no_model(model_dir: Path) -> None:
+    line = json.dumps({"id": 1, "text": TEXT}, ensure_ascii=False) + "\n"
+    with_model = CliRunner().invoke(audit, ["--jsonl", "-", "--workers", "1", "--model", str(model_dir)],
+                                    input=line)
+    assert with_model.exit_code == 0, with_model.output
+    assert any(f["by"] == "model" for f in json.loads(with_model.stdout)["findings"])
+    rules_only = CliRunner().invoke(audit, ["--jsonl", "-", "--workers", "1", "--no-model"], input=line)
+    assert all(f["by"] == "rule" for f in json.loads(rules_only.stdout)["findings"])
+
+
+def test_broken_model_folder_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(audit, ["--jsonl", "-", "--model", str(tmp_path / "empty")], input="{}\n")
+    assert result.exit_code == 1
+    assert "auditor train" in result.output or "config.json" in result.output
