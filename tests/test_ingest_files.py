@@ -243,7 +243,8 @@ def test_cli_ingest_summary_errors_and_transcript(db, tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["ingest", str(good), str(bad), "--outlet", "xa-tan-yen", "--db", db_path])
     assert result.exit_code == 1
-    assert "ban-tin.txt: 3 mục · định dạng txt, bảng mã tcvn3, tách theo nhãn Tin:/Bài:" in result.output
+    assert ("ban-tin.txt: 3 mục · định dạng txt, bảng mã TCVN3 (ABC) (đã chuyển sang Unicode), "
+            "tách theo nhãn Tin:/Bài:") in result.output
     assert "ngày phát sóng: 2024-03-12 (3)" in result.output
     assert "thêm mới 3 · đã có từ trước 0 · trùng nội dung với bài khác 0" in result.output
     assert "mục bình đẳng giới:" in result.output

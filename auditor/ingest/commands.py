@@ -41,7 +41,7 @@ def format_report(report: FileReport) -> str:
     day_text = ", ".join(f"{d} ({n})" for d, n in sorted(days.items()))
     audited = [i for i in report.items if i.status == "added" and i.ge_item is not None]
     lines = [
-        f"{name}: {len(report.items)} mục · định dạng {report.format}, bảng mã {report.encoding}, "
+        f"{name}: {len(report.items)} mục · định dạng {report.format}, bảng mã {encoding_label(report.encoding)}, "
         f"tách theo {_SCHEME_VI.get(report.scheme, report.scheme)}",
         f"  ngày phát sóng: {day_text}",
         f"  thêm mới {added} · đã có từ trước {already} · trùng nội dung với bài khác {dup}",
@@ -67,8 +67,24 @@ def format_report(report: FileReport) -> str:
     return "\n".join(lines)
 
 
+_ENCODING_VI = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
+                "utf-16": "UTF-16", "cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+
+
+def encoding_label(encoding: str) -> str:
+    """'tcvn3' -> 'TCVN3 (ABC)', 'docx+vni' -> 'VNI (đã chuyển sang Unicode)', 'docx' -> 'Unicode'."""
+    base, _, legacy = encoding.partition("+")
+    if legacy:
+        return " + ".join(_ENCODING_VI.get(e, e) for e in legacy.split("+")) + " (đã chuyển sang Unicode)"
+    if base in ("docx", "pdf", "xlsx"):
+        return "Unicode"
+    label = _ENCODING_VI.get(base, base)
+    return f"{label} (đã chuyển sang Unicode)" if base in ("cp1258", "tcvn3", "vni") else label
+
+
 _SCHEME_VI = {"marker": "nhãn Tin:/Bài:", "heading": "kiểu tiêu đề Word", "numbered": "đề mục đánh số",
-              "bold": "dòng in đậm", "caps": "dòng chữ hoa", "whole": "cả tệp là một mục"}
+              "bold": "dòng in đậm", "caps": "dòng chữ hoa", "whole": "cả tệp là một mục",
+              "report": "dòng của bảng báo cáo"}
 
 
 @click.command()
