@@ -215,6 +215,9 @@ def test_decisions_are_validated_recorded_and_shown(env: dict, clients: dict[str
     assert "Trích nguyên văn ca dao" in page and "Cần hỏi lại phóng viên" in page
     assert "Đã bác bỏ" in page and "Định kiến tính cách" in page
     assert 'id="ge-effective">Có</strong> · Bạo lực giới' in page
+    # the queue shows the inspector's verdict, not the machine's
+    assert re.search(r'href="/articles/a4[^"]*">Chuyện bếp núc ngày Tết</a>.*?Có · Bạo lực giới <span class="muted" '
+                     r'title="theo quyết định của thanh tra">', inspector.get("/queue?status=all").text, re.S)
     # reviewed now: it left the pending queue
     assert "a4" not in queue_ids(inspector)
     assert "a4" in queue_ids(inspector, status="reviewed")

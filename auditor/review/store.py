@@ -154,12 +154,18 @@ def queue(db: sqlite_utils.Database, f: QueueFilter) -> tuple[list[dict[str, Any
                    u.n_findings, u.ge_item, u.ge_topic, u.n_quoted_f, u.n_quoted_m,
                    (SELECT group_concat(DISTINCT x.category) FROM findings x WHERE x.article_id = a.id)
                        AS categories,
-                   {_REVIEWED} AS reviewed
+                   {_REVIEWED} AS reviewed,
+                   (SELECT d.after FROM decisions d WHERE d.article_id = a.id AND d.target = 'ge_item'
+                    ORDER BY d.id DESC LIMIT 1) AS ge_after
             {_QUEUE_FROM} WHERE {where} {_QUEUE_ORDER} LIMIT ? OFFSET ?""",
         [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
     )
     for row in rows:
         row["categories"] = sorted((row["categories"] or "").split(",")) if row["categories"] else []
+        after = _loads(row.pop("ge_after"))
+        row["ge_corrected"] = isinstance(after, dict)
+        if isinstance(after, dict):  # the inspector's verdict replaces the machine's
+            row["ge_item"], row["ge_topic"] = bool(after.get("ge_item")), after.get("ge_topic")
     return rows, total
 
 
