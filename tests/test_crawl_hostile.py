@@ -358,12 +358,20 @@ def test_429_honours_retry_after(site: Site, retry_after: str) -> None:
     assert second - first >= 0.95
 
 
-def test_retry_after_beyond_the_cap_is_not_retried(site: Site) -> None:
+def test_retry_after_beyond_the_cap_is_not_retried_and_closes_the_host(site: Site) -> None:
     site.routes["/rss"] = page(b"later", "text/plain", status=503, Retry_After="3600")
-    with pytest.raises(FetchError) as err:
-        fetch(site.url("/rss"))
-    assert err.value.status == 503 and "3600" in str(err.value)
-    assert site.paths().count("/rss") == 1
+    site.routes["/tin"] = page(VI_PAGE.encode())
+
+    async def run() -> None:
+        async with Fetcher(settings()) as fetcher:
+            with pytest.raises(FetchError) as err:
+                await fetcher.fetch(site.url("/rss"), allow_private=True)
+            assert err.value.status == 503 and "3600" in str(err.value)
+            with pytest.raises(FetchError, match="asked us to wait"):
+                await fetcher.fetch(site.url("/tin"), allow_private=True)
+
+    asyncio.run(run())
+    assert site.paths().count("/rss") == 1 and "/tin" not in site.paths()
 
 
 # -- malformed responses ---------------------------------------------------------------------------------

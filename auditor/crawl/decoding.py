@@ -205,7 +205,7 @@ def _as_vietnamese(content: bytes) -> str | None:
         text = unicodedata.normalize("NFC", content.decode("cp1258"))
     except UnicodeDecodeError:
         return None
-    for ch in text:
+    for ch in set(text):
         parts = unicodedata.normalize("NFD", ch)
         # A mark left alone, or on a consonant ("ś" from "così"), is not Vietnamese.
         if unicodedata.combining(ch) or (len(parts) > 1 and parts[0] not in _VOWELS):

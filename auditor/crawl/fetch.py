@@ -203,6 +203,8 @@ class Fetcher:
         self._resolver = resolver or default_resolver
         self._client: httpx.AsyncClient | None = None
         self._robots = RobotsCache()
+        # host -> (monotonic time, status): a Retry-After longer than we wait for closes the host until then
+        self._stay_away: dict[str, tuple[float, int]] = {}
         self.pacer = Pacer(self.settings.host_delay_s, self.settings.per_host_concurrency,
                            self.settings.max_concurrency)
 
@@ -324,14 +326,20 @@ class Fetcher:
                 chain.append(str(target))
                 current = target
                 continue
-            return self._result(url, chain, answer, etag, last_modified)
+            decoded = None
+            if 200 <= status < 300:
+                ctype = answer.headers.get("content-type")
+                # Decoding a few MB of legacy text takes tenths of a second: keep the event loop free.
+                decoded = (await asyncio.to_thread(decode_text, answer.content, ctype)
+                           if len(answer.content) > 256 * 1024 else decode_text(answer.content, ctype))
+            return self._result(url, chain, answer, etag, last_modified, decoded)
         raise FetchError(
             f"more than {self.settings.max_redirects} redirects: {' -> '.join(chain)}", url=url,
             status=trace.status,
         )
 
     def _result(self, url: str, chain: list[str], answer: _Answer, etag: str | None,
-                last_modified: str | None) -> FetchResult:
+                last_modified: str | None, decoded: tuple[str, str] | None) -> FetchResult:
         status, headers = answer.status, answer.headers
         final_url = str(answer.url)
         if status == 304:
@@ -341,8 +349,8 @@ class Fetcher:
                 etag=headers.get("etag") or etag, last_modified=headers.get("last-modified") or last_modified,
                 not_modified=True, elapsed_ms=0, redirects=chain[:-1],
             )
-        if 200 <= status < 300:
-            text, encoding = decode_text(answer.content, headers.get("content-type"))
+        if 200 <= status < 300 and decoded is not None:
+            text, encoding = decoded
             return FetchResult(
                 url=url, final_url=final_url, status=status, headers=_plain(headers), content=answer.content,
                 text=text, encoding=encoding, content_type=media_type(headers.get("content-type")),
@@ -380,6 +388,9 @@ class Fetcher:
         attempt = 0
         while True:
             attempt += 1
+            if (away := self._stay_away.get(host)) is not None and (left := away[0] - time.monotonic()) > 0:
+                raise FetchError(f"HTTP {away[1]} earlier: the server asked us to wait {left:.0f} s more before "
+                                 "any new request; not requested", url=str(url), status=away[1])
             try:
                 answer = await self._request(url, headers, trace)
             except _Retryable as exc:
@@ -396,6 +407,8 @@ class Fetcher:
             asked = retry_after_seconds(answer.headers.get("retry-after")) if status in (429, 503) else None
             if asked is not None:
                 if asked > s.retry_after_max_s:
+                    # Honour it for the whole host for the rest of the run: no request goes there before.
+                    self._stay_away[host] = (time.monotonic() + asked, status)
                     raise FetchError(
                         f"HTTP {status}: the server asks to retry after {asked:.0f} s, longer than "
                         f"retry_after_max_s={s.retry_after_max_s:g}; not retrying", url=str(url), status=status)
