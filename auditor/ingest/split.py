@@ -211,10 +211,8 @@ def _reflow(blocks: list[Block]) -> list[Block]:
         starts_heading = bool(_MARKER.match(text) or _NUMBERED.match(text) or _programme_date(text))
         hyphen_break = bool(out and re.search(r"\w-$", out[-1].text))
         if continues and out and not starts_heading and (hyphen_break or not (heading_before and text[:1].isupper())):
-            previous = out[-1].text
-            # A line broken after a hyphen ("Fourth-" / "Generation") joins without a space.
-            joiner = "" if re.search(r"\w-$", previous) else " "
-            out[-1] = Block(f"{previous}{joiner}{text}", out[-1].kind)
+            # Always with a space: a line ending in "-" is as often "Hà Nội- Ngày" as "Fourth-Generation".
+            out[-1] = Block(f"{out[-1].text} {text}", out[-1].kind)
         else:
             out.append(Block(text, block.kind))
             # A full-width heading continues only on a lowercase line: the rest of a wrapped title.
