@@ -477,3 +477,24 @@ def test_a_streamed_body_over_the_limit_is_cut_off(env: dict, token: str) -> Non
     response = client.post("/api/check", content=chunks(), headers={"Authorization": f"Bearer {token}",
                                                                     "Content-Type": "application/json"})
     assert response.status_code == 413 and "quá lớn" in response.json()["error"]
+
+
+def test_a_new_password_ends_sessions_and_tokens(env: dict) -> None:
+    from auditor.db import open_db
+    from auditor.review.accounts import create_user, set_password
+
+    db = open_db(env["db_path"])
+    create_user(db, "doimatkhau", PASSWORD, "editor", "Báo Gia Lai")  # its own account: the others stay valid
+    browser, api = TestClient(env["app"]), TestClient(env["app"])
+    page = browser.get("/login")
+    assert browser.post("/login", data={"username": "doimatkhau", "password": PASSWORD,
+                                        "csrf_token": csrf_of(page.text)}, follow_redirects=False).status_code == 303
+    token = api.post("/api/token", json={"username": "doimatkhau", "password": PASSWORD}).json()
+    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    assert api.post("/api/check", headers=headers, json={"text": "Bà Lan"}).status_code == 200
+    assert browser.get("/check").status_code == 200
+    set_password(db, "doimatkhau", "mat-khau-moi-hoan-toan")
+    db.close()
+    assert browser.get("/check", follow_redirects=False).status_code == 303  # back to the login page
+    stale = api.post("/api/check", headers=headers, json={"text": "Bà Lan"})
+    assert stale.status_code == 401 and "Mật khẩu đã đổi" in stale.json()["error"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
@@ -87,16 +88,26 @@ def authenticate(db: sqlite_utils.Database, username: str, password: str) -> dic
     if _hasher.check_needs_rehash(user["password_hash"]):
         with db.conn:
             db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [_hasher.hash(password), user["id"]])
-    del user["password_hash"]
+        return get_user(db, user["id"])
+    user["stamp"] = _stamp(user.pop("password_hash"))
     return user
 
 
+def _stamp(password_hash: str) -> str:
+    # Sessions and API tokens carry this; a new password changes it, which ends them all.
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
 def get_user(db: sqlite_utils.Database, user_id: int) -> dict[str, Any] | None:
-    """An enabled user by id (without the hash), or None."""
+    """An enabled user by id, or None. ``stamp`` identifies the current password (not the hash)."""
     row = db.execute(
-        "SELECT id, username, role, agency FROM users WHERE id = ? AND NOT disabled", [user_id]
+        "SELECT id, username, role, agency, password_hash FROM users WHERE id = ? AND NOT disabled", [user_id]
     ).fetchone()
-    return dict(zip(("id", "username", "role", "agency"), row, strict=True)) if row else None
+    if row is None:
+        return None
+    user = dict(zip(("id", "username", "role", "agency"), row[:4], strict=True))
+    user["stamp"] = _stamp(row[4])
+    return user
 
 
 def list_users(db: sqlite_utils.Database) -> list[dict[str, Any]]:

@@ -282,8 +282,9 @@ def create_app(db_path: str | Path, *, auditor: Auditor | None = None, secret_ke
         if not isinstance(user_id, int):
             return None
         user = get_user(db, user_id)
-        if user is None:
-            request.session.clear()
+        if user is None or user["stamp"] != request.session.get("stamp"):
+            request.session.clear()  # account locked, or password changed since this login
+            return None
         return user
 
     def current_user(user: Annotated[dict[str, Any] | None, Depends(optional_user)]) -> dict[str, Any]:
@@ -306,17 +307,22 @@ def create_app(db_path: str | Path, *, auditor: Auditor | None = None, secret_ke
         user = None
         if credentials is not None:
             try:
-                user_id = app.state.tokens.loads(credentials.credentials, max_age=TOKEN_MAX_AGE)
+                payload = app.state.tokens.loads(credentials.credentials, max_age=TOKEN_MAX_AGE)
             except SignatureExpired as exc:
                 raise UserFacingError(401, "Token đã hết hạn: lấy token mới bằng POST /api/token.") from exc
             except BadSignature as exc:
                 raise UserFacingError(401, "Token không hợp lệ.") from exc
-            user = get_user(db, user_id) if isinstance(user_id, int) else None
+            if isinstance(payload, list) and len(payload) == 2 and isinstance(payload[0], int):
+                user = get_user(db, payload[0])
+                if user is not None and user["stamp"] != payload[1]:
+                    raise UserFacingError(401, "Mật khẩu đã đổi: lấy token mới bằng POST /api/token.")
         elif isinstance(request.session.get("user_id"), int):
             sent = request.headers.get("x-csrf-token", "")
             if not secrets.compare_digest(sent, request.session.get("csrf", "")):
                 raise UserFacingError(403, "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).")
             user = get_user(db, request.session["user_id"])
+            if user is not None and user["stamp"] != request.session.get("stamp"):
+                user = None
         if user is None:
             raise UserFacingError(401, "Cần đăng nhập: gửi 'Authorization: Bearer <token>' "
                                        "(lấy token bằng POST /api/token).")
@@ -435,6 +441,7 @@ def create_app(db_path: str | Path, *, auditor: Auditor | None = None, secret_ke
         app.state.throttle.succeeded(username, address)
         request.session.clear()  # a new session on login: no fixation
         request.session["user_id"] = user["id"]
+        request.session["stamp"] = user["stamp"]
         request.session["csrf"] = secrets.token_urlsafe(32)
         target = safe_next(next)
         if target == "/" or (user["role"] not in REVIEWERS and not target.startswith(("/check", "/drafts"))):
@@ -647,7 +654,7 @@ def create_app(db_path: str | Path, *, auditor: Auditor | None = None, secret_ke
             app.state.throttle.failed(body.username, address)
             raise UserFacingError(401, "Sai tên đăng nhập hoặc mật khẩu.")
         app.state.throttle.succeeded(body.username, address)
-        return {"access_token": app.state.tokens.dumps(user["id"]), "token_type": "bearer",
+        return {"access_token": app.state.tokens.dumps([user["id"], user["stamp"]]), "token_type": "bearer",
                 "expires_in": TOKEN_MAX_AGE}
 
     @app.post("/api/check", tags=["api"], response_model=CheckResponse, responses=API_ERRORS,
