@@ -256,3 +256,18 @@ def test_no_article_raises_extract_error_with_a_reason(data: str | bytes, reason
 def test_unknown_stage_is_a_programming_error() -> None:
     with pytest.raises(ValueError):
         extract_article(vnexpress_like_page(), "https://example.vn/a-1234.html", stages=("magic",))
+
+
+def test_deeply_nested_page_extracts() -> None:
+    """Thousands of nested <div>s (generated markup gone wrong) must not hit Python's recursion limit."""
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = f"<html><body><h1>{TITLE}</h1>" + "<div>" * 3000 + body + "</div>" * 3000 + "</body></html>"
+    article = extract_article(html, "https://example.vn/bai-viet-99999.html")
+    assert article.paragraphs == BODY
+
+
+def test_oversized_page_is_refused() -> None:
+    from auditor.extract.core import MAX_HTML_CHARS
+
+    with pytest.raises(ExtractError, match="quá lớn"):
+        extract_article("<p>" + "a" * MAX_HTML_CHARS + "</p>", "https://example.vn/bai-viet-99999.html")

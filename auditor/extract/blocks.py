@@ -12,9 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import Comment, Declaration, Doctype, NavigableString, PageElement, ProcessingInstruction, Tag
 
-__all__ = ["Block", "BLOCK_TAGS", "blocks_of", "clean_text", "remove_junk", "JUNK_TAGS"]
+__all__ = ["Block", "BLOCK_TAGS", "blocks_of", "clean_text", "is_decomposed", "remove_junk", "JUNK_TAGS"]
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
@@ -26,6 +26,15 @@ JUNK_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object
              "button", "input", "select", "textarea", "canvas", "video", "audio", "map", "link", "meta")
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _RIGHT_RE = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+
+
+def is_decomposed(element: PageElement) -> bool:
+    """True once ``decompose()`` removed the element.
+
+    Read from ``__dict__``: bs4's ``decomposed`` property asks for ``_decomposed`` with getattr,
+    which on an intact Tag falls through to ``Tag.__getattr__`` and searches the whole subtree.
+    """
+    return bool(element.__dict__.get("_decomposed"))
 
 
 def clean_text(text: str) -> str:
@@ -73,45 +82,53 @@ class _Walker:
             self.blocks.append(Block(text, self.link_chars, self.bold_chars, self.italic_chars, self.right, self.tag))
         self.parts, self.link_chars, self.bold_chars, self.italic_chars = [], 0, 0, 0
 
-    def walk(self, node: Tag, in_link: bool, in_bold: bool, right: bool, tag: str, in_italic: bool = False) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if isinstance(child, _SKIP_STRINGS):
+    def walk(self, root: Tag) -> None:
+        """Depth-first over ``root``'s descendants with an explicit stack: pages nest thousands deep."""
+        # A context is (in_link, in_bold, in_italic, right_aligned, enclosing block tag).
+        stack: list[tuple[PageElement, tuple[bool, bool, bool, bool, str]] | None] = []
+        root_context = (False, False, False, False, root.name or "div")
+        stack.extend((child, root_context) for child in reversed(list(root.children)))
+        while stack:
+            item = stack.pop()
+            if item is None:  # the end of a block element
+                self.flush()
+                continue
+            node, (in_link, in_bold, in_italic, right, tag) = item
+            if isinstance(node, NavigableString):
+                if isinstance(node, _SKIP_STRINGS):
                     continue
-                text = str(child)
+                text = str(node)
                 if not self.parts or not "".join(self.parts).strip():
                     self.right, self.tag = right, tag
                 self.parts.append(text)
                 visible = len(text.replace(" ", "").strip())
-                if in_link:
-                    self.link_chars += visible
-                if in_bold:
-                    self.bold_chars += visible
-                if in_italic:
-                    self.italic_chars += visible
+                self.link_chars += visible if in_link else 0
+                self.bold_chars += visible if in_bold else 0
+                self.italic_chars += visible if in_italic else 0
                 continue
-            if not isinstance(child, Tag):
+            if not isinstance(node, Tag):
                 continue
-            name = child.name
+            name = node.name
             if name == "br":
                 self.flush()
                 continue
             if name in JUNK_TAGS:
                 continue
-            child_right = right or bool(_RIGHT_RE.search(child.get("style") or "")) or (
-                (child.get("align") or "").lower() == "right")
+            child_right = right or bool(_RIGHT_RE.search(str(node.get("style") or ""))) or (
+                str(node.get("align") or "").lower() == "right")
             if name in BLOCK_TAGS:
                 self.flush()
-                self.walk(child, in_link, in_bold, child_right, name, in_italic)
-                self.flush()
+                context = (in_link, in_bold, in_italic, child_right, name)
+                stack.append(None)
             else:
-                self.walk(child, in_link or name == "a", in_bold or name in ("strong", "b"), child_right, tag,
-                          in_italic or name in ("i", "em"))
+                context = (in_link or name == "a", in_bold or name in ("strong", "b"),
+                           in_italic or name in ("i", "em"), child_right, tag)
+            stack.extend((child, context) for child in reversed(list(node.children)))
 
 
 def blocks_of(element: Tag) -> list[Block]:
     walker = _Walker()
-    walker.walk(element, False, False, False, element.name or "div")
+    walker.walk(element)
     walker.flush()
     return walker.blocks
 
@@ -150,7 +167,7 @@ def remove_junk(container: Tag) -> None:
         tag.decompose()
     total = max(1, len(container.get_text(" ", strip=True)))
     for tag in list(container.find_all(True)):
-        if getattr(tag, "decomposed", False) or tag.parent is None or not _is_junk_box(tag):
+        if is_decomposed(tag) or tag.parent is None or not _is_junk_box(tag):
             continue
         if len(tag.get_text(" ", strip=True)) > 0.5 * total:
             continue

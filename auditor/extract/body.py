@@ -12,7 +12,8 @@ from collections import defaultdict
 
 from bs4 import BeautifulSoup, Tag
 
-from auditor.extract.blocks import Block, blocks_of, clean_text, remove_junk
+from auditor.extract.blocks import Block, blocks_of, clean_text, is_decomposed, remove_junk
+from auditor.extract.select import select_in_order
 
 __all__ = ["SITE_CONTAINERS", "site_body", "trafilatura_body", "baseline_body", "filter_blocks"]
 
@@ -69,11 +70,12 @@ def _chars(blocks: list[Block]) -> int:
 def site_body(soup: BeautifulSoup, lead_element: Tag | None = None) -> tuple[list[Block], str | None]:
     """Stage 1: the first known CMS container that holds enough text. Returns (blocks, selector)."""
     best: tuple[list[Block], str | None] = ([], None)
-    for selector in SITE_CONTAINERS:
-        containers = soup.select(selector)
+    for selector, containers in select_in_order(soup, SITE_CONTAINERS):
         if selector in _SINGLE_USE and len(containers) != 1:
             continue
         for container in containers:
+            if is_decomposed(container):
+                continue
             if lead_element is not None and lead_element in container.descendants:
                 lead_element.decompose()
                 lead_element = None

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 STAGES = ("site", "trafilatura", "baseline")
 MIN_ARTICLE_CHARS = 120        # below this, whatever was found is not an article
+MAX_HTML_CHARS = 5_000_000     # news pages weigh 50-500 kB; beyond this is not an article page
 _BYLINE_MAX_CHARS = 60
 
 
@@ -135,6 +136,8 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _parse(html: str | bytes) -> tuple[str, BeautifulSoup]:
+    if len(html) > MAX_HTML_CHARS:
+        raise ExtractError(f"trang quá lớn ({len(html):,} ký tự > {MAX_HTML_CHARS:,}) (page too large)")
     if isinstance(html, (bytes, bytearray)):
         if not bytes(html).strip():
             raise ExtractError("trang rỗng (empty page)")
@@ -165,6 +168,13 @@ def extract_article(html: str | bytes, url: str, *, stages: Sequence[str] = STAG
     unknown = set(stages) - set(STAGES)
     if unknown:
         raise ValueError(f"unknown extraction stages: {sorted(unknown)}")
+    try:
+        return _extract(html, url, stages)
+    except RecursionError as error:  # a library walking a pathologically nested page
+        raise ExtractError(f"HTML lồng nhau quá sâu (HTML nested too deeply) ({url})") from error
+
+
+def _extract(html: str | bytes, url: str, stages: Sequence[str]) -> Article:
     text, soup = _parse(html)
     metadata = read_metadata(soup, url)
     for tag in soup.find_all(JUNK_TAGS):

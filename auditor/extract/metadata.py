@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from auditor.extract.blocks import blocks_of, clean_text
 from auditor.extract.dates import has_time, month_first_page, parse_date
+from auditor.extract.select import select_in_order
 
 __all__ = ["PageMetadata", "read_metadata", "ARTICLE_TYPES"]
 
@@ -211,8 +212,8 @@ def clean_byline(text: str | None, site_name: str | None = None) -> str | None:
 
 
 def _first_text(soup: BeautifulSoup, selectors: tuple[str, ...], *, max_len: int = 400) -> tuple[Tag, str] | None:
-    for selector in selectors:
-        for element in soup.select(selector):
+    for _selector, elements in select_in_order(soup, selectors):
+        for element in elements:
             text = clean_text(element.get_text(" ", strip=True))
             if text and len(text) <= max_len:
                 return element, text
@@ -331,10 +332,8 @@ def read_metadata(soup: BeautifulSoup, url: str) -> PageMetadata:
     if names:
         result.byline, sources["byline"] = ", ".join(dict.fromkeys(names)), "jsonld"
     else:
-        for selector in _AUTHOR_SELECTORS:
-            element = soup.select_one(selector)
-            if element is None:
-                continue
+        for _selector, elements in select_in_order(soup, _AUTHOR_SELECTORS):
+            element = elements[0]
             name = clean_byline(element.get_text(" ", strip=True), result.site_name)
             if name and looks_like_person(name):
                 result.byline, sources["byline"] = name, "page"
@@ -405,8 +404,8 @@ def _read_date(soup: BeautifulSoup, meta: dict[str, str], ld_article: dict[str, 
     month_first = month_first_page(body.get_text(" "))
     near = _date_near(result.title_element, month_first) if result.title_element is not None else None
     if near is None and result.title_element is None:
-        for selector in _DATE_SELECTORS:
-            for element in soup.select(selector):
+        for _selector, elements in select_in_order(soup, _DATE_SELECTORS):
+            for element in elements:
                 if element.find_parent("a") is not None or element.name == "a":
                     continue
                 text = clean_text(element.get_text(" ", strip=True))
