@@ -143,6 +143,23 @@ def test_review_and_self_check_in_the_browser(server: str, browser: object) -> N
     assert page.locator("main img").count() == 0
     _nothing_ran(page)
 
+    # upload a Word file instead of pasting
+    import io
+
+    import docx
+
+    document, buffer = docx.Document(), io.BytesIO()
+    document.add_paragraph("Nữ phóng viên xinh đẹp đưa tin từ hiện trường.")
+    document.save(buffer)
+    page.goto(f"{server}/check")
+    page.set_input_files("input[name=file]", files=[{
+        "name": "bai.docx", "buffer": buffer.getvalue(),
+        "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}])
+    with page.expect_navigation():
+        page.click("#check-button")
+    assert page.locator("#draft-text mark.hl").first.inner_text() == "xinh đẹp"
+    assert "Đã lưu" not in page.content()  # "Kiểm tra" alone stores nothing
+
     assert dialogs == [] and errors == []
     context.close()
 
