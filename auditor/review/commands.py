@@ -37,7 +37,11 @@ def serve(db_path: Path, host: str, port: int, https_only: bool) -> None:
 
     from auditor.review.app import create_app
 
+    from auditor.audit import default_auditor
+
     app = create_app(db_path, https_only=https_only)
+    # Load rules and model now, so the first self-check of the day is as fast as the rest.
+    default_auditor().audit("Khởi động máy chủ.", None)
     db = open_db(db_path)
     n_users = db.execute("SELECT count(*) FROM users WHERE NOT disabled").fetchone()[0]
     db.close()
