@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from auditor.text import fold
+from auditor.text import fold, split_sentences
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "name_gender.json"
 
@@ -55,7 +55,8 @@ _SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt|bị tạm giữ|bị t�
                                 r"lãnh án|khai nhận|bị xử phạt|bị kết án|bị cáo buộc)(?!\w)")
 _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị hại|bị thương|tử vong|thiệt mạng|bị đánh|"
                                r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng)(?!\w)")
-_QUOTED = re.compile(r"“[^”]{1,1500}”|\"[^\"\n]{1,1500}\"|«[^»]{1,1500}»")
+_SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
+_QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
 
 
@@ -144,6 +145,7 @@ class PeopleFinder:
                          if v >= _MIN_SURNAME_COUNT and k not in _NON_SURNAMES}
         # Words that can stand before a name (honorifics + titles), longest first.
         self._prefix_words = set(self.honorific_gender) | set(self.role_words)
+        self._title_vocabulary = {w for phrase in self._prefix_words | self.countries for w in phrase.split()}
         self._max_prefix_len = max(len(w.split()) for w in self._prefix_words | self.countries)
 
     @cached_property
@@ -159,7 +161,10 @@ class PeopleFinder:
         # Idioms that contain a speech verb but report no speech.
         return re.compile(r"(?<!\w)(?:nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
                           r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|nói\s+trên|hỏi\s+đáp|"
-                          r"cho\s+biết\s+thêm\s+thông\s+tin|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai)(?!\w)")
+                          r"cho\s+biết\s+thêm\s+thông\s+tin|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
+                          r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
+                          r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
+                          r"được\s+chỉ\s+đạo|bài\s+phát\s+biểu|lời\s+phát\s+biểu|bài\s+viết|trả\s+lời\s+phỏng\s+vấn\s+của)(?!\w)")
 
     @cached_property
     def _attribution_re(self) -> re.Pattern[str]:
@@ -337,9 +342,8 @@ class PeopleFinder:
             return "yes" if titled and m_count + f_count >= 5 else None
         if titled:
             return "yes"
-        if not viet and 1 <= len(folded) <= 3:
-            loosely_titled = self._title_before(m.prefix, immediate=False) is not None
-            return "maybe" if (speech_after or len(folded) >= 2 or loosely_titled) else None
+        if not viet and 2 <= len(folded) <= 3:
+            return "maybe"
         return None
 
     # -- main ------------------------------------------------------------------------------------
@@ -362,7 +366,9 @@ class PeopleFinder:
         for m, verdict in accepted:
             if verdict == "maybe":
                 after = low[m.end:m.end + 40].lstrip(" ,")
-                if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after):
+                loosely_titled = self._title_before(m.prefix, immediate=False) is not None
+                if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
+                        and not loosely_titled:
                     continue
             mentions.append(m)
         clusters = self._cluster(mentions)
@@ -371,7 +377,7 @@ class PeopleFinder:
         for c in clusters:
             c.gender = self._gender(c)
             c.role = self._role(c, low)
-        self._mark_quoted(clusters, low)
+        self._mark_quoted(clusters, low, text)
         clusters.sort(key=lambda c: c.first)
         return clusters
 
@@ -550,7 +556,7 @@ class PeopleFinder:
             return "citizen"
         return "other"
 
-    def _mark_quoted(self, clusters: list[PersonCluster], low: str) -> None:
+    def _mark_quoted(self, clusters: list[PersonCluster], low: str, text: str) -> None:
         owner: list[tuple[int, int, PersonCluster]] = sorted(
             ((m.start, m.end, c) for c in clusters for m in c.mentions), key=lambda x: x[0])
         if not owner:
@@ -561,17 +567,35 @@ class PeopleFinder:
         def idiom(pos: int) -> bool:
             return any(a <= pos < b for a, b in not_speech)
 
-        quoted_spans = [m.span() for m in _QUOTED.finditer(low)]
-
         def inside_quote(pos: int) -> bool:
-            return any(a < pos < b for a, b in quoted_spans)
+            """Is ``pos`` inside quotation marks? The last quote mark before it opens a quote.
 
+            Straight quotes open after a space, colon or bracket and close otherwise, so mixed
+            styles ("...” ) do not throw the pairing off.
+            """
+            window_start = max(0, pos - 1500)
+            last = _QUOTE_MARK.search(low[window_start:pos][::-1])
+            if not last:
+                return False
+            q = pos - 1 - last.start()
+            mark = low[q]
+            if mark in "“«":
+                return True
+            if mark in "”»":
+                return False
+            return q == 0 or low[q - 1] in " \n:(–-"
+
+        sentence_starts = [sp.start for sp in split_sentences(text)]
         for verb in self._speech_re.finditer(low):
-            if idiom(verb.start()) or inside_quote(verb.start()):
-                continue
-            # The clause before the verb: back to the last sentence end, quote or colon.
-            seg_start = max(low.rfind(ch, 0, verb.start()) for ch in ".!?\n“”\":;«»")
-            seg_start = max(seg_start + 1, verb.start() - 200)
+            if idiom(verb.start()) or inside_quote(verb.start()) or text[verb.start()].isupper() and \
+                    verb.start() > 0 and text[verb.start() - 1] == " " and not _SENTENCE_END.search(
+                        text[max(0, verb.start() - 3):verb.start()]):
+                continue  # a capitalised word mid-sentence is a name ("Khai"), not the verb "khai"
+            # The clause before the verb: back to the sentence start, a quote mark or a colon.
+            i = bisect.bisect_right(sentence_starts, verb.start()) - 1
+            seg_start = sentence_starts[i] if i >= 0 else 0
+            seg_start = max([seg_start] + [low.rfind(ch, seg_start, verb.start()) + 1 for ch in "“”\":;«»"])
+            seg_start = max(seg_start, verb.start() - 200)
             lo = bisect.bisect_left(starts, seg_start)
             hi = bisect.bisect_left(starts, verb.start())
             in_clause = [o for o in owner[lo:hi] if not inside_quote(o[0])]
@@ -590,7 +614,9 @@ class PeopleFinder:
             pre = low[max(0, start - 80):start]
             brk = list(re.finditer(r"[.;:!?“”\"\n,(]", pre))
             pre_clause = pre[brk[-1].end():] if brk else pre
-            if self._attribution_re.search(" " + pre_clause):
+            m = self._attribution_re.search(" " + pre_clause)
+            # Only titles may stand between: "theo bác sĩ X" yes, "theo phản ánh của gia đình anh X" no.
+            if m and all(w in self._title_vocabulary for w in m.group(1).split()):
                 cluster.quoted = True
         # "..., ông nói": a pronoun speaks; it refers to the latest person of that gender.
         for m in self._pronoun_speaker_re.finditer(low):
