@@ -59,8 +59,13 @@ def test_normalize_offsets_round_trip(s: str, form: str) -> None:
         for end in range(start, min(len(nt.text), start + 7) + 1, 2):
             a, b = nt.to_original(start, end)
             assert 0 <= a <= b <= len(original)
-            piece = unify_tones(unicodedata.normalize("NFC", original[a:b]))
-            assert piece == nt.text[start:end]
+            # Tone unification moves a tone between two letters ("oà" -> "òa"), so compare the
+            # letters without tones: every normalised letter maps to its own original letter.
+            assert _toneless(original[a:b]) == _toneless(nt.text[start:end])
+
+
+def _toneless(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if c not in "\u0300\u0301\u0303\u0309\u0323")
 
 
 def _sentences(text: str) -> list[str]:
