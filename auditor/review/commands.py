@@ -35,9 +35,8 @@ def serve(db_path: Path, host: str, port: int, https_only: bool) -> None:
     """
     import uvicorn
 
-    from auditor.review.app import create_app
-
     from auditor.audit import default_auditor
+    from auditor.review.app import create_app
 
     app = create_app(db_path, https_only=https_only)
     # Load rules and model now, so the first self-check of the day is as fast as the rest.
