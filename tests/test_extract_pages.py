@@ -271,3 +271,54 @@ def test_oversized_page_is_refused() -> None:
 
     with pytest.raises(ExtractError, match="quá lớn"):
         extract_article("<p>" + "a" * MAX_HTML_CHARS + "</p>", "https://example.vn/bai-viet-99999.html")
+
+
+def test_dantri_like_page() -> None:
+    """Dân trí's layout: h1.title-page, h2.singular-sapo, div.singular-content, time.author-time,
+    the author's name in .author-name and a related box inside the body."""
+    body = "".join(f"<p>{p}</p>" for p in BODY[:3])
+    html = f"""<html><head><title>{TITLE} | Báo Dân trí</title>
+<meta property="og:title" content="{TITLE} | Báo Dân trí"></head><body>{_menu()}
+<article class="singular-container"><h1 class="title-page detail">{TITLE}</h1>
+<div class="author-wrap"><div class="author-name"><a href="/tac-gia/hoang-anh.htm"><b>Hoàng Anh</b></a></div>
+<time class="author-time" datetime="2025-10-22 07:30">Thứ tư, 22/10/2025 - 07:30</time></div>
+<h2 class="singular-sapo">(Dân trí) - {LEAD}</h2>
+<div class="singular-content">{body}
+<article class="article-related"><div class="article-content"><h3><a href="/xa-hoi/a-20251021.htm">{RELATED[0]}</a></h3></div></article>
+<p>{BODY[3]}</p></div></article>
+<div class="singular-related"><h3>Tin liên quan</h3><a href="/xa-hoi/b-20251020.htm">{RELATED[1]}</a></div>
+<footer>{FOOTER}</footer></body></html>"""
+    article = extract_article(html, "https://dantri.com.vn/xa-hoi/quang-ngai-20251022073000123.htm")
+    assert article.extractor == "site"
+    assert article.title == TITLE
+    assert article.published_at == "2025-10-22T07:30:00+07:00"
+    assert article.byline == "Hoàng Anh"
+    assert article.lead == f"(Dân trí) - {LEAD}"
+    assert_clean_body(article)
+
+
+def test_tuoitre_like_page_with_boxes_inside_the_body() -> None:
+    """Tuổi Trẻ's layout: the body holds CMS boxes (photo with caption, related news) as divs."""
+    html = f"""<html><head><title>{TITLE} - Tuổi Trẻ Online</title>
+<meta property="og:type" content="article">
+<meta property="article:published_time" content="2025-10-22T07:30:00+07:00"></head><body>{_menu()}
+<div class="detail-top"><div class="detail-time"><div data-role="publishdate">22/10/2025 07:30 GMT+7</div></div></div>
+<h1 class="detail-title article-title">{TITLE}</h1>
+<h2 class="detail-sapo">{LEAD}</h2>
+<div class="detail-cmain"><div class="detail-content afcbc-body" data-role="content">
+<p>{BODY[0]}</p>
+<div type="Photo" class="VCSortableInPreviewMode"><div><img src="/h.jpg"></div>
+<div class="PhotoCMS_Caption"><p>Hội nghị tổng kết công tác bình đẳng giới - Ảnh: Trần Mai</p></div></div>
+<p>{BODY[1]}</p>
+<div type="RelatedNewsBox" class="VCSortableInPreviewMode"><div class="kbwscwl-relatedbox">
+<ul><li><a href="/a-2025102100.htm">{RELATED[0]}</a></li><li><a href="/b-2025102000.htm">{RELATED[1]}</a></li></ul></div></div>
+<p>{BODY[2]}</p><p>{BODY[3]}</p></div>
+<div class="detail-author"><div class="author-info"><a class="name" href="/tac-gia/tran-mai.htm">TRẦN MAI</a></div></div>
+</div><footer>{FOOTER}</footer></body></html>"""
+    article = extract_article(html, "https://tuoitre.vn/quang-ngai-2025102207300000.htm")
+    assert article.extractor == "site"
+    assert article.published_at == "2025-10-22T07:30:00+07:00"
+    assert article.byline == "TRẦN MAI"
+    assert article.lead == LEAD
+    assert "Hội nghị tổng kết công tác bình đẳng giới - Ảnh: Trần Mai" in article.paragraphs
+    assert_clean_body(article)
