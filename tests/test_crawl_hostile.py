@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from auditor.crawl.addresses import default_resolver
+from auditor.crawl.addresses import blocked_reason, default_resolver
 from auditor.crawl.decoding import encode_cp1258
 from auditor.crawl.fetch import Fetcher, FetchRecord, FetchResult
 from auditor.crawl.settings import FetchSettings
@@ -42,7 +42,8 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 class Site:
     """A scripted HTTP/1.0 server on 127.0.0.1 that records every request it receives."""
 
-    def __init__(self) -> None:
+    def __init__(self, address: str = "127.0.0.1", port: int = 0) -> None:
+        self.address = address
         self.routes: dict[str, Route] = {}
         self.hits: list[tuple[str, float, dict[str, str]]] = []
         self.in_flight = 0
@@ -71,14 +72,14 @@ class Site:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer((address, port), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+    def url(self, path: str, host: str | None = None) -> str:
+        return f"http://{host or self.address}:{self.port}{path}"
 
     def paths(self) -> list[str]:
         return [path for path, _, _ in self.hits]
@@ -120,12 +121,12 @@ def settings(**changes: object) -> FetchSettings:
 
 
 def fetch(url: str, st: FetchSettings | None = None, *, log: list[FetchRecord] | None = None,
-          resolver=None, **kwargs: object) -> FetchResult:
+          resolver=None, address_policy=None, **kwargs: object) -> FetchResult:
     kwargs.setdefault("allow_private", True)
 
     async def run() -> FetchResult:
         async with Fetcher(st or settings(), on_request=(log.append if log is not None else None),
-                           resolver=resolver) as fetcher:
+                           resolver=resolver, address_policy=address_policy) as fetcher:
             return await fetcher.fetch(url, **kwargs)  # type: ignore[arg-type]
 
     return asyncio.run(run())
@@ -612,20 +613,48 @@ def test_loopback_refused_unless_allowed(site: Site) -> None:
     assert fetch(site.url("/x"), allow_private=True).status == 200
 
 
-def test_redirect_from_a_public_host_to_loopback_is_refused(site: Site) -> None:
-    """127.0.0.1 plays a public site (the resolver says 93.184.216.34); it redirects to localhost."""
+def public_127_0_0_2(address: str) -> str | None:
+    """Address policy for tests: 127.0.0.2 plays a public address, everything else as usual."""
+    return None if address == "127.0.0.2" else blocked_reason(address)
 
-    async def resolver(host: str, port: int) -> list[str]:
-        return ["93.184.216.34"] if host == "127.0.0.1" else await default_resolver(host, port)
 
-    site.routes["/tin"] = redirect(site.url("/admin", host="localhost"))
-    site.routes["/admin"] = page(b"secret")
+@pytest.fixture
+def public_and_internal() -> Iterator[tuple[Site, Site]]:
+    """A "public" site on 127.0.0.2 and an internal service on 127.0.0.1, same port."""
+    internal = Site("127.0.0.1")
+    public = Site("127.0.0.2", internal.port)
+    yield public, internal
+    public.close()
+    internal.close()
+
+
+def test_redirect_from_a_public_host_to_loopback_is_refused(public_and_internal: tuple[Site, Site]) -> None:
+    public, internal = public_and_internal
+    public.routes["/tin"] = redirect(internal.url("/admin", host="localhost"))
+    internal.routes["/admin"] = page(b"secret")
     with pytest.raises(BlockedAddress) as err:
-        fetch(site.url("/tin"), resolver=resolver, allow_private=False)
+        fetch(public.url("/tin"), address_policy=public_127_0_0_2, allow_private=False)
     assert "'localhost' resolves to" in str(err.value) and "loopback" in str(err.value)
-    assert "/tin" in site.paths() and "/admin" not in site.paths()
+    assert "/tin" in public.paths() and internal.hits == []
     # The same hop is fine for an outlet explicitly marked local.
-    assert fetch(site.url("/tin"), resolver=resolver, allow_private=True).text == "secret"
+    assert fetch(public.url("/tin"), address_policy=public_127_0_0_2, allow_private=True).text == "secret"
+
+
+def test_dns_rebinding_is_caught_at_connect_time(public_and_internal: tuple[Site, Site]) -> None:
+    """The name answers 127.0.0.2 ("public") to the check, then 127.0.0.1 when the page is connected."""
+    public, internal = public_and_internal
+    public.routes["/tin"] = page(b"public page")
+    internal.routes["/tin"] = page(b"internal secret")
+    answers = iter(["127.0.0.2", "127.0.0.2"])  # the check, robots.txt; then the rebinding answer
+
+    async def rebinding(host: str, port: int) -> list[str]:
+        return [next(answers, "127.0.0.1")] if host == "news.test" else await default_resolver(host, port)
+
+    with pytest.raises(BlockedAddress) as err:
+        fetch(f"http://news.test:{public.port}/tin", resolver=rebinding, address_policy=public_127_0_0_2,
+              allow_private=False)
+    assert "127.0.0.1, a loopback address, when connecting" in str(err.value)
+    assert public.paths() == ["/robots.txt"] and internal.hits == []
 
 
 def test_redirect_to_a_non_http_scheme(site: Site) -> None:

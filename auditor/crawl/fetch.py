@@ -40,7 +40,14 @@ from datetime import UTC, datetime
 
 import httpx
 
-from auditor.crawl.addresses import Resolver, check_host, default_resolver
+from auditor.crawl.addresses import (
+    AddressPolicy,
+    BlockedAtConnect,
+    Resolver,
+    check_host,
+    default_resolver,
+    guarded_transport,
+)
 from auditor.crawl.decoding import (
     DecodeError,
     Inflater,
@@ -185,7 +192,9 @@ class Fetcher:
     """An async HTTP fetcher with robots.txt, per-host pacing and hard limits. Use as a context manager.
 
     One Fetcher is meant for one crawl run: robots.txt answers are cached for its lifetime.
-    ``transport`` (e.g. ``httpx.MockTransport``) and ``resolver`` are test seams.
+    ``transport`` (e.g. ``httpx.MockTransport``), ``resolver`` and ``address_policy`` are test seams.
+    Without a ``transport``, requests with ``allow_private=False`` go through a connection pool that checks
+    the address again at connect time and connects to the checked address (see ``addresses.py``).
     """
 
     def __init__(
@@ -195,13 +204,16 @@ class Fetcher:
         on_request: Callable[[FetchRecord], None] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         resolver: Resolver | None = None,
+        address_policy: AddressPolicy | None = None,
     ) -> None:
         self.settings = settings or FetchSettings()
         self.on_request = on_request
         self.log: list[FetchRecord] = []
         self._transport = transport
         self._resolver = resolver or default_resolver
-        self._client: httpx.AsyncClient | None = None
+        self._policy = address_policy
+        self._client: httpx.AsyncClient | None = None  # public hosts only (guarded at connect time)
+        self._local_client: httpx.AsyncClient | None = None  # for allow_private=True
         self._robots = RobotsCache()
         # host -> (monotonic time, status): a Retry-After longer than we wait for closes the host until then
         self._stay_away: dict[str, tuple[float, int]] = {}
@@ -210,30 +222,44 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
-        self._client = httpx.AsyncClient(
-            headers={
-                "User-Agent": s.user_agent,
-                "Accept": ACCEPT,
-                # Only what decoding.Inflater can decompress with a bounded output.
-                "Accept-Encoding": "gzip, deflate",
-                "Accept-Language": "vi,en;q=0.5",
-            },
-            timeout=httpx.Timeout(connect=s.connect_timeout_s, read=s.read_timeout_s,
-                                  write=s.write_timeout_s, pool=s.pool_timeout_s),
-            limits=httpx.Limits(max_connections=s.max_concurrency, max_keepalive_connections=s.max_concurrency),
-            follow_redirects=False,  # followed by hand so every hop is checked
-            trust_env=s.trust_env,
-            transport=self._transport,
-        )
+        limits = httpx.Limits(max_connections=s.max_concurrency, max_keepalive_connections=s.max_concurrency)
+
+        def client(transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                headers={
+                    "User-Agent": s.user_agent,
+                    "Accept": ACCEPT,
+                    # Only what decoding.Inflater can decompress with a bounded output.
+                    "Accept-Encoding": "gzip, deflate",
+                    "Accept-Language": "vi,en;q=0.5",
+                },
+                timeout=httpx.Timeout(connect=s.connect_timeout_s, read=s.read_timeout_s,
+                                      write=s.write_timeout_s, pool=s.pool_timeout_s),
+                limits=limits,
+                follow_redirects=False,  # followed by hand so every hop is checked
+                trust_env=s.trust_env,
+                transport=transport,
+            )
+
+        if self._transport is not None:
+            self._client = self._local_client = client(self._transport)
+        else:
+            self._client = client(guarded_transport(limits, self._resolver, self._policy))
+            self._local_client = client(None)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
     async def aclose(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        for c in {id(c): c for c in (self._client, self._local_client) if c is not None}.values():
+            await c.aclose()
+        self._client = self._local_client = None
+
+    def _client_for(self, allow_private: bool) -> httpx.AsyncClient:
+        chosen = self._local_client if allow_private else self._client
+        assert chosen is not None, "Fetcher used outside `async with`"
+        return chosen
 
     def robots_rules(self, url: str) -> RobotsRules | None:
         """The cached robots.txt rules of ``url``'s origin, if already read in this run."""
@@ -306,7 +332,7 @@ class Fetcher:
         chain = [str(current)]
         for _hop in range(self.settings.max_redirects + 1):
             await self._check_allowed(current, allow_private, outlet_id)
-            answer = await self._request_with_retries(current, headers, trace)
+            answer = await self._request_with_retries(current, headers, allow_private, trace)
             status = answer.status
             if status in (301, 302, 303, 307, 308):
                 location = answer.headers.get("location")
@@ -370,7 +396,7 @@ class Fetcher:
         if not url.host:
             raise FetchError("URL has no host", url=str(url))
         if not allow_private:
-            await check_host(str(url), url.host, _port(url), self._resolver)
+            await check_host(str(url), url.host, _port(url), self._resolver, self._policy)
         rules = await self._robots.get(
             _origin(url), lambda origin: self._load_robots(origin, allow_private, outlet_id))
         if not rules.allowed(str(url), self.settings.robots_token):
@@ -382,7 +408,8 @@ class Fetcher:
         wait = min(s.backoff_max_s, s.backoff_base_s * 2 ** (attempt - 1))
         return wait + random.uniform(0, s.backoff_jitter * wait)
 
-    async def _request_with_retries(self, url: httpx.URL, headers: dict[str, str], trace: _Trace) -> _Answer:
+    async def _request_with_retries(self, url: httpx.URL, headers: dict[str, str], allow_private: bool,
+                                    trace: _Trace) -> _Answer:
         s = self.settings
         host = _host_key(url)
         attempt = 0
@@ -392,7 +419,7 @@ class Fetcher:
                 raise FetchError(f"HTTP {away[1]} earlier: the server asked us to wait {left:.0f} s more before "
                                  "any new request; not requested", url=str(url), status=away[1])
             try:
-                answer = await self._request(url, headers, trace)
+                answer = await self._request(url, headers, allow_private, trace)
             except _Retryable as exc:
                 if attempt > s.retries:
                     raise FetchError(f"{exc} (gave up after {attempt} attempts)", url=str(url)) from None
@@ -420,17 +447,17 @@ class Fetcher:
             logger.info("retrying %s in %.1f s after HTTP %d", url, wait, status)
             self.pacer.defer(host, wait)
 
-    async def _request(self, url: httpx.URL, headers: dict[str, str], trace: _Trace) -> _Answer:
+    async def _request(self, url: httpx.URL, headers: dict[str, str], allow_private: bool,
+                       trace: _Trace) -> _Answer:
         """One paced HTTP request under the total deadline; reads the body only for 2xx."""
-        assert self._client is not None
+        http = self._client_for(allow_private)
         s = self.settings
         async with self.pacer.slot(_host_key(url)):
             trace.attempts += 1
             began = time.monotonic()
             try:
                 async with asyncio.timeout(s.total_timeout_s):
-                    response = await self._client.send(self._client.build_request("GET", url, headers=headers),
-                                                       stream=True)
+                    response = await http.send(http.build_request("GET", url, headers=headers), stream=True)
                     try:
                         trace.status = response.status_code
                         content = b""
@@ -445,6 +472,9 @@ class Fetcher:
                     "or trickling bytes)", url=str(url), status=trace.status) from None
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 raise _Retryable(_describe(exc)) from None
+            except BlockedAtConnect as exc:
+                raise BlockedAddress(f"{exc}; refused because the outlet is not marked local (allow_private)",
+                                     url=str(url)) from None
             except httpx.HTTPError as exc:
                 raise FetchError(_describe(exc), url=str(url), status=trace.status) from None
             finally:
@@ -512,8 +542,8 @@ class Fetcher:
             rules = await self._robots_answer(origin, url, allow_private, trace)
         except TimeoutError:
             rules = unreachable(origin, trace.status, f"robots.txt timed out after {s.robots_timeout_s:g} s")
-        except BlockedAddress as exc:
-            rules = unreachable(origin, trace.status, f"robots.txt redirected to a blocked address ({exc})")
+        except (BlockedAddress, BlockedAtConnect) as exc:
+            rules = unreachable(origin, trace.status, f"robots.txt led to a blocked address ({exc})")
         except (FetchError, DecodeError) as exc:
             rules = unreachable(origin, trace.status, f"robots.txt could not be read ({exc})")
         except (httpx.HTTPError, httpx.StreamError, httpx.InvalidURL) as exc:
@@ -532,17 +562,17 @@ class Fetcher:
     async def _robots_answer(self, origin: str, url: httpx.URL, allow_private: bool,
                              trace: _Trace) -> RobotsRules:
         """Read robots.txt, following redirects; ``robots_timeout_s`` bounds the time on the network."""
-        assert self._client is not None
+        http = self._client_for(allow_private)
         budget = self.settings.robots_timeout_s
         for hop in range(self.settings.max_redirects + 1):
             if hop and not allow_private:  # the first hop's host was checked with the page
-                await check_host(str(url), url.host, _port(url), self._resolver)
+                await check_host(str(url), url.host, _port(url), self._resolver, self._policy)
             async with self.pacer.slot(_host_key(url)):
                 trace.attempts += 1
                 began = time.monotonic()
                 try:
                     async with asyncio.timeout(max(0.0, budget - trace.network_s)):
-                        response = await self._client.send(self._client.build_request("GET", url), stream=True)
+                        response = await http.send(http.build_request("GET", url), stream=True)
                         try:
                             trace.status = status = response.status_code
                             location = response.headers.get("location")
