@@ -55,6 +55,7 @@ _SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt|bị tạm giữ|bị t�
                                 r"lãnh án|khai nhận|bị xử phạt|bị kết án|bị cáo buộc)(?!\w)")
 _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị hại|bị thương|tử vong|thiệt mạng|bị đánh|"
                                r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng)(?!\w)")
+_INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -133,6 +134,8 @@ class PeopleFinder:
         self.not_name_words = _phrase_set(lex["not_name_words"])
         self.speech_verbs = _phrase_set(lex["speech_verbs"])
         self.attribution = _phrase_set(lex["attribution_before"])
+        self.foreign_non_names = _phrase_set(lex.get("foreign_non_names", []))
+        self.can_chi = (_phrase_set(lex.get("can", [])), _phrase_set(lex.get("chi", [])))
         with (rules_dir / "lexicons" / "foreign_names.yaml").open(encoding="utf-8") as fh:
             foreign = yaml.safe_load(fh)
         self.foreign_gender = {fold(n): g for g in ("M", "F") for n in foreign[g]}
@@ -205,8 +208,22 @@ class PeopleFinder:
 
     def _candidates(self, text: str, low: str) -> list[Mention]:
         mentions: list[Mention] = []
+        initial_spans: list[tuple[int, int]] = []
+        # "bà P.T", "chị N.T.P.": dotted initials after an honorific name one person.
+        for im in _INITIALS.finditer(text):
+            words = self._words_before(low, im.start())
+            honorific = next((" ".join(words[-n:]) for n in (2, 1)
+                              if len(words) >= n and " ".join(words[-n:]) in self.honorific_gender), None)
+            if honorific is None:
+                continue
+            name = im.group(0).rstrip(".")
+            initial_spans.append(im.span())
+            mentions.append(Mention(start=im.start(), end=im.start() + len(name), tokens=[name],
+                                    honorific=honorific, prefix=" ".join(words[-6:]), initial=False))
         for run_match in _CAP_RUN.finditer(text):
             base = run_match.start()
+            if any(a <= base < b for a, b in initial_spans):
+                continue
             run = [(base + t.start(), base + t.end()) for t in _TOKEN.finditer(run_match.group(0))]
             # Acronyms (UBND, FBI, TTXVN) are not name parts: split the run at them.
             pieces: list[list[tuple[int, int]]] = [[]]
@@ -237,6 +254,13 @@ class PeopleFinder:
         # "P.Hòa Hiệp", "Q.1", "TP.Vinh": an abbreviated unit right before the run.
         if re.search(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$", low[max(0, run_start - 4):run_start]):
             return None
+        # A photo credit: "(Ảnh: Phương Vy/TTXVN)".
+        if re.search(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hiện)\s*:\s*$", low[max(0, run_start - 12):run_start]) \
+                or text[run[-1][1]:run[-1][1] + 1] == "/":
+            return None
+        # "Tết Đinh Dậu": a year of the sexagenary cycle.
+        if len(folded) == 2 and folded[0] in self.can_chi[0] and folded[1] in self.can_chi[1]:
+            return None
         # A byline: a short run alone after the last sentence of the text.
         tail = text[run[-1][1]:].strip()
         if not tail and re.search(r"[.!?…”\"]\s*$", text[:run_start]) and len(run) <= 4:
@@ -255,8 +279,16 @@ class PeopleFinder:
                     break
             else:
                 return None
+        # "Quảng Ninh Minh Khang": a place name leading the run is not part of the name.
+        for size in (3, 2):
+            if len(folded) - k > size and " ".join(folded[k:k + size]) in self.places:
+                k += size
+                break
         core = run[k:]
         if not core:
+            return None
+        if any(fold(text[a:b]) in self.foreign_non_names for a, b in core) and \
+                not all(self._is_viet(low[a:b]) for a, b in core):
             return None
         # A single capitalised word that starts a title or an organisation ("Bí thư", "Cục Điều tra",
         # "Văn phòng", "Quyết định") is not a name.
@@ -390,7 +422,9 @@ class PeopleFinder:
             candidates = []
             for c in clusters:
                 full = [fold(t) for t in c.tokens]
-                if full == key or (len(key) < len(full) and full[-len(key):] == key):
+                if full == key or (len(key) < len(full) and full[-len(key):] == key) or (
+                        len(key) == len(full) and all(a == b or (len(a) == 1 and b.startswith(a))
+                                                      for a, b in zip(key, full, strict=True))):
                     candidates.append(c)
             if candidates:
                 # Prefer a cluster whose gender cues agree, then the nearest earlier mention.
