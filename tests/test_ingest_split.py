@@ -176,3 +176,25 @@ def test_generated_bulletins_split_back_into_their_items(items, style, day):
         return
     assert [(i.title, i.body, i.broadcast_date) for i in result.items] == [
         (title, "\n".join(paragraphs), day) for title, paragraphs in items]
+
+
+def test_a_table_of_contents_does_not_eat_the_numbered_items():
+    doc = blocks("""
+Chương trình phát thanh ngày 7/5/2024
+Nội dung chương trình gồm:
+1. Hội nghị bình đẳng giới
+2. Lịch cắt điện
+1. Hội nghị bình đẳng giới
+Sáng 6/5, xã tổ chức hội nghị.
+Các nội dung chính:
+1. Tổng kết năm;
+2. Kế hoạch năm mới;
+2. Lịch cắt điện
+Điện lực thông báo cắt điện ngày 9/5.
+""")
+    result = split_items(doc)
+    assert [(i.title, i.body) for i in result.items] == [
+        ("Hội nghị bình đẳng giới",
+         "Sáng 6/5, xã tổ chức hội nghị.\nCác nội dung chính:\n1. Tổng kết năm;\n2. Kế hoạch năm mới;"),
+        ("Lịch cắt điện", "Điện lực thông báo cắt điện ngày 9/5."),
+    ]

@@ -131,12 +131,21 @@ class _Line:
     kind: str
 
 
+def _number_of(text: str) -> int | None:
+    """The number of a numbered line ("3. ...", "IV) ..."), else None."""
+    m = _NUMBERED.match(text)
+    if not m:
+        return None
+    num = m.group("num")
+    return int(num) if num.isdigit() else _ROMAN.get(num)
+
+
 def _candidates(lines: list[_Line], programme_at: set[int]) -> dict[str, list[int]]:
     """Line indexes that could start an item, by heading kind."""
     found: dict[str, list[int]] = {"marker": [], "heading": [], "numbered": [], "bold": [], "caps": []}
     expected = 1
     first_programme = min(programme_at, default=-1)
-    for line in lines:
+    for position, line in enumerate(lines):
         if line.index in programme_at:
             expected = 1  # numbering restarts with each programme
             continue
@@ -144,11 +153,12 @@ def _candidates(lines: list[_Line], programme_at: set[int]) -> dict[str, list[in
             found["marker"].append(line.index)
         if line.kind == "heading" and len(line.text) <= _TITLE_MAX:
             found["heading"].append(line.index)
-        m = _NUMBERED.match(line.text)
-        if m and _is_title_like(m.group("rest")):
-            num = m.group("num")
-            value = int(num) if num.isdigit() else _ROMAN.get(num, 0)
-            if value == expected:
+        value = _number_of(line.text)
+        if value == expected and _is_title_like(_NUMBERED.match(line.text).group("rest")):
+            # "1. A" directly followed by "2. B" is a list or a table of contents, not a heading with
+            # its text: skipping it keeps the count at 1 for the headings that follow.
+            following = lines[position + 1].text if position + 1 < len(lines) else ""
+            if _number_of(following) != value + 1:
                 found["numbered"].append(line.index)
                 expected += 1
         if line.kind == "bold" and len(line.text) <= _TITLE_MAX:
