@@ -235,10 +235,13 @@ def _looks_like_listing(metadata: PageMetadata, url: str, winner: str, blocks: l
     """A section front or home page rather than one article.
 
     Article pages say so (JSON-LD NewsArticle, og:type=article, article:published_time) or have an
-    article URL (an id, a .html name, a date path, ?id=/?p=). Without either, only a page whose
-    known body container holds several real paragraphs under a dated title passes.
+    article URL (an id, a .html name, a date path, ?id=/?p=) or a headline with a sapo and a
+    dateline. Without any, only a page whose known body container holds several real paragraphs
+    under a dated title passes.
     """
     if metadata.is_article or looks_like_article_url(url):
         return False
+    if metadata.title_element is not None and metadata.lead and metadata.published_at:
+        return False  # a headline with a sapo and a dateline: an article whatever its URL
     long_paragraphs = sum(1 for b in blocks if len(b.text) >= 150)
     return not (winner == "site" and metadata.published_at and long_paragraphs >= 3)

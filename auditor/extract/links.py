@@ -3,8 +3,9 @@
 With a CSS selector (from feeds.yaml) the links are the ``<a href>`` elements it selects, or the
 links inside the elements it selects. Without one, a heuristic keeps links that read like a
 headline (4+ words, 20-250 characters of anchor text, or a ``title`` attribute that does) and whose
-URL looks like an article: ending ``.html``/``.htm``/``.aspx``/``.chn``/``.php``, or carrying a
-numeric id of 4+ digits (``-4954454``, ``/a293004``), or a ``/2025/10/`` date path.
+URL looks like an article (:func:`looks_like_article_url`): a numeric id (``-4954454.html``,
+``/a293004.html``), a ``/2025/10/`` date path, or a page name of 4+ words ending ``.html``/``.htm``/
+``.aspx``/``.chn``/``.php``.
 Links are absolute (``<base href>`` honoured), without the ``#fragment``, deduplicated in page
 order, and by default on the same site (same registered domain, subdomains included).
 """
@@ -25,9 +26,10 @@ __all__ = ["extract_links", "looks_like_article_url", "same_site", "site_key"]
 
 _SECOND_LEVEL = frozenset({"com", "gov", "org", "net", "edu", "ac", "info", "int", "health", "name", "pro",
                            "biz", "co"})
-_ARTICLE_URL_RE = re.compile(r"\.(?:s?html?|aspx?|chn|php|ldo|vnp|xinh)$|\d{4,}(?:\.\w+)?/?$|[-_/]\w?\d{5,}|"
-                             r"/(?:19|20)\d{2}/\d{1,2}/", re.IGNORECASE)
+_ID_RE = re.compile(r"\d{5,}|(?:^|[-_/.])[a-z]?\d{4}(?:\.\w+)?/?$|/(?:19|20)\d{2}/\d{1,2}/", re.IGNORECASE)
+_PAGE_NAME_RE = re.compile(r"([^/]+)\.(?:s?html?|aspx?|chn|php|ldo|vnp)/?$", re.IGNORECASE)
 _NOT_ARTICLE_RE = re.compile(r"/(?:tag|tags|tim-kiem|search|login|dang-nhap|video|rss|lien-he|contact)(?:/|$)|"
+                             r"/(?:default|index|home|trang-chu)\.\w+$|"
                              r"\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|zip|mp[34])$", re.IGNORECASE)
 
 
@@ -60,12 +62,19 @@ def _headline_like(text: str) -> bool:
 
 
 def looks_like_article_url(url: str) -> bool:
-    """An article-like URL: .html/.htm/.aspx/.chn/.php name, a 4+ digit id, a /2025/10/ path, ?id=/?p=."""
+    """An article-like URL: a numeric id (5+ digits, or 4 closing the path: "a293004.html",
+    "-4954454.html", "/20121219/"), a /2025/10/ date path, a page name of 4+ words
+    ("phu-nu-giu-nghe-det.html"), or ?id=/?p= with a number."""
     parts = urlsplit(url)
-    if _NOT_ARTICLE_RE.search(parts.path):
+    path = parts.path
+    if _NOT_ARTICLE_RE.search(path):
         return False
-    return bool(_ARTICLE_URL_RE.search(parts.path)) or bool(re.search(r"(?:^|&)(?:p|id|newsid|article_?id)=\d+",
-                                                                         parts.query, re.IGNORECASE))
+    if _ID_RE.search(path):
+        return True
+    name = _PAGE_NAME_RE.search(path)
+    if name and len(re.split(r"[-_+]", name.group(1))) >= 4:
+        return True
+    return bool(re.search(r"(?:^|&)(?:p|id|newsid|article_?id)=\d+", parts.query, re.IGNORECASE))
 
 
 def extract_links(html: str | bytes, base_url: str, selector: str | None = None, *,
