@@ -123,3 +123,22 @@ def test_cli_add_import_list(tmp_path):
     result = runner.invoke(cli, ["outlets", "add", "xa-c", "--name", "C", "--kind", "commune_radio",
                                  "--province", "Tỉnh Không Có", "--db", db_path])
     assert result.exit_code == 1 and "cột 'province': không tìm thấy tỉnh 'Tỉnh Không Có'" in result.output
+
+
+def test_units_agree_with_the_feeds_yaml_loader():
+    feeds = pytest.importorskip("auditor.crawl.feeds")
+    _, communes = province_communes("Quảng Ngãi", 40)
+    for kind, commune in [("commune_radio", c) for c in communes[::4]] + [("district_centre", communes[1])]:
+        ours = resolve_outlet(OutletRow("x", "X", kind, province="Quảng Ngãi", commune=commune.name))
+        yaml_text = f'outlets:\n  - id: x\n    name: X\n    kind: {kind}\n    commune: "{commune.code}"\n'
+        theirs = feeds.parse_feeds(yaml_text).outlets[0]
+        for key in ("province_code", "commune_code", "old_province_code", "old_district_code"):
+            assert ours.get(key) == getattr(theirs, key), (commune, key)
+
+
+def test_ids_follow_the_feeds_yaml_rule_and_province_is_required():
+    with pytest.raises(InputError, match="cột 'id'"):
+        resolve_outlet(OutletRow("Xã Tân Yên", "X", "commune_radio", province="Bắc Ninh"))
+    with pytest.raises(InputError, match="cột 'province': thiếu tỉnh"):
+        resolve_outlet(OutletRow("xa-1", "X", "commune_radio"))
+    assert "province_code" not in resolve_outlet(OutletRow("vov", "VOV", "national"))

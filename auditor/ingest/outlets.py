@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,8 @@ __all__ = ["OUTLET_KINDS", "OutletRow", "RowError", "resolve_outlet", "add_outle
            "list_outlets", "CSV_COLUMNS"]
 
 OUTLET_KINDS = ("provincial_paper", "provincial_radio_tv", "district_centre", "commune_radio", "national")
+# The same id rule as feeds.yaml (auditor/crawl/feeds.py), so an outlet can move between the two.
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 CSV_COLUMNS = ("id", "name", "kind", "province", "commune", "old_province", "agency", "homepage")
 REQUIRED_COLUMNS = ("id", "name", "kind")
 
@@ -61,8 +64,9 @@ def resolve_outlet(row: OutletRow, *, line: int | None = None) -> dict:
     """The ``outlets`` row for ``row``; :class:`RowError` (naming ``line`` and the column) when invalid."""
     if not row.id or not row.id.strip():
         raise RowError("thiếu mã (id)", row=line, column="id")
-    if any(c.isspace() for c in row.id.strip()):
-        raise RowError(f"mã '{row.id}' có khoảng trắng; dùng dạng 'xa-tan-yen'", row=line, column="id")
+    if not _ID_RE.match(row.id.strip()):
+        raise RowError(f"mã '{row.id}' chỉ gồm chữ thường không dấu, số, '-', '_', '.' (tối đa 64 ký tự), "
+                       "ví dụ 'xa-tan-yen'", row=line, column="id")
     if not row.name.strip():
         raise RowError("thiếu tên", row=line, column="name")
     if row.kind not in OUTLET_KINDS:
@@ -103,10 +107,22 @@ def resolve_outlet(row: OutletRow, *, line: int | None = None) -> dict:
         province_code = commune_unit.parent
     if province_code:
         out["province_code"], out["province_name"] = province_code, table.provinces[province_code].name
-    old_code = table.old_province_code(old) if old else (table.sole_old_province(province_code)
-                                                          if province_code else None)
+    elif province_code is None and row.kind != "national":
+        raise RowError("thiếu tỉnh (mã hoặc tên; chỉ cơ quan trung ương được bỏ trống)", row=line, column="province")
+    old_code = table.old_province_code(old) if old else None
     if old and old_code is None:
         raise RowError(f"không tìm thấy tỉnh cũ (trước 2025) '{old}'", row=line, column="old_province")
+    # As the feeds.yaml loader does: a commune keeps its pre-2025 district (the commune whose code it
+    # kept), which gives the old province when none is given; a commune radio is counted under it.
+    old_district = getattr(table, "commune_old_district", {}).get(commune_unit.code) if commune_unit else None
+    if old_district and old_district in table.old_districts:
+        district_province = table.old_districts[old_district].parent
+        old_code = old_code or district_province
+        if row.kind == "commune_radio" and district_province == old_code:
+            out["old_district_code"] = old_district
+            out["old_district_name"] = table.old_districts[old_district].name
+    if old_code is None and province_code:
+        old_code = table.sole_old_province(province_code)
     if old_code:
         if province_code and table.new_province_of(old_code) != province_code:
             raise RowError(f"tỉnh cũ '{old}' không thuộc tỉnh mã {province_code}", row=line, column="old_province")
