@@ -385,3 +385,29 @@ def test_every_loops_until_sigterm(site, tmp_path):
             process.kill()
     assert process.returncode == 0, err
     assert "thu-nghiem" in out and "Lần chạy tiếp theo" in err
+
+
+def test_audit_engine_failure_keeps_the_article_for_a_later_audit(site, db, caplog):
+    from auditor.audit.store import unaudited_article_ids
+
+    class BrokenAuditor:
+        versions = {"engine_version": "x"}
+
+        def audit(self, text, title=None, *, id=None):
+            if "số 2" in (title or ""):
+                raise RuntimeError("engine bug")
+            from auditor.audit import default_auditor
+
+            return default_auditor().audit(text, title, id=id)
+
+    with caplog.at_level(logging.ERROR, logger="auditor.crawl"):
+        report = run(db, site.feeds_yaml(), auditor=BrokenAuditor()).outlets["thu-nghiem"]
+    assert (report.new, report.errors) == (6, 0)
+    assert count(db, "SELECT COUNT(*) FROM audits") == 5
+    assert len(unaudited_article_ids(db)) == 1
+    assert any("lỗi bộ đánh giá" in m for m in caplog.messages)
+
+
+def test_no_audit_stores_only(site, db):
+    report = run(db, site.feeds_yaml(), audit=False).outlets["thu-nghiem"]
+    assert report.new == 6 and count(db, "SELECT COUNT(*) FROM audits") == 0

@@ -213,6 +213,11 @@ def crawl(db_path: str | None, feeds_path: str, outlet_ids: tuple[str, ...], eve
             click.echo(f"Lần chạy tiếp theo: {next_run:%Y-%m-%d %H:%M}", err=True)
             if stop.wait(wait):
                 return
+            try:  # edits to feeds.yaml take effect at the next run; a broken edit keeps the last good one
+                config = load_feeds(feeds_path)
+                config.select(list(outlet_ids))
+            except ConfigError as exc:
+                logger.error("cấu hình nguồn tin lỗi, dùng lại cấu hình trước: %s", exc)
 
 
 def demo_summary(db: sqlite_utils.Database) -> str:

@@ -112,6 +112,7 @@ class Crawler:
         fetch_settings: Any = None,
         options: CrawlOptions | None = None,
         audit: bool = True,
+        auditor: Any = None,
         stop: threading.Event | None = None,
         on_progress: Callable[[str, int], None] | None = None,
     ) -> None:
@@ -125,7 +126,7 @@ class Crawler:
         self.stop = stop or threading.Event()
         # on_progress("total", n) when n more pages are planned, ("done", 1) per page handled
         self.on_progress = on_progress or (lambda kind, n: None)
-        self._auditor: Any = None
+        self._auditor: Any = auditor  # an auditor.audit.Auditor; the default one is loaded by run()
         self._pending_log: list[Any] = []
 
     # --- entry points ---------------------------------------------------------------------------
@@ -134,8 +135,13 @@ class Crawler:
         from auditor.crawl.fetch import Fetcher
 
         report = CrawlReport()
-        if self.do_audit:
-            self._auditor = await asyncio.to_thread(_load_auditor)
+        if self.do_audit and self._auditor is None:
+            try:
+                self._auditor = await asyncio.to_thread(_load_auditor)
+            except AuditorError as exc:
+                # Crawling is still worth doing: `auditor audit --db` audits the stored articles later.
+                logger.error("không nạp được bộ đánh giá (%s); bài vẫn được lưu, đánh giá sau bằng "
+                             "`auditor audit --db`", exc)
         async with Fetcher(self.settings, on_request=self._log_request) as fetcher:
             tasks = [self._crawl_outlet(fetcher, outlet, report) for outlet in outlets]
             try:
@@ -311,7 +317,7 @@ class Crawler:
         )
         outcome, _ = classify(self.db, record.canonical_url, record.digest, record.text)
         audit_result = None
-        if outcome in ("new", "updated") and self._auditor is not None:
+        if outcome in ("new", "updated") and self.do_audit and self._auditor is not None:
             audit_result = await self._audit(record, outlet)
         with self.db.conn:
             self._flush_log()
