@@ -247,6 +247,8 @@ def test_listing_page_is_refused(url: str) -> None:
     ("abc\x00\x00\x00def" * 10, "nhị phân"),
     ("<html><body><p>Ngắn.</p></body></html>", "không tìm thấy"),
     ("Chỉ là một dòng chữ, không có thẻ HTML nào.", "không"),
+    ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Tin mới</title>'
+     "<item><title>Bài một</title><link>https://vnexpress.net/a-4954454.html</link></item></channel></rss>", "RSS"),
 ])
 def test_no_article_raises_extract_error_with_a_reason(data: str | bytes, reason: str) -> None:
     with pytest.raises(ExtractError, match=reason):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+import warnings
 from collections.abc import Sequence
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from auditor.errors import ExtractError
 from auditor.extract.blocks import JUNK_TAGS, Block, blocks_of
@@ -23,6 +24,7 @@ __all__ = ["extract_article", "STAGES"]
 log = logging.getLogger(__name__)
 
 STAGES = ("site", "trafilatura", "baseline")
+_FEED_RE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL | re.IGNORECASE)
 MIN_ARTICLE_CHARS = 120        # below this, whatever was found is not an article
 MAX_HTML_CHARS = 5_000_000     # news pages weigh 50-500 kB; beyond this is not an article page
 _BYLINE_MAX_CHARS = 60
@@ -151,8 +153,12 @@ def _parse(html: str | bytes) -> tuple[str, BeautifulSoup]:
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     if not text.strip():
         raise ExtractError("trang rỗng (empty page)")
+    if _FEED_RE.match(text):
+        raise ExtractError("đây là nguồn tin RSS/Atom, không phải trang bài viết (a feed, not an article page)")
     try:
-        soup = BeautifulSoup(text, "lxml")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(text, "lxml")
     except Exception as error:  # noqa: BLE001 — lxml/bs4 internals; the page is beyond repair
         raise ExtractError(f"không phân tích được HTML (unparseable HTML): {error}") from error
     if soup.find(True) is None:

@@ -13,9 +13,10 @@ order, and by default on the same site (same registered domain, subdomains inclu
 from __future__ import annotations
 
 import re
+import warnings
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from soupsieve import SelectorSyntaxError
 
 from auditor.errors import ExtractError
@@ -85,7 +86,9 @@ def extract_links(html: str | bytes, base_url: str, selector: str | None = None,
     """
     if isinstance(html, (bytes, bytearray)):
         html, _ = decode_html(bytes(html))
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     base_tag = soup.find("base", href=True)
     base = urljoin(base_url, str(base_tag["href"])) if base_tag else base_url
     if selector:
