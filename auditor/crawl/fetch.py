@@ -82,7 +82,7 @@ class FetchResult:
     etag: str | None
     last_modified: str | None
     not_modified: bool  # True on 304 (conditional GET hit); content/text are then empty
-    elapsed_ms: int  # whole fetch: pacing waits excluded, retries and redirects included
+    elapsed_ms: int  # time inside this fetch's HTTP requests (all attempts and hops); waits left out
     redirects: list[str] = field(default_factory=list)  # URLs of the hops before final_url
 
 
