@@ -336,3 +336,16 @@ def test_ingest_bytes_keeps_the_upload_name(db, tmp_path):
         ingest_bytes(db, "anh.docx", b"\x89PNG\r\n\x1a\n" + bytes(100), opts())
     with pytest.raises(IngestError, match="quá lớn"):
         ingest_bytes(db, "lon.txt", bytes(200), opts(max_bytes=100))
+
+
+def test_cli_ingests_a_folder(db, tmp_path):
+    folder = tmp_path / "thang-3"
+    (folder / "tuan-2").mkdir(parents=True)
+    write_txt(folder / "a.txt", bulletin_text("5/3/2024"))
+    write_docx(folder / "tuan-2" / "b.docx", [("para", "Bản tin ngày 12/3/2024"), ("para", "Tin: Họp chợ"),
+                                              ("para", "Chợ phiên họp sớm.")])
+    (folder / "~$b.docx").write_bytes(b"lock")  # Word's lock file is skipped
+    (folder / "ghi-chu.md").write_text("không phải bản tin", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--outlet", "xa-tan-yen", "--db", str(tmp_path / "audit.db")])
+    assert result.exit_code == 0, result.output
+    assert "Tổng: 2/2 tệp nạp được; thêm mới 4 mục" in result.output

@@ -10,7 +10,7 @@ import click
 from auditor.errors import AuditorError
 from auditor.ingest.outlets import OUTLET_KINDS, OutletRow, add_outlet, import_outlets, list_outlets
 from auditor.ingest.pipeline import SOURCE_KINDS, FileReport, IngestOptions, ingest_file
-from auditor.ingest.readers import DEFAULT_MAX_BYTES
+from auditor.ingest.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 
 _db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
                           help="SQLite database (default: $AUDITOR_DB or auditor.db).")
@@ -87,8 +87,20 @@ _SCHEME_VI = {"marker": "nhãn Tin:/Bài:", "heading": "kiểu tiêu đề Word"
               "report": "dòng của bảng báo cáo"}
 
 
+def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given; a folder stands for the supported files in it and its subfolders, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                              and not p.name.startswith(("~$", "."))))  # Word's lock files, hidden files
+        else:
+            out.append(path)
+    return out
+
+
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--outlet", "outlet_id", required=True, help="Mã đài/cơ quan phát (xem `auditor outlets list`).")
 @click.option("--date", "default_date", callback=_parse_date, default=None,
               help="Ngày phát sóng (YYYY-MM-DD) cho các mục mà tệp không ghi ngày.")
@@ -112,6 +124,7 @@ def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, s
     \b
     Example:
         auditor ingest ban-tin-thang-3.docx kich-ban.txt --outlet xa-tan-yen
+        auditor ingest thu-muc-thang-3/ --outlet xa-tan-yen   # every .txt/.docx/.pdf/.xlsx inside
         auditor ingest go-bang-12-3.txt --outlet xa-tan-yen --kind transcript --date 2024-03-12
     """
     db = _open(db_path)
@@ -119,6 +132,9 @@ def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, s
                             max_bytes=int(max_mb * 1024 * 1024), encoding=encoding, audit=not no_audit)
     failed = 0
     totals = {"added": 0, "already": 0, "duplicate": 0}
+    files = tuple(expand_paths(files))
+    if not files:
+        raise click.ClickException("không có tệp .txt, .docx, .pdf hay .xlsx nào trong các thư mục đã cho")
     for path in files:
         try:
             report = ingest_file(db, path, options)
