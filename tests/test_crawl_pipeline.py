@@ -411,3 +411,11 @@ def test_audit_engine_failure_keeps_the_article_for_a_later_audit(site, db, capl
 def test_no_audit_stores_only(site, db):
     report = run(db, site.feeds_yaml(), audit=False).outlets["thu-nghiem"]
     assert report.new == 6 and count(db, "SELECT COUNT(*) FROM audits") == 0
+
+
+def test_feed_dates_are_stored_in_vietnam_time():
+    xml = ("<rss version='2.0'><channel><title>T</title><item><title>A</title><link>http://a.vn/1.html</link>"
+           "<pubDate>Fri, 14 Nov 2025 01:15:00 GMT</pubDate></item><item><title>B</title>"
+           "<link>http://a.vn/2.html</link><pubDate>14/11/2025</pubDate></item></channel></rss>")
+    dates = [link.date for link in parse_feed(xml.encode(), "http://a.vn/rss", {})]
+    assert dates[0] == "2025-11-14T08:15:00+07:00"

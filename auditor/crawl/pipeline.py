@@ -218,7 +218,10 @@ class Crawler:
             for link in links:
                 self._remember_link(outlet, link, now)
             self.db["feeds"].update(fid, {
-                "etag": result.etag, "last_modified": result.last_modified, "last_fetched_at": now,
+                # a 304 need not repeat the validators: keep the stored ones then
+                "etag": result.etag or (etag if result.not_modified else None),
+                "last_modified": result.last_modified or (last_modified if result.not_modified else None),
+                "last_fetched_at": now,
                 "last_status": result.status, "last_error": None,
             })
         return links
@@ -387,7 +390,8 @@ def _iso_date(value: str | None) -> str | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=VIETNAM_TZ)
-    return parsed.replace(microsecond=0).isoformat()
+    # Feeds often give GMT; stored dates are Vietnam time, like the extractor's.
+    return parsed.astimezone(VIETNAM_TZ).replace(microsecond=0).isoformat()
 
 
 def _is_http(url: str) -> bool:
