@@ -103,7 +103,7 @@ def test_provincial_portal_without_structured_data() -> None:
 <td class="main"><div class="news-detail">
 <h2 class="news-title">{TITLE}</h2>
 <div class="news-time">Cập nhật lúc 10h20 ngày 22/10/2025</div>
-<div class="news-content">{body}<p>Tin, ảnh: Đinh Văn Hùng</p></div>
+<div class="news-content"><p><img src="/h.jpg"></p><p>(Ảnh minh họa)</p>{body}<p>Tin, ảnh: Đinh Văn Hùng</p></div>
 {_related()}
 </div></td></tr></table>
 <div class="footer">{FOOTER}</div></body></html>"""
@@ -111,6 +111,7 @@ def test_provincial_portal_without_structured_data() -> None:
     assert article.title == TITLE
     assert article.published_at == "2025-10-22T10:20:00+07:00"
     assert article.byline == "Đinh Văn Hùng"
+    assert "Ảnh minh họa" not in article.full_text   # a credit-only line is not content
     assert article.canonical_url == "https://bato.quangngai.gov.vn/tin-tuc/chi-tiet?id=1234"
     assert_clean_body(article)
 

@@ -48,8 +48,17 @@ _JUNK_LINE_RE = re.compile(
 )
 
 
+# A line that is only a photo or video credit ("Ảnh: Minh Anh", "(Ảnh minh họa)"): a caption with
+# words of its own ("Các đại biểu dự hội nghị. Ảnh: Minh Anh") is content and stays.
+_CREDIT_ONLY_RE = re.compile(
+    r"^\(?\s*(?:ảnh|nguồn\s+ảnh|ảnh\s+minh\s+h[oọ][aạ]|video|clip|đồ\s+h[oọ][aạ]|infographic|photo)"
+    r"(?:\s*(?:minh\s+h[oọ][aạ]))?\s*(?:[:\-–]\s*[^.!?]{0,60})?\)?\.?$",
+    re.IGNORECASE,
+)
+
+
 def filter_blocks(blocks: list[Block]) -> list[Block]:
-    """Drop related-link lines, share/comment labels and empty decoration; keep the body."""
+    """Drop related-link lines, share/comment labels, credit-only lines and empty decoration."""
     kept: list[Block] = []
     for block in blocks:
         text = block.text
@@ -57,7 +66,7 @@ def filter_blocks(blocks: list[Block]) -> list[Block]:
             continue
         if block.link_density > _MAX_LINK_DENSITY and len(text) < 400:
             continue
-        if _JUNK_LINE_RE.match(text):
+        if _JUNK_LINE_RE.match(text) or (len(text) <= 80 and _CREDIT_ONLY_RE.match(text)):
             continue
         kept.append(block)
     return kept
