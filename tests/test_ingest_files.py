@@ -349,3 +349,24 @@ def test_cli_ingests_a_folder(db, tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--outlet", "xa-tan-yen", "--db", str(tmp_path / "audit.db")])
     assert result.exit_code == 0, result.output
     assert "Tổng: 2/2 tệp nạp được; thêm mới 4 mục" in result.output
+
+
+def test_replace_swaps_an_earlier_version_unless_reviewed(db, tmp_path):
+    path = tmp_path / "ban-tin.txt"
+    write_txt(path, bulletin_text())
+    ingest_file(db, path, opts())
+    corrected = [ITEMS[0], (ITEMS[1][0], "Ngày 11/3, bà con thôn Tây đã ra quân làm đường."), ITEMS[2]]
+    write_txt(path, bulletin_text(items=corrected))
+    report = ingest_file(db, path, opts(replace=True))
+    assert report.replaced == 3 and report.count("added") == 3
+    assert [r["text"] for r in stored(db)] == [body for _, body in corrected]
+    assert db["audits"].count == 3
+    assert db.execute("SELECT count(*) FROM audits WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
+    # Once an inspector has decided on an item, the file can no longer be replaced.
+    first = stored(db)[0]["id"]
+    db["decisions"].insert({"at": "2024-03-13T08:00:00+00:00", "username": "thanh-tra", "article_id": first,
+                            "target": "ge_item", "action": "accept"})
+    write_txt(path, bulletin_text(items=[ITEMS[0]]))
+    with pytest.raises(IngestError, match="đã được kiểm duyệt"):
+        ingest_file(db, path, opts(replace=True))
+    assert db["articles"].count == 3

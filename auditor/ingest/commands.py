@@ -51,6 +51,8 @@ def format_report(report: FileReport) -> str:
                      f"đoạn bị gắn cờ: {sum(i.n_findings for i in audited)}")
     elif added:
         lines.append("  chưa kiểm tra (--no-audit): chạy `auditor audit` để kiểm tra")
+    if report.replaced:
+        lines.append(f"  đã thay {report.replaced} mục của bản trước cùng tên")
     if report.preamble_lines:
         lines.append(f"  bỏ qua {report.preamble_lines} dòng mở đầu (tiêu đề cơ quan, lời chào)")
     if report.empty_items:
@@ -111,9 +113,11 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--max-size", "max_mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 1024 / 1024,
               show_default=True, help="Cỡ tệp tối đa (MB).")
 @click.option("--no-audit", is_flag=True, help="Chỉ lưu, chưa kiểm tra (kiểm tra sau bằng `auditor audit`).")
+@click.option("--replace", is_flag=True,
+              help="Tệp đã sửa: thay các mục của bản trước cùng tên (nếu chưa mục nào được kiểm duyệt).")
 @_db_option
 def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, source_kind: str,
-           encoding: str | None, max_mb: float, no_audit: bool, db_path: str | None) -> None:
+           encoding: str | None, max_mb: float, no_audit: bool, replace: bool, db_path: str | None) -> None:
     """Ingest broadcast scripts and bulletins (.txt, .docx, .pdf) and report tables (.docx, .xlsx).
 
     Each item ("Tin:", "Bài:", a numbered or bold heading) of each file becomes an article dated by
@@ -129,7 +133,8 @@ def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, s
     """
     db = _open(db_path)
     options = IngestOptions(outlet_id=outlet_id, default_date=default_date, source_kind=source_kind,
-                            max_bytes=int(max_mb * 1024 * 1024), encoding=encoding, audit=not no_audit)
+                            max_bytes=int(max_mb * 1024 * 1024), encoding=encoding, audit=not no_audit,
+                            replace=replace)
     failed = 0
     totals = {"added": 0, "already": 0, "duplicate": 0}
     files = tuple(expand_paths(files))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,6 +48,9 @@ class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str | None = None  # force the decoding of .txt files
     audit: bool = True  # False stores items unaudited (a later `auditor audit` pass picks them up)
+    # A corrected file with the same name replaces the items of its earlier versions (for this outlet),
+    # unless an inspector has already reviewed one of them.
+    replace: bool = False
 
 
 @dataclass
@@ -72,6 +76,7 @@ class FileReport:
     items: list[ItemReport] = field(default_factory=list)
     preamble_lines: int = 0
     empty_items: list[str] = field(default_factory=list)
+    replaced: int = 0  # items of earlier versions of the file removed by --replace
 
     def count(self, status: str) -> int:
         return sum(1 for i in self.items if i.status == status)
@@ -132,9 +137,36 @@ def ingest_file(db: sqlite_utils.Database, path: str | Path, options: IngestOpti
     source_file = f"{Path(path).name}#{doc.sha256}"
     now = now_iso()
     with _write_transaction(db):
+        if options.replace:
+            report.replaced = _remove_earlier_versions(db, Path(path).name, doc.sha256, options.outlet_id,
+                                                       str(path))
         for item in split.items:
             report.items.append(_store_item(db, item, doc, options, source_file, now, auditor))
     return report
+
+
+def _remove_earlier_versions(db: sqlite_utils.Database, name: str, sha256: str, outlet_id: str,
+                             path: str) -> int:
+    """Delete the items (and their audits) of other versions of the file called ``name``."""
+    prefix = f"{name}#"
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM articles WHERE outlet_id = ? AND substr(source_file, 1, ?) = ? AND source_file != ?",
+        [outlet_id, len(prefix), prefix, f"{name}#{sha256}"]).fetchall()]
+    if not ids:
+        return 0
+    marks = ",".join("?" * len(ids))
+    reviewed = db.execute(f"SELECT count(DISTINCT article_id) FROM decisions WHERE article_id IN ({marks})",
+                          ids).fetchone()[0]
+    if reviewed:
+        raise IngestError(f"{reviewed} mục của bản trước của tệp này đã được kiểm duyệt: không thay thế được "
+                          "(bỏ --replace để nạp thêm, các mục không đổi sẽ được nhận là trùng)", path=path)
+    for table in ("findings", "people", "audits"):
+        db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
+    try:
+        db.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+    except sqlite3.IntegrityError as exc:  # another stage points at these articles
+        raise IngestError(f"không xoá được các mục của bản trước: {exc}", path=path) from exc
+    return len(ids)
 
 
 @contextlib.contextmanager
