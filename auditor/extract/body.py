@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from auditor.extract.blocks import Block, blocks_of, clean_text, is_decomposed, remove_junk
 from auditor.extract.select import select_in_order
 
-__all__ = ["SITE_CONTAINERS", "site_body", "trafilatura_body", "baseline_body", "filter_blocks"]
+__all__ = ["SITE_CONTAINERS", "site_body", "trafilatura_body", "baseline_body", "filter_blocks", "text_length"]
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def filter_blocks(blocks: list[Block]) -> list[Block]:
     return kept
 
 
-def _chars(blocks: list[Block]) -> int:
+def text_length(blocks: list[Block]) -> int:
     return sum(len(b.text) for b in blocks)
 
 
@@ -90,9 +90,9 @@ def site_body(soup: BeautifulSoup, lead_element: Tag | None = None) -> tuple[lis
                 lead_element = None
             remove_junk(container)
             blocks = filter_blocks(blocks_of(container))
-            if _chars(blocks) >= MIN_BODY_CHARS:
+            if text_length(blocks) >= MIN_BODY_CHARS:
                 return blocks, selector
-            if _chars(blocks) > _chars(best[0]):
+            if text_length(blocks) > text_length(best[0]):
                 best = (blocks, selector)
     return best
 
@@ -127,9 +127,9 @@ def trafilatura_body(html: str, url: str) -> list[Block]:
         # Table cells come back as "| a | b |" rows.
         lines = (clean_text(line.strip().strip("|").replace(" | ", " ")) for line in text.split("\n"))
         found = filter_blocks([Block(line) for line in lines if line])
-        if _chars(found) > _chars(blocks):
+        if text_length(found) > text_length(blocks):
             blocks = found
-        if _chars(blocks) >= MIN_BODY_CHARS:
+        if text_length(blocks) >= MIN_BODY_CHARS:
             break
     return blocks
 
@@ -165,6 +165,6 @@ def baseline_body(soup: BeautifulSoup) -> list[Block]:
     for key in sorted(scores, key=scores.get, reverse=True)[:3]:
         remove_junk(elements[key])
         blocks = filter_blocks(blocks_of(elements[key]))
-        if _chars(blocks) > _chars(best) * 1.2:
+        if text_length(blocks) > text_length(best) * 1.2:
             best = blocks
     return best

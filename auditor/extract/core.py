@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from auditor.errors import ExtractError
 from auditor.extract.blocks import JUNK_TAGS, Block, blocks_of
-from auditor.extract.body import MIN_BODY_CHARS, baseline_body, site_body, trafilatura_body
+from auditor.extract.body import MIN_BODY_CHARS, baseline_body, site_body, text_length, trafilatura_body
 from auditor.extract.dates import parse_date
 from auditor.extract.decode import decode_html, looks_binary
 from auditor.extract.links import looks_like_article_url
@@ -28,10 +28,6 @@ _FEED_RE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed
 MIN_ARTICLE_CHARS = 120        # below this, whatever was found is not an article
 MAX_HTML_CHARS = 5_000_000     # news pages weigh 50-500 kB; beyond this is not an article page
 _BYLINE_MAX_CHARS = 60
-
-
-def _chars(blocks: list[Block]) -> int:
-    return sum(len(b.text) for b in blocks)
 
 
 _SOURCE_LINE_RE = re.compile(r"^(?:theo|nguồn)\s*:?\s+\S", re.IGNORECASE)
@@ -198,19 +194,19 @@ def _extract(html: str | bytes, url: str, stages: Sequence[str]) -> Article:
         else:
             found = baseline_body(soup)
         near = page.starts_near_title(found)
-        if _chars(found) >= MIN_BODY_CHARS and near:
+        if text_length(found) >= MIN_BODY_CHARS and near:
             blocks, winner = found, stage
             break
         # Under-delivered (too short, or starts far from the title: comments, a sidebar); kept as
         # a fallback, preferring text that starts near the title.
-        if found and ((near, _chars(found)) > (fallback_near, _chars(blocks))):
+        if found and ((near, text_length(found)) > (fallback_near, text_length(blocks))):
             blocks, winner, fallback_near = found, stage, near
 
     lead = metadata.lead
     blocks = [b for i, b in enumerate(blocks) if not (i < 3 and (
         _is_date_line(b.text) or (lead and _same_text(b.text, lead))
         or (metadata.title and _same_text(b.text, metadata.title))))]
-    if winner is None or _chars(blocks) + len(lead or "") < MIN_ARTICLE_CHARS or not blocks:
+    if winner is None or text_length(blocks) + len(lead or "") < MIN_ARTICLE_CHARS or not blocks:
         raise ExtractError(f"không tìm thấy nội dung bài viết (no article text found) ({url})")
 
     blocks = page.drop_trailing_headings(blocks)
@@ -224,6 +220,7 @@ def _extract(html: str | bytes, url: str, stages: Sequence[str]) -> Article:
     if _looks_like_listing(metadata, url, winner, blocks):
         raise ExtractError(f"trang danh sách, không phải bài viết (a listing page, not an article) ({url})")
 
+    log.debug("%s: body from stage %s, %d paragraphs", url, winner, len(blocks))
     return Article(
         url=url,
         canonical_url=metadata.canonical_url or url,
