@@ -9,7 +9,7 @@ import click
 
 from auditor.errors import AuditorError
 from auditor.ingest.outlets import OUTLET_KINDS, OutletRow, add_outlet, import_outlets, list_outlets
-from auditor.ingest.pipeline import SOURCE_KINDS, FileReport, IngestOptions, ingest_file
+from auditor.ingest.pipeline import SOURCE_KINDS, FileReport, IngestOptions, check_outlet, ingest_file
 from auditor.ingest.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 
 _db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
@@ -137,6 +137,10 @@ def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, s
                             replace=replace)
     failed = 0
     totals = {"added": 0, "already": 0, "duplicate": 0}
+    try:
+        check_outlet(db, outlet_id)
+    except AuditorError as exc:
+        raise click.ClickException(str(exc)) from exc
     files = tuple(expand_paths(files))
     if not files:
         raise click.ClickException("không có tệp .txt, .docx, .pdf hay .xlsx nào trong các thư mục đã cho")

@@ -99,7 +99,7 @@ def content_hash(title: str, text: str) -> str:
     return hashlib.sha1(f"{norm(title)}\n{norm(text)}".encode()).hexdigest()
 
 
-def _check_outlet(db: sqlite_utils.Database, outlet_id: str) -> None:
+def check_outlet(db: sqlite_utils.Database, outlet_id: str) -> None:
     if not db.execute("SELECT 1 FROM outlets WHERE id = ?", [outlet_id]).fetchone():
         raise IngestError(
             f"chưa có cơ quan/đài '{outlet_id}' trong cơ sở dữ liệu: thêm bằng "
@@ -124,7 +124,7 @@ def split_document(doc: Document, options: IngestOptions) -> SplitResult:
 
 def ingest_file(db: sqlite_utils.Database, path: str | Path, options: IngestOptions) -> FileReport:
     """Ingest ``path`` into ``db``; raise :class:`IngestError` (nothing stored) when it cannot be."""
-    _check_outlet(db, options.outlet_id)
+    check_outlet(db, options.outlet_id)
     doc = read_document(path, max_bytes=options.max_bytes, encoding=options.encoding)
     split = split_document(doc, options)
     report = FileReport(str(path), doc.sha256, doc.format, doc.encoding, split.scheme,
