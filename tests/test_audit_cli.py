@@ -70,9 +70,9 @@ def test_plain_file_gets_a_vietnamese_report(tmp_path: Path) -> None:
     draft.write_text(TEXT, encoding="utf-8")
     result = CliRunner().invoke(audit, [str(draft)])
     assert result.exit_code == 0, result.output
-    assert "Phát hiện theo Bộ chỉ số" in result.output
-    assert "dòng 1, cột 1" in result.output and "«Nữ quái»" in result.output
-    assert "Nguyễn Thị Lan: nữ, được trích dẫn" in result.output
+    assert "Đoạn cần xem lại: 2" in result.output
+    assert "dòng 1, cột 1" in result.output and "«[[Nữ quái]] xinh đẹp cầm đầu" in result.output
+    assert "Nguyễn Thị Lan: Nữ, được trích lời" in result.output
     as_json = CliRunner().invoke(audit, ["--json", str(draft)])
     assert json.loads(as_json.output)["findings"]
 

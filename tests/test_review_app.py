@@ -213,10 +213,10 @@ def test_decisions_are_validated_recorded_and_shown(env: dict, clients: dict[str
 
     page = inspector.get("/articles/a4").text
     assert "Trích nguyên văn ca dao" in page and "Cần hỏi lại phóng viên" in page
-    assert "Đã bác bỏ" in page and "Định kiến tính cách" in page
-    assert 'id="ge-effective">Có</strong> · Bạo lực giới' in page
+    assert "Đã bác bỏ" in page and "Gán tính cách theo giới" in page
+    assert 'id="ge-effective">Có</strong> · Phòng chống bạo lực gia đình, bạo lực giới' in page
     # the queue shows the inspector's verdict, not the machine's
-    assert re.search(r'href="/articles/a4[^"]*">Chuyện bếp núc ngày Tết</a>.*?Có · Bạo lực giới <span class="muted" '
+    assert re.search(r'href="/articles/a4[^"]*">Chuyện bếp núc ngày Tết</a>.*?Có · Phòng chống bạo lực gia đình, bạo lực giới <span class="muted" '
                      r'title="theo quyết định của thanh tra">', inspector.get("/queue?status=all").text, re.S)
     # reviewed now: it left the pending queue
     assert "a4" not in queue_ids(inspector)

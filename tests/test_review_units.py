@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_review_support import PASSWORD
 
+from auditor.audit.report import format_report, line_column, summarize
 from auditor.audit.types import AuditResult, Finding, Person
 from auditor.cli import cli
 from auditor.db import open_db
@@ -21,7 +22,6 @@ from auditor.errors import InputError
 from auditor.review.accounts import LoginThrottle, authenticate, create_user, session_secret
 from auditor.review.highlight import highlight, locate
 from auditor.review.intake import IntakeError, check_text, decode_draft, draft_from_upload
-from auditor.review.report import format_report, line_column, summarize
 from auditor.review.store import parse_period
 
 # --- intake -----------------------------------------------------------------------------------------------
@@ -123,9 +123,9 @@ def test_summary_and_line_column() -> None:
 def test_terminal_report_is_vietnamese_and_complete() -> None:
     result, text, title = _result()
     report = format_report(result, text, title, name="bai.txt")
-    assert "Tin bình đẳng giới: Có (chủ đề: Bạo lực giới, điểm 0.81)" in report
-    assert "tiêu đề, dòng 1, cột 11 · Ngoại hình (appearance.beauty)" in report
-    assert "nội dung, dòng 2, cột 27 · Vai trò nội trợ, gia đình" in report
+    assert "Tin bình đẳng giới: Có (chủ đề: Phòng chống bạo lực gia đình, bạo lực giới, điểm 0.81)" in report
+    assert "tiêu đề, dòng 1, cột 11 · Nhấn mạnh ngoại hình (appearance.beauty)" in report
+    assert "nội dung, dòng 2, cột 27 · Vai trò gia đình rập khuôn" in report
     assert "[[bếp núc]]" in report and "Gợi ý: Bỏ nhận xét ngoại hình." in report
     assert "Nguồn được trích lời: 2 (Nữ 1 = 50% · Nam 0 = 0% · Không rõ 1)" in report
     assert "- Hùng: Nam, không trích lời, Cán bộ, quan chức" in report

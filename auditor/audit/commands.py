@@ -209,7 +209,7 @@ def audit(files: tuple[str, ...], jsonl: str | None, db_path: str | None, everyt
             if as_json:
                 click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             else:
-                click.echo(format_report(result, text, title, name=path))
+                click.echo(format_report(result, text, title, name=path, color=sys.stdout.isatty()))
         if status:
             sys.exit(status)
     except AuditorError as exc:

@@ -1,9 +1,9 @@
-"""Vietnamese labels for the audit's codes (categories, roles, topics, genders), shared by the CLI
-report, the review app and the tally reports."""
+"""Vietnamese labels for the audit's codes (categories, roles, topics, genders, fields), shared by the
+CLI report, the review app and the tally reports."""
 
 from __future__ import annotations
 
-CATEGORY_LABELS = {
+CATEGORY_LABELS: dict[str, str] = {
     "appearance": "Nhấn mạnh ngoại hình",
     "sexualisation": "Tình dục hóa",
     "gender_marking": "Nêu giới tính không cần thiết",
@@ -13,17 +13,17 @@ CATEGORY_LABELS = {
     "victim_blaming": "Đổ lỗi cho nạn nhân",
     "lgbt": "Miệt thị người LGBT",
 }
-ROLE_LABELS = {
-    "official": "cán bộ, công chức",
-    "expert": "chuyên gia",
-    "business": "doanh nghiệp",
-    "citizen": "người dân",
-    "victim": "nạn nhân",
-    "suspect": "nghi phạm, bị cáo",
-    "celebrity": "người nổi tiếng",
-    "other": "khác",
+ROLE_LABELS: dict[str, str] = {
+    "official": "Cán bộ, quan chức",
+    "expert": "Chuyên gia",
+    "business": "Doanh nhân",
+    "citizen": "Người dân",
+    "victim": "Nạn nhân",
+    "suspect": "Nghi phạm, bị cáo",
+    "celebrity": "Người nổi tiếng",
+    "other": "Khác",
 }
-TOPIC_LABELS = {
+TOPIC_LABELS: dict[str, str] = {
     "policy_law": "Chính sách, pháp luật về bình đẳng giới",
     "politics_leadership": "Phụ nữ tham gia chính trị, lãnh đạo",
     "gbv": "Phòng chống bạo lực gia đình, bạo lực giới",
@@ -34,4 +34,12 @@ TOPIC_LABELS = {
     "health_education": "Sức khỏe, giáo dục, mua bán người",
     "other": "Chủ đề bình đẳng giới khác",
 }
-GENDER_LABELS = {"F": "nữ", "M": "nam", "U": "không rõ"}
+GENDER_LABELS: dict[str, str] = {"F": "Nữ", "M": "Nam", "U": "Không rõ"}
+FIELD_LABELS: dict[str, str] = {"title": "tiêu đề", "text": "nội dung"}
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The Vietnamese label of ``code``, or the code itself when unknown (a new category, say)."""
+    if code is None:
+        return "—"
+    return table.get(code, code)

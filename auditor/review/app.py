@@ -38,6 +38,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from auditor.audit import default_auditor
 from auditor.audit.engine import Auditor
+from auditor.audit.report import line_column, summarize
 from auditor.audit.types import CATEGORIES, GE_TOPICS, ROLES, AuditResult, Finding, Person
 from auditor.db import open_db
 from auditor.errors import InputError
@@ -46,7 +47,6 @@ from auditor.review import store
 from auditor.review.accounts import LoginThrottle, authenticate, get_user, session_secret
 from auditor.review.highlight import highlight, locate
 from auditor.review.intake import MAX_UPLOAD_BYTES, IntakeError, check_text, draft_from_upload
-from auditor.review.report import line_column, summarize
 
 __all__ = ["create_app"]
 

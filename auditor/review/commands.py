@@ -171,8 +171,8 @@ def check(source: str, title: str | None, as_json: bool, color: bool | None) -> 
         auditor check bai.txt --json
     """
     from auditor.audit import default_auditor
+    from auditor.audit.report import format_report, summarize
     from auditor.review.intake import MAX_UPLOAD_BYTES, draft_from_upload
-    from auditor.review.report import format_report, summarize
 
     try:
         if source == "-":
