@@ -266,10 +266,16 @@ def _m006_tally_indexes(db: sqlite_utils.Database) -> None:
     db["decisions"].create_index(["target", "article_id", "id"], if_not_exists=True)
 
 
+def _m004_crawl_link_attempts(db: sqlite_utils.Database) -> None:
+    # crawl: failed attempts per article link, so a page that never loads is given up after a few runs.
+    db["article_urls"].add_column("attempts", int, not_null_default=0)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("007_review_secrets", _m007_review_secrets),
     ("004_crawl_article_urls", _m004_crawl_article_urls),
+    ("004_crawl_link_attempts", _m004_crawl_link_attempts),
     ("006_tally_indexes", _m006_tally_indexes),
 ]
 

@@ -207,6 +207,20 @@ def test_server_error_link_is_retried_next_run(site, db):
     assert second.new == 1 and count(db, "SELECT COUNT(*) FROM articles") == 6
 
 
+def test_link_failing_in_every_run_is_given_up_after_max_attempts(site, db, caplog):
+    site.server.put("/tin/bai-3.html", Page("lỗi máy chủ", status=503))
+    text = site.feeds_yaml().replace("outlets:", "crawl:\n  max_attempts: 2\noutlets:")
+    with caplog.at_level(logging.ERROR, logger="auditor.crawl"):
+        assert run(db, text).outlets["thu-nghiem"].errors == 1
+        assert run(db, text).outlets["thu-nghiem"].errors == 1
+    assert "lần 1/2" in caplog.text and "bỏ qua hẳn sau 2 lần thử" in caplog.text
+    assert db.execute("SELECT outcome, attempts, last_status FROM article_urls WHERE url = ?",
+                      [site.url(3)]).fetchone() == ("failed", 2, 503)
+    before = len(site.server.requests)
+    third = run(db, text).outlets["thu-nghiem"]
+    assert third.errors == 0 and "/tin/bai-3.html" not in site.server.requests[before:]
+
+
 def test_malformed_rss_is_an_error_and_loses_nothing(site, db):
     run(db, site.feeds_yaml())
     site.server.put("/rss/home.rss", Page("<rss><channel><title>Hỏng</title><item><title>x</ite", RSS))

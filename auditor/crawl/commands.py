@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import signal
@@ -19,7 +20,7 @@ from typing import Any
 import click
 import sqlite_utils
 
-from auditor.crawl.feeds import CrawlOptions, FeedsConfig, load_feeds, sync_to_db
+from auditor.crawl.feeds import FeedsConfig, load_feeds, sync_to_db
 from auditor.crawl.pipeline import Crawler, CrawlReport
 from auditor.errors import AuditorError, ConfigError
 
@@ -102,7 +103,7 @@ def run_crawl(db: sqlite_utils.Database, config: FeedsConfig, outlet_ids: tuple[
     sync_to_db(db, config)
     options = config.crawl
     if max_articles is not None:
-        options = CrawlOptions(revisit_days=options.revisit_days, max_articles=max_articles)
+        options = dataclasses.replace(options, max_articles=max_articles)
     bar = tqdm(total=0, unit=" trang", desc="Thu thập", file=sys.stderr, disable=not progress, leave=False,
                dynamic_ncols=True)
 

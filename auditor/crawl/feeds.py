@@ -61,6 +61,7 @@ class CrawlOptions:
 
     revisit_days: float = 2.0  # known articles first seen this recently are re-fetched (conditional GET)
     max_articles: int = 0  # article pages fetched per outlet and run; 0 = no limit
+    max_attempts: int = 5  # runs in which a failing article link is tried before it is given up
 
 
 @dataclass(frozen=True)
@@ -262,12 +263,15 @@ def _crawl_options(check: _Checker, raw: Any, data: Mapping) -> CrawlOptions:
         if key == "revisit_days" and isinstance(value, int | float) and not isinstance(value, bool) \
                 and value >= 0:
             values[key] = float(value)
-        elif key == "max_articles" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        elif key in ("max_articles", "max_attempts") and isinstance(value, int) and not isinstance(value, bool) \
+                and value >= (1 if key == "max_attempts" else 0):
             values[key] = value
-        elif key in ("revisit_days", "max_articles"):
-            raise check.fail(f"phải là số không âm, không phải {value!r}", raw, key, "crawl")
+        elif key in ("revisit_days", "max_articles", "max_attempts"):
+            least = "số nguyên ≥ 1" if key == "max_attempts" else "số không âm"
+            raise check.fail(f"phải là {least}, không phải {value!r}", raw, key, "crawl")
         else:
-            raise check.fail("tuỳ chọn không biết (có: revisit_days, max_articles)", raw, key, "crawl")
+            raise check.fail("tuỳ chọn không biết (có: revisit_days, max_articles, max_attempts)", raw, key,
+                             "crawl")
     return CrawlOptions(**values)
 
 

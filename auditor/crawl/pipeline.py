@@ -287,10 +287,12 @@ class Crawler:
             logger.warning("%s: bỏ qua bài: %s", outlet.id, exc)
             return
         except FetchError as exc:
-            gone = exc.status in GONE_STATUSES
-            self._mark_link(link.url, "gone" if gone else "error", status=exc.status, error=str(exc))
             counts.errors += 1
-            logger.error("%s: không tải được bài: %s", outlet.id, exc)
+            if exc.status in GONE_STATUSES:
+                self._mark_link(link.url, "gone", status=exc.status, error=str(exc))
+                logger.error("%s: không tải được bài: %s", outlet.id, exc)
+            else:
+                self._fail_link(outlet, link.url, exc.status, str(exc), "không tải được bài")
             return
         if result.not_modified:
             self._mark_link(link.url, "unchanged", status=result.status)
@@ -301,16 +303,15 @@ class Crawler:
 
             article = await asyncio.to_thread(extract_article, result.text, result.final_url)
         except ExtractError as exc:
-            self._mark_link(link.url, "error", status=result.status, error=f"trích xuất: {exc}")
             counts.errors += 1
-            logger.error("%s: không trích được bài từ %s: %s", outlet.id, link.url, exc)
+            self._fail_link(outlet, link.url, result.status, f"{exc} ({link.url})", "không trích được bài")
             return
         text = article.full_text.strip()
         title = (article.title or link.title or "").strip()
         if not text:
-            self._mark_link(link.url, "error", status=result.status, error="trang không có nội dung bài")
             counts.errors += 1
-            logger.error("%s: trang %s không có nội dung bài", outlet.id, link.url)
+            self._fail_link(outlet, link.url, result.status, f"trang không có nội dung bài ({link.url})",
+                            "không trích được bài")
             return
         record = ArticleRecord(
             outlet_id=outlet.id, url=normalize_url(result.final_url),
@@ -345,13 +346,28 @@ class Crawler:
             logger.exception("%s: lỗi bộ đánh giá ở %s; bài vẫn được lưu", outlet.id, record.url)
         return None
 
+    def _fail_link(self, outlet: Outlet, url: str, status: int | None, error: str, what: str) -> None:
+        """A failure worth retrying next run, until ``max_attempts`` runs have failed: then give up."""
+        row = self.db.execute("SELECT attempts FROM article_urls WHERE url = ?", [url]).fetchone()
+        attempts = (row[0] or 0) + 1 if row else 1
+        final = attempts >= self.options.max_attempts
+        with self.db.conn:
+            self._flush_log()
+            self._mark_link(url, "failed" if final else "error", status=status, error=error, commit=False)
+            self.db.execute("UPDATE article_urls SET attempts = ? WHERE url = ?", [attempts, url])
+        if final:
+            logger.error("%s: %s: %s; bỏ qua hẳn sau %d lần thử", outlet.id, what, error, attempts)
+        else:
+            logger.error("%s: %s: %s (lần %d/%d, thử lại lần chạy sau)", outlet.id, what, error, attempts,
+                         self.options.max_attempts)
+
     def _mark_link(self, url: str, outcome: str, *, status: int | None = None, error: str | None = None,
                    article_id: str | None = None, etag: str | None = None, last_modified: str | None = None,
                    commit: bool = True) -> None:
         values: dict[str, Any] = {"outcome": outcome, "last_status": status, "last_error": error,
                                   "last_checked_at": now_iso()}
         if article_id is not None:
-            values.update(article_id=article_id, etag=etag, last_modified=last_modified)
+            values.update(article_id=article_id, etag=etag, last_modified=last_modified, attempts=0)
         sets = ", ".join(f"{k} = ?" for k in values)
         sql = f"UPDATE article_urls SET {sets} WHERE url = ?"
         if commit:
