@@ -139,3 +139,15 @@ def test_mangled_pages_extract_or_raise_extract_error(cut: int, junk: str, where
         except ExtractError:
             continue
         assert article.paragraphs and all(article.paragraphs)
+
+
+def test_invalid_addresses_in_the_page_are_skipped_not_fatal() -> None:
+    html = ('<base href="http://[::1/"><a href="http://[::1/x-123456.html">Tin tức thời sự về phụ nữ ở cơ sở</a>'
+            '<a href="/xa-hoi/tin-tuc-phu-nu-3160001.html">Phụ nữ Ba Tơ giữ nghề dệt thổ cẩm</a>')
+    assert extract_links(html, "https://baoquangngai.vn/") == [
+        "https://baoquangngai.vn/xa-hoi/tin-tuc-phu-nu-3160001.html"]
+    body = "".join(f"<p>Đoạn văn số {i} nói về bình đẳng giới trong gia đình và xã hội Việt Nam.</p>" for i in range(6))
+    page = (f'<html><head><link rel="canonical" href="http://[::1/x"></head><body><h1>Tiêu đề bài viết</h1>'
+            f'<div class="detail-content">{body}</div></body></html>')
+    article = extract_article(page, "https://example.vn/bai-viet-123456.html")
+    assert article.canonical_url == "https://example.vn/bai-viet-123456.html"

@@ -45,15 +45,21 @@ def site_key(host: str) -> str:
 
 
 def same_site(url: str, base_url: str) -> bool:
-    return site_key(urlsplit(url).hostname or "") == site_key(urlsplit(base_url).hostname or "")
+    try:
+        return site_key(urlsplit(url).hostname or "") == site_key(urlsplit(base_url).hostname or "")
+    except ValueError:
+        return False
 
 
 def _normalise(href: str, base: str) -> str | None:
     href = href.strip()
     if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
         return None
-    parts = urlsplit(urljoin(base, href))
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(urljoin(base, href))
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return None
+    except ValueError:  # "http://[::1/x": an invalid address in the page is the page's problem
         return None
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
@@ -66,7 +72,10 @@ def looks_like_article_url(url: str) -> bool:
     """An article-like URL: a numeric id (5+ digits, or 4 closing the path: "a293004.html",
     "-4954454.html", "/20121219/"), a /2025/10/ date path, a page name of 4+ words
     ("phu-nu-giu-nghe-det.html"), or ?id=/?p= with a number."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
     path = parts.path
     if _NOT_ARTICLE_RE.search(path):
         return False
@@ -90,7 +99,7 @@ def extract_links(html: str | bytes, base_url: str, selector: str | None = None,
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(html, "lxml")
     base_tag = soup.find("base", href=True)
-    base = urljoin(base_url, str(base_tag["href"])) if base_tag else base_url
+    base = (_normalise(str(base_tag["href"]), base_url) if base_tag else None) or base_url
     if selector:
         try:
             selected = soup.select(selector)

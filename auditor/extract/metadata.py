@@ -223,8 +223,11 @@ def _first_text(soup: BeautifulSoup, selectors: tuple[str, ...], *, max_len: int
 def _absolute(url: str | None, base: str) -> str | None:
     if not url:
         return None
-    resolved = urljoin(base, url.strip())
-    return resolved if urlsplit(resolved).scheme in ("http", "https") else None
+    try:
+        resolved = urljoin(base, url.strip())
+        return resolved if urlsplit(resolved).scheme in ("http", "https") and urlsplit(resolved).hostname else None
+    except ValueError:  # an invalid address ("http://[::1/x") is no canonical URL
+        return None
 
 
 def _fold(text: str) -> str:
@@ -305,7 +308,10 @@ def read_metadata(soup: BeautifulSoup, url: str) -> PageMetadata:
     result.og_type = (meta.get("og:type") or "").lower() or None
     result.site_name = meta.get("og:site_name") or _ld_text(ld_article.get("publisher") or {})
     # og:type=article on a site's home page is a CMS default, not a claim.
-    at_root = urlsplit(url).path.strip("/") == "" and not urlsplit(url).query
+    try:
+        at_root = urlsplit(url).path.strip("/") == "" and not urlsplit(url).query
+    except ValueError:
+        at_root = False
     result.is_article = bool(ld_article) or (not at_root and (
         result.og_type == "article" or bool(meta.get("article:published_time"))))
 
