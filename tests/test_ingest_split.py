@@ -198,3 +198,22 @@ Các nội dung chính:
          "Sáng 6/5, xã tổ chức hội nghị.\nCác nội dung chính:\n1. Tổng kết năm;\n2. Kế hoạch năm mới;"),
         ("Lịch cắt điện", "Điện lực thông báo cắt điện ngày 9/5."),
     ]
+
+
+def test_programmes_without_item_headings_are_one_item_each():
+    doc = blocks("""
+ĐÀI TRUYỀN THANH XÃ TÂN YÊN
+Chương trình phát thanh ngày 4/6/2024
+Thưa bà con, hôm nay xã ra quân vệ sinh môi trường.
+Mời bà con tham gia.
+Chương trình phát thanh ngày 11/6/2024
+Thưa bà con, tuần này trạm y tế tiêm phòng dại cho chó mèo.
+""")
+    result = split_items(doc, title_fallback="thang-6")
+    assert result.scheme == "whole" and result.preamble_lines == 1
+    assert [(i.title, i.body, i.broadcast_date) for i in result.items] == [
+        ("Chương trình phát thanh ngày 4/6/2024",
+         "Thưa bà con, hôm nay xã ra quân vệ sinh môi trường.\nMời bà con tham gia.", date(2024, 6, 4)),
+        ("Chương trình phát thanh ngày 11/6/2024",
+         "Thưa bà con, tuần này trạm y tế tiêm phòng dại cho chó mèo.", date(2024, 6, 11)),
+    ]

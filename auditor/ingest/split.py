@@ -299,6 +299,33 @@ def split_items(blocks: list[Block], *, default_date: date | None = None, reflow
     return result
 
 
+def _whole_items(result: SplitResult, lines: list[_Line], programme_dates: dict[int, date],
+                 title_fallback: str) -> list[_Line]:
+    """Fill ``result`` with one item per programme (or one for the file); return the preamble lines."""
+    groups: list[tuple[_Line | None, list[str]]] = [(None, [])]
+    for line in lines:
+        if line.index in programme_dates:
+            groups.append((line, []))
+        else:
+            groups[-1][1].append(line.text)
+    preamble: list[_Line] = []
+    if len(groups) > 1:
+        # Lines above the first programme heading are its letterhead, as in a split file.
+        preamble = [line for line in lines if line.index < groups[1][0].index]  # type: ignore[union-attr]
+        groups = groups[1:]
+    for heading, texts in groups:
+        if not texts:
+            continue
+        # A first line that reads as a heading (short, no closing full stop) is the title; a transcript
+        # starts straight with speech, so its title is the programme heading or the file name.
+        first_is_title = len(texts) > 1 and len(texts[0]) <= 120 and not texts[0].endswith((".", "!", "?", "…"))
+        title = texts[0] if first_is_title else (heading.text if heading else title_fallback)
+        body = _join_body(texts[1:] if first_is_title else texts)
+        day = programme_dates[heading.index] if heading else None
+        result.items.append(Item(len(result.items), title, body, day, heading.text if heading else "", "whole"))
+    return preamble
+
+
 def _split_text(blocks: list[Block], *, default_date: date | None, reflow: bool,
                 title_fallback: str) -> SplitResult:
     texts = [b for b in blocks if b.text.strip()]
@@ -369,18 +396,10 @@ def _split_text(blocks: list[Block], *, default_date: date | None, reflow: bool,
     close()
 
     if not result.items:
-        # No headings (or only headings without text): the whole text is one item; a short first
-        # line is its title.
+        # No item headings (or only headings without text): each dated programme is one item, or,
+        # without programme headings, the whole file.
         result.scheme, result.empty_items = "whole", []
-        texts = [line.text for line in lines if line.index not in programme_dates]
-        if texts:
-            # A first line that reads as a heading (short, no closing full stop) is the title; a
-            # transcript starts straight with speech, so its title is the file name.
-            heading = len(texts) > 1 and len(texts[0]) <= 120 and not texts[0].endswith((".", "!", "?", "…"))
-            title = texts[0] if heading else title_fallback
-            body_lines = texts[1:] if heading else texts
-            result.items.append(Item(0, title, _join_body(body_lines), current_date, programme, "whole"))
-        preamble = []
+        preamble = _whole_items(result, lines, programme_dates, title_fallback)
     result.preamble_lines = len(preamble)
     fallback = default_date or result.file_date
     for item in result.items:
