@@ -223,11 +223,14 @@ def _first_text(soup: BeautifulSoup, selectors: tuple[str, ...], *, max_len: int
 def _absolute(url: str | None, base: str) -> str | None:
     if not url:
         return None
-    try:
-        resolved = urljoin(base, url.strip())
-        return resolved if urlsplit(resolved).scheme in ("http", "https") and urlsplit(resolved).hostname else None
-    except ValueError:  # an invalid address ("http://[::1/x") is no canonical URL
-        return None
+    for candidate_base in (base, ""):  # an invalid page URL still lets an absolute href through
+        try:
+            resolved = urljoin(candidate_base, url.strip())
+            parts = urlsplit(resolved)
+            return resolved if parts.scheme in ("http", "https") and parts.hostname else None
+        except ValueError:  # an invalid address ("http://[::1/x") is no canonical URL
+            continue
+    return None
 
 
 def _fold(text: str) -> str:
