@@ -433,3 +433,20 @@ def test_feed_dates_are_stored_in_vietnam_time():
            "<link>http://a.vn/2.html</link><pubDate>14/11/2025</pubDate></item></channel></rss>")
     dates = [link.date for link in parse_feed(xml.encode(), "http://a.vn/rss", {})]
     assert dates[0] == "2025-11-14T08:15:00+07:00"
+
+
+def test_extractor_crash_on_one_page_does_not_stop_the_crawl(site, db, monkeypatch, caplog):
+    import auditor.extract
+
+    real = auditor.extract.extract_article
+
+    def crashing(html, url):
+        if url.endswith("bai-1.html"):
+            raise ValueError("unexpected markup")
+        return real(html, url)
+
+    monkeypatch.setattr(auditor.extract, "extract_article", crashing)
+    with caplog.at_level(logging.ERROR, logger="auditor.crawl"):
+        report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.new, report.errors) == (5, 1)
+    assert "lỗi bộ trích xuất" in caplog.text

@@ -143,7 +143,7 @@ class Crawler:
                 logger.error("không nạp được bộ đánh giá (%s); bài vẫn được lưu, đánh giá sau bằng "
                              "`auditor audit --db`", exc)
         async with Fetcher(self.settings, on_request=self._log_request) as fetcher:
-            tasks = [self._crawl_outlet(fetcher, outlet, report) for outlet in outlets]
+            tasks = [self._crawl_outlet_guarded(fetcher, outlet, report) for outlet in outlets]
             try:
                 await asyncio.gather(*tasks)
             finally:
@@ -165,6 +165,14 @@ class Crawler:
             self.db["fetch_log"].insert_all([r.as_row() for r in records])
 
     # --- one outlet -----------------------------------------------------------------------------
+
+    async def _crawl_outlet_guarded(self, fetcher: Any, outlet: Outlet, report: CrawlReport) -> None:
+        """One outlet; an unexpected failure (a bug, not a bad page) stops that outlet, not the crawl."""
+        try:
+            await self._crawl_outlet(fetcher, outlet, report)
+        except Exception:
+            report.outlets.setdefault(outlet.id, OutletReport(outlet.id, outlet.name)).errors += 1
+            logger.exception("%s: lỗi không lường trước, bỏ qua phần còn lại của nguồn tin này", outlet.id)
 
     async def _crawl_outlet(self, fetcher: Any, outlet: Outlet, report: CrawlReport) -> None:
         counts = report.outlets.setdefault(outlet.id, OutletReport(outlet.id, outlet.name))
@@ -305,6 +313,12 @@ class Crawler:
         except ExtractError as exc:
             counts.errors += 1
             self._fail_link(outlet, link.url, result.status, f"{exc} ({link.url})", "không trích được bài")
+            return
+        except Exception as exc:  # an extractor bug on one page must not stop the crawl
+            logger.exception("%s: lỗi bộ trích xuất ở %s", outlet.id, link.url)
+            counts.errors += 1
+            self._fail_link(outlet, link.url, result.status, f"lỗi bộ trích xuất: {exc!r} ({link.url})",
+                            "không trích được bài")
             return
         text = article.full_text.strip()
         title = (article.title or link.title or "").strip()
