@@ -20,8 +20,8 @@ __all__ = ["SITE_CONTAINERS", "site_body", "trafilatura_body", "baseline_body", 
 log = logging.getLogger(__name__)
 
 # Body containers of Vietnamese CMSs (VnExpress, Tuổi Trẻ, Thanh Niên, Dân trí, VietnamNet, NLĐ,
-# Zing/Znews, 24h, Soha/GenK/Kenh14 (VCCorp), Báo Mới, provincial portals on VNPT/Viettel CMSs,
-# WordPress), then generic schema.org and HTML5 markers. Ordered: specific first.
+# Zing/Znews, 24h, Soha/GenK/Kenh14 (VCCorp), provincial portals on Liferay, SharePoint, Joomla and
+# home-made CMSs ("noidung"), WordPress), then generic schema.org and HTML5 markers. Specific first.
 SITE_CONTAINERS = (
     "article.fck_detail", "div.fck_detail", "div#main-detail", "div.detail-content", "div.detail__content",
     "div.detail-cmain", ".content-detail", ".detail-content-body", "div.singular-content",
@@ -32,6 +32,8 @@ SITE_CONTAINERS = (
     "div.text-conent", "div.cms-body", "div.journal-content-article", "div.post-content",
     "div.entry-content", "div.td-post-content", "div.ArticleContent", "div#ArticleContent",
     "div.box-content-detail", "div.txt-detail", "div.detail_content", "div.contentdetail",
+    "div.ms-rtestate-field", "div.item-page", "div.article-detail", "div.news-detail-content",
+    "div.detail-body", "div.noidung", "div.noi-dung", "div#noidung",
     "div[itemprop=articleBody]", "[itemprop=articleBody]", "div#abody", "div.fon34", "article",
 )
 # Generic markers that listing pages repeat for every teaser: trusted only when the page has one.
