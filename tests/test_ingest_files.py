@@ -190,6 +190,8 @@ def bad_file(tmp_path, name):
     elif name == "lon.txt":
         with open(path, "wb") as fh:
             fh.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
+    elif name == "mat-khau.docx":
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     elif name == "cu.doc":
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     return path
@@ -206,6 +208,7 @@ def bad_file(tmp_path, name):
     ("rac.txt", "không"),
     ("lon.txt", "quá lớn: 100.0 MB"),
     ("cu.doc", "không hỗ trợ định dạng '.doc'"),
+    ("mat-khau.docx", "được đặt mật khẩu"),
 ])
 def test_bad_files_get_a_clear_error_naming_the_file(db, tmp_path, name, message):
     path = bad_file(tmp_path, name)
@@ -213,6 +216,17 @@ def test_bad_files_get_a_clear_error_naming_the_file(db, tmp_path, name, message
         ingest_file(db, path, opts())
     assert str(path) in str(info.value) and info.value.path == str(path)
     assert db["articles"].count == 0
+
+
+def test_a_zip_bomb_docx_is_refused_before_unpacking(db, tmp_path):
+    import zipfile
+
+    path = tmp_path / "bom.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * (12 * 1024 * 1024))
+    assert path.stat().st_size < 100_000
+    with pytest.raises(IngestError, match="giải nén ra 12 MB, quá giới hạn 10 MB"):
+        ingest_file(db, path, opts(max_bytes=1024 * 1024))
 
 
 def test_size_cap_is_configurable(tmp_path):

@@ -94,14 +94,19 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         decoded = decode_bytes(data, encoding=encoding, path=name)
         blocks = [Block(line) for line in decoded.text.splitlines()]
         doc = Document(path, sha256, "txt", decoded.encoding, blocks)
-    elif suffix == ".docx":
+    elif suffix in (".docx", ".xlsx"):
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            # Office keeps a password-protected .docx/.xlsx in an OLE container, like the old formats.
+            raise IngestError(f"tệp {suffix} được đặt mật khẩu (hoặc là tệp Office đời cũ đổi tên): hãy gỡ mật "
+                              f"khẩu hoặc mở bằng Word/Excel rồi lưu lại thành {suffix}", path=name)
         if not data.startswith(b"PK\x03\x04"):
-            raise IngestError(f"tệp .docx nhưng nội dung là {found or 'không phải tài liệu Word'}", path=name)
-        doc = Document(path, sha256, "docx", "docx", _read_docx(data, name))
-    elif suffix == ".xlsx":
-        if not data.startswith(b"PK\x03\x04"):
-            raise IngestError(f"tệp .xlsx nhưng nội dung là {found or 'không phải bảng tính Excel'}", path=name)
-        doc = Document(path, sha256, "xlsx", "xlsx", _read_xlsx(data, name))
+            what = "tài liệu Word" if suffix == ".docx" else "bảng tính Excel"
+            raise IngestError(f"tệp {suffix} nhưng nội dung là {found or 'không phải ' + what}", path=name)
+        _check_unpacked_size(data, max_bytes, name)
+        if suffix == ".docx":
+            doc = Document(path, sha256, "docx", "docx", _read_docx(data, name))
+        else:
+            doc = Document(path, sha256, "xlsx", "xlsx", _read_xlsx(data, name))
     else:
         if b"%PDF-" not in data[:1024]:
             raise IngestError(f"tệp .pdf nhưng nội dung là {found or 'không phải PDF'}", path=name)
@@ -113,6 +118,18 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if not any(b.text for b in doc.blocks):
         raise IngestError("tệp không có nội dung chữ", path=name)
     return doc
+
+
+def _check_unpacked_size(data: bytes, max_bytes: int, name: str) -> None:
+    """Refuse a .docx/.xlsx that would unpack to more than 10x the size cap (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise IngestError(f"tệp nén hỏng, không phải tài liệu Office hợp lệ: {exc}", path=name) from exc
+    if unpacked > 10 * max_bytes:
+        raise IngestError(f"tệp giải nén ra {unpacked / 1024 / 1024:.0f} MB, quá giới hạn "
+                          f"{10 * max_bytes / 1024 / 1024:.0f} MB", path=name)
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
