@@ -360,9 +360,11 @@ def test_cli_ingests_a_folder(db, tmp_path):
                                               ("para", "Chợ phiên họp sớm.")])
     (folder / "~$b.docx").write_bytes(b"lock")  # Word's lock file is skipped
     (folder / "ghi-chu.md").write_text("không phải bản tin", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["ingest", str(folder), "--outlet", "xa-tan-yen", "--db", str(tmp_path / "audit.db")])
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--outlet", "xa-tan-yen", "-q",
+                                      "--db", str(tmp_path / "audit.db")])
     assert result.exit_code == 0, result.output
     assert "Tổng: 2/2 tệp nạp được; thêm mới 4 mục" in result.output
+    assert "thêm mới 3 · đã có từ trước 0" in result.output and "+ 1." not in result.output  # --quiet
 
 
 def test_replace_swaps_an_earlier_version_unless_reviewed(db, tmp_path):

@@ -31,8 +31,8 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"'{value}' không phải ngày dạng YYYY-MM-DD") from exc
 
 
-def format_report(report: FileReport) -> str:
-    """The Vietnamese summary of one ingested file."""
+def format_report(report: FileReport, *, items: bool = True) -> str:
+    """The Vietnamese summary of one ingested file; with ``items``, one line per item."""
     name = Path(report.path).name
     added, already, dup = report.count("added"), report.count("already"), report.count("duplicate")
     days: dict[str, int] = {}
@@ -58,7 +58,7 @@ def format_report(report: FileReport) -> str:
     if report.empty_items:
         lines.append(f"  bỏ qua {len(report.empty_items)} đề mục không có nội dung: "
                      + "; ".join(t[:40] for t in report.empty_items[:5]))
-    for item in report.items:
+    for item in report.items if items else []:
         mark = {"added": "+", "already": "=", "duplicate": "≈"}[item.status]
         flags = ""
         if item.ge_item:
@@ -115,9 +115,11 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--no-audit", is_flag=True, help="Chỉ lưu, chưa kiểm tra (kiểm tra sau bằng `auditor audit`).")
 @click.option("--replace", is_flag=True,
               help="Tệp đã sửa: thay các mục của bản trước cùng tên (nếu chưa mục nào được kiểm duyệt).")
+@click.option("-q", "--quiet", is_flag=True, help="Chỉ in tóm tắt mỗi tệp, không liệt kê từng mục.")
 @_db_option
 def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, source_kind: str,
-           encoding: str | None, max_mb: float, no_audit: bool, replace: bool, db_path: str | None) -> None:
+           encoding: str | None, max_mb: float, no_audit: bool, replace: bool, quiet: bool,
+           db_path: str | None) -> None:
     """Ingest broadcast scripts and bulletins (.txt, .docx, .pdf) and report tables (.docx, .xlsx).
 
     Each item ("Tin:", "Bài:", a numbered or bold heading) of each file becomes an article dated by
@@ -153,7 +155,7 @@ def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, s
             continue
         for status in totals:
             totals[status] += report.count(status)
-        click.echo(format_report(report))
+        click.echo(format_report(report, items=not quiet))
     if len(files) > 1:
         click.echo(f"Tổng: {len(files) - failed}/{len(files)} tệp nạp được; thêm mới {totals['added']} mục, "
                    f"đã có {totals['already']}, trùng nội dung {totals['duplicate']}")
