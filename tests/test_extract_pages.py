@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 
+from auditor.crawl.decoding import encode_cp1258
 from auditor.errors import ExtractError
 from auditor.extract import Article, extract_article
 
@@ -179,34 +180,28 @@ def test_broken_markup_still_extracts() -> None:
     assert "Thời sự" not in text
 
 
-def _encode_windows_1258(text: str) -> bytes:
-    """Vietnamese in windows-1258: base letters precomposed (ô, ơ, ă...), tone marks combining."""
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", char)
-        tones = "".join(c for c in decomposed if c in "\u0300\u0301\u0303\u0309\u0323")
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
-        out += (base + tones).encode("cp1258")
-    return bytes(out)
-
-
 def test_windows_1258_bytes_with_meta_charset_come_out_nfc() -> None:
     body = "".join(f"<p>{p}</p>" for p in BODY)
     html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'
             f"<title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
             f'<div class="detail-content">{body}</div></body></html>')
-    data = _encode_windows_1258(html)
+    data = encode_cp1258(html)
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
     article = extract_article(data, "https://example.vn/bai-viet-99999.html")
     assert article.title == TITLE
     assert article.paragraphs == BODY   # decomposed tone marks recomposed: NFC, same words
     assert all(unicodedata.is_normalized("NFC", p) for p in article.paragraphs)
+
+
+def test_windows_1258_bytes_labelled_latin1_are_read_as_vietnamese() -> None:
+    """Old Vietnamese sites send windows-1258 under an iso-8859-1 label."""
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (f'<html><head><meta charset="iso-8859-1"><title>{TITLE}</title></head><body><h1>{TITLE}</h1>'
+            f'<div class="detail-content">{body}</div></body></html>')
+    article = extract_article(encode_cp1258(html), "https://example.vn/bai-viet-99999.html")
+    assert article.title == TITLE
+    assert article.paragraphs == BODY
 
 
 def test_utf8_labelled_windows_1258_is_read_as_utf8() -> None:
