@@ -240,6 +240,31 @@ class PeopleFinder:
                         mentions.append(m)
         return mentions
 
+    def _name_after_place(self, folded: list[str], before_run: list[str]) -> int | None:
+        """Where a person's name starts in a run that begins with a place or organisation.
+
+        "tỉnh Hà Giang Nguyễn Văn Sơn": a known place, then a full name. "Giám đốc Công ty Phú An
+        Sinh Lâm Hiền Phước": after a title, the name is the surname-initial tail of the run.
+        """
+        def name_at(j: int) -> bool:
+            rest = folded[j:]
+            return (folded[j] in self.surnames and 2 <= len(rest) <= 4
+                    and all(self._is_viet(t) for t in rest))
+
+        for j in range(1, len(folded) - 1):
+            if " ".join(folded[:j]) in self.places and name_at(j):
+                return j
+        titled = any(w in self._title_vocabulary for w in before_run[-12:]) and any(
+            " ".join(before_run[i:i + n]) in self.role_words
+            for n in (1, 2, 3) for i in range(max(0, len(before_run) - 12), len(before_run)))
+        if titled:
+            # Only a full name (3-4 syllables) is split off: "phường Nguyễn An Ninh" stays a place.
+            for j in (len(folded) - 3, len(folded) - 4, 0):
+                if 0 <= j < len(folded) and name_at(j) and len(folded) - j >= 3 and (
+                        j > 0 or "văn" in folded or "thị" in folded):
+                    return j
+        return None
+
     def _words_before(self, low: str, pos: int) -> list[str]:
         """Lowercase words before ``pos`` back to the last clause break (at most 80 characters)."""
         before = low[max(0, pos - 80):pos]
@@ -269,15 +294,16 @@ class PeopleFinder:
         if re.search(r"\d[\w/]*\s$", low[max(0, run_start - 12):run_start]):
             return None
         k = self._split_prefix(folded)
-        org_first = folded[0] in self.not_person_before and folded[0] not in self._prefix_words
-        if org_first or self._blocked(" ".join(self._words_before(low, run_start))):
-            # "tỉnh Hà Giang Nguyễn Văn Sơn": a known place, then a full name starting with a surname.
-            for j in range(1, len(folded) - 1):
-                if " ".join(folded[:j]) in self.places and folded[j] in self.surnames \
-                        and all(self._is_viet(t) for t in folded[j:]) and 2 <= len(folded) - j <= 4:
-                    k = j
-                    break
-            else:
+        before_run = self._words_before(low, run_start)
+        if " ".join(folded) in self.places or " ".join(folded[1:]) in self.places:
+            return None  # "Buôn Ma Thuột", "Hải Phòng"
+        honorific_before = any(" ".join(before_run[-n:]) in self.honorific_gender for n in (1, 2)
+                               if len(before_run) >= n)
+        org_first = (folded[0] in self.not_person_before and folded[0] not in self._prefix_words
+                     and not honorific_before)
+        if org_first or self._blocked(" ".join(before_run)):
+            k = self._name_after_place(folded, before_run)
+            if k is None:
                 return None
         # "Quảng Ninh Minh Khang": a place name leading the run is not part of the name.
         for size in (3, 2):
@@ -287,6 +313,12 @@ class PeopleFinder:
         core = run[k:]
         if not core:
             return None
+        # "Liên Hiệp Quốc Emma Bonino": Vietnamese words, then a foreign name.
+        viet_flags = [self._is_viet(low[a:b]) for a, b in core]
+        if viet_flags[0] and not all(viet_flags):
+            first_foreign = viet_flags.index(False)
+            if len(core) - first_foreign >= 2 and not any(viet_flags[first_foreign:]):
+                core = core[first_foreign:]
         if any(fold(text[a:b]) in self.foreign_non_names for a, b in core) and \
                 not all(self._is_viet(low[a:b]) for a, b in core):
             return None
@@ -372,8 +404,8 @@ class PeopleFinder:
             # "Bộ trưởng Dũng" yes; "Thứ trưởng Ngoại giao" no: a titled single word must be a given name.
             m_count, f_count = self.given.get(folded[0], (0, 0))
             return "yes" if titled and m_count + f_count >= 5 else None
-        if titled:
-            return "yes"
+        if titled and (viet or m.honorific is not None or len(folded) > 1):
+            return "yes"  # a one-word foreign name after a job title ("tiền đạo Chelsea") may be a club
         if not viet and 2 <= len(folded) <= 3:
             return "maybe"
         return None
@@ -399,8 +431,11 @@ class PeopleFinder:
             if verdict == "maybe":
                 after = low[m.end:m.end + 40].lstrip(" ,")
                 loosely_titled = self._title_before(m.prefix, immediate=False) is not None
+                appositive = re.match(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})", low[m.end:m.end + 60])
+                appositive_role = bool(appositive) and any(
+                    " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3))
                 if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
-                        and not loosely_titled:
+                        and not loosely_titled and not appositive_role:
                     continue
             mentions.append(m)
         clusters = self._cluster(mentions)
