@@ -1,6 +1,6 @@
 """Benchmark of article extraction (auditor.extract) on the real pages of ../shared/fixtures.
 
-    .venv/bin/python bench/extract_bench.py [--stages]
+    .venv/bin/python bench/extract_bench.py [--stages] [--check]
 
 * fundus_vnexpress_2025: body F1 (token-level precision/recall/F1 of the extracted body against the
   expected paragraphs of VnExpress.json), plus lead, title, byline and date checks. Target F1 >= 0.95.
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import json
 import logging
 import re
@@ -45,6 +46,9 @@ from auditor.extract import extract_article, extract_links  # noqa: E402
 from auditor.extract.core import STAGES  # noqa: E402
 
 F1_TARGET = 0.95
+# Floors for --check: the issue's target for the fundus body, and what the 2012 gold must keep.
+# Lowered only on purpose, with the reason in the commit.
+FLOORS = {"fundus_body_f1": F1_TARGET, "snippet_f1": 0.95, "listing_refused": 1.0}
 
 
 def norm(text: str | None) -> str:
@@ -134,7 +138,7 @@ def bench_fundus(show_stages: bool) -> dict[str, float]:
     return results
 
 
-def bench_2012(show_stages: bool) -> None:
+def bench_2012(show_stages: bool) -> dict[str, float]:
     folder = FIXTURES / "myfeed_2012"
     gold = json.loads(GOLD.read_text())["pages"]
     with (folder / "urls.tsv").open(encoding="utf-8") as handle:
@@ -241,24 +245,46 @@ def bench_2012(show_stages: bool) -> None:
           f"listing pages refused {counts['listing_ok']}/{counts['listing_ok'] + counts['listing_missed']}")
     print(f"  extraction time per page: mean {statistics.mean(times) * 1000:.0f} ms, "
           f"max {max(times) * 1000:.0f} ms ({len(times)} pages)")
+    figures = {"snippet_f1": 2 * precision * recall / max(1e-9, precision + recall),
+               "listing_refused": counts["listing_ok"] / max(1, counts["listing_ok"] + counts["listing_missed"])}
     if show_stages:
         print("\n  per-stage mean snippet F1 (each stage alone): " + ", ".join(
             f"{label} {statistics.mean(values):.3f}" for label, values in per_stage.items() if values))
         print("  metadata fields, ours vs trafilatura's metadata: " + ", ".join(
             f"{field} {field_ours[field]} vs {field_theirs[field]}" for field in field_ours))
+    return figures
+
+
+def fingerprint() -> str:
+    """SHA-256 over the fixture files and the gold: figures are comparable only on the same data."""
+    digest = hashlib.sha256()
+    files = [FIXTURES / "fundus_vnexpress_2025" / "VnExpress_2025_10_22.html.gz",
+             FIXTURES / "fundus_vnexpress_2025" / "VnExpress.json", GOLD,
+             *sorted((FIXTURES / "myfeed_2012").iterdir())]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stages", action="store_true",
                         help="also run each cascade stage alone and compare metadata with trafilatura's")
+    parser.add_argument("--check", action="store_true",
+                        help=f"exit 1 when a figure falls below its floor {FLOORS}")
     args = parser.parse_args()
     if not FIXTURES.is_dir():
         print(f"skipped: {FIXTURES} is absent (the shared fixtures are not part of the repository)")
         return 0
     logging.basicConfig(level=logging.ERROR)
-    bench_fundus(args.stages)
-    bench_2012(args.stages)
+    print(f"fixtures + gold fingerprint {fingerprint()}")
+    figures = {"fundus_body_f1": bench_fundus(args.stages).get("cascade", 0.0), **bench_2012(args.stages)}
+    below = {name: value for name, value in figures.items() if value < FLOORS[name]}
+    if args.check:
+        for name, value in below.items():
+            print(f"FAIL {name} {value:.3f} < floor {FLOORS[name]}")
+        print("check:", "failed" if below else f"all figures at or above their floors {FLOORS}")
+        return 1 if below else 0
     return 0
 
 
