@@ -167,7 +167,8 @@ class PeopleFinder:
                           r"cho\s+biết\s+thêm\s+thông\s+tin|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
                           r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
                           r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
-                          r"được\s+chỉ\s+đạo|bài\s+phát\s+biểu|lời\s+phát\s+biểu|bài\s+viết|trả\s+lời\s+phỏng\s+vấn\s+của)(?!\w)")
+                          r"được\s+chỉ\s+đạo|đơn\s+yêu\s+cầu|văn\s+bản\s+yêu\s+cầu|công\s+văn\s+yêu\s+cầu|đơn\s+đề\s+nghị|"
+                          r"tờ\s+trình\s+đề\s+nghị|bài\s+phát\s+biểu|lời\s+phát\s+biểu|bài\s+viết|trả\s+lời\s+phỏng\s+vấn\s+của)(?!\w)")
 
     @cached_property
     def _attribution_re(self) -> re.Pattern[str]:
@@ -305,6 +306,9 @@ class PeopleFinder:
             k = self._name_after_place(folded, before_run)
             if k is None:
                 return None
+        # "Hội đồng trị sự Nguyễn Phúc tộc": a clan, not a person.
+        if re.match(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)", low[run[-1][1]:run[-1][1] + 12]):
+            return None
         # "Quảng Ninh Minh Khang": a place name leading the run is not part of the name.
         for size in (3, 2):
             if len(folded) - k > size and " ".join(folded[k:k + size]) in self.places:
@@ -457,7 +461,10 @@ class PeopleFinder:
             candidates = []
             for c in clusters:
                 full = [fold(t) for t in c.tokens]
-                if full == key or (len(key) < len(full) and full[-len(key):] == key) or (
+                dotted = len(full) == 1 and "." in full[0]
+                if dotted and len(key) == 1 and len(key[0]) == 1 and full[0].split(".")[-1] == key[0]:
+                    candidates.append(c)  # "chị T." after "chị L.H.T."
+                elif full == key or (len(key) < len(full) and full[-len(key):] == key) or (
                         len(key) == len(full) and all(a == b or (len(a) == 1 and b.startswith(a))
                                                       for a, b in zip(key, full, strict=True))):
                     candidates.append(c)
@@ -576,9 +583,10 @@ class PeopleFinder:
             g = self.honorific_gender.get(m.honorific or "", "U")
             if g != "U":
                 votes[g] += 1
-            # "nữ" before a title: "nữ bác sĩ X".
+            # "nữ" right before a title: "nữ bác sĩ X", "nữ phóng viên X".
             words = m.prefix.split()
-            if "nữ" in words[-3:] and g == "U":
+            if g == "U" and any(len(words) > n and words[-n - 1] == "nữ" and " ".join(words[-n:]) in self.role_words
+                                for n in (1, 2, 3)):
                 votes["F"] += 1
         if votes["F"] != votes["M"]:
             return "F" if votes["F"] > votes["M"] else "M"
