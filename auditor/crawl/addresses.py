@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 import typing
 from collections.abc import Awaitable, Callable
 
@@ -131,10 +132,10 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-def guarded_transport(limits: httpx.Limits, resolver: Resolver,
-                      policy: AddressPolicy | None = None) -> httpx.AsyncHTTPTransport:
+def guarded_transport(limits: httpx.Limits, resolver: Resolver, policy: AddressPolicy | None = None,
+                      verify: ssl.SSLContext | bool = True) -> httpx.AsyncHTTPTransport:
     """An httpx transport whose connections only go to addresses the policy accepts."""
-    transport = httpx.AsyncHTTPTransport(limits=limits)
+    transport = httpx.AsyncHTTPTransport(limits=limits, verify=verify)
     pool = getattr(transport, "_pool", None)
     if not isinstance(pool, httpcore.AsyncConnectionPool):  # httpx changed its internals: fail loudly
         raise RuntimeError("httpx.AsyncHTTPTransport has no httpcore pool to guard; check the httpx version")

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import logging
 import random
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -134,6 +136,12 @@ class _Trace:
     network_s: float = 0.0  # time inside requests (pacing, backoff and Retry-After waits left out)
     status: int | None = None
     nbytes: int = 0
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One certificate-verifying context for all clients: loading the CA bundle costs ~50 ms each time."""
+    return httpx.create_ssl_context()
 
 
 def _now_iso() -> str:
@@ -239,12 +247,13 @@ class Fetcher:
                 follow_redirects=False,  # followed by hand so every hop is checked
                 trust_env=s.trust_env,
                 transport=transport,
+                verify=_ssl_context(),
             )
 
         if self._transport is not None:
             self._client = self._local_client = client(self._transport)
         else:
-            self._client = client(guarded_transport(limits, self._resolver, self._policy))
+            self._client = client(guarded_transport(limits, self._resolver, self._policy, _ssl_context()))
             self._local_client = client(None)
         return self
 
