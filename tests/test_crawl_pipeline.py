@@ -361,6 +361,19 @@ def test_crawl_command_summary_and_exit_codes(site, tmp_path):
     assert broken.exit_code == 1 and "không nguồn nào" in broken.output
 
 
+def test_crawl_command_with_only_ingest_outlets_says_so(tmp_path):
+    from click.testing import CliRunner
+
+    from auditor.cli import cli
+
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("outlets:\n  - id: xa\n    name: Đài xã\n    kind: commune_radio\n    commune: '23500'\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["crawl", "--db", str(tmp_path / "x.db"), "--feeds", str(feeds)])
+    assert result.exit_code == 1 and "auditor ingest" in result.output
+    assert not (tmp_path / "x.db").exists()
+
+
 def test_crawl_command_rejects_bad_interval(site, tmp_path):
     from click.testing import CliRunner
 

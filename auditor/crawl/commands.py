@@ -187,7 +187,10 @@ def crawl(db_path: str | None, feeds_path: str, outlet_ids: tuple[str, ...], eve
     try:
         interval = parse_interval(every) if every else None
         config = load_feeds(feeds_path)
-        config.select(list(outlet_ids))  # fail on an unknown --outlet before opening anything
+        selected = config.select(list(outlet_ids))  # fail on an unknown --outlet before opening anything
+        if not any(o.sources for o in selected):
+            raise ConfigError("các nguồn tin đã chọn không khai nguồn rss/html nào để thu thập (nội dung "
+                              "của đài không có trang web nhập bằng `auditor ingest`)", path=feeds_path)
         db = _open(db_path)
     except AuditorError as exc:
         raise click.ClickException(str(exc)) from exc
