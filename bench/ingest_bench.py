@@ -5,7 +5,9 @@ temporary database twice (with the audit step and without it) and prints the tim
 accuracy. Targets (issue 8): 1,000 items in under 30 s on 2 cores; split accuracy >= 0.98.
 
 Item text comes from ``../shared/corpus/baomoi`` (real Vietnamese news, cut to one page) when that
-folder is there, else from a small built-in set of sentences.
+folder is there, else from a small built-in set of sentences. Each file has a letterhead, a greeting
+after each programme heading and a sign-off after each programme (none belong to an item), and every
+fourth item carries a numbered list ("1. ...;") inside its text.
 
     .venv/bin/python bench/ingest_bench.py [--items 1000] [--per-file 20] [--keep DIR]
 
@@ -66,6 +68,10 @@ FALLBACK_SENTENCES = [
     "Chị Hoàng Thị Mai ở thôn Bản Chang đã mạnh dạn vay vốn phát triển mô hình nuôi bò sinh sản.",
 ]
 
+SIGN_OFF = "Chương trình phát thanh đến đây là kết thúc. Xin cảm ơn quý vị và các bạn đã theo dõi."
+LIST_LINES = ["Bà con cần thực hiện các việc sau:", "1. Giữ vệ sinh nơi ở;", "2. Báo ngay cho trạm y tế khi có dấu hiệu bệnh;",
+              "3. Không tụ tập đông người."]
+
 # Characters the hand-built PDF font can carry and every legacy encoding can write.
 _ALLOWED = set(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?()%/-'\"đĐ"
@@ -117,9 +123,14 @@ def write_file(folder: Path, index: int, layout: tuple[str, str, str], items, st
     day = start
     per_programme = 5 if style == "month" else len(items)
     for k, (title, paragraphs) in enumerate(items):
+        if k % 4 == 3:
+            # Every fourth item carries a numbered list, as instructions in scripts do.
+            paragraphs = [paragraphs[0], *LIST_LINES, *paragraphs[1:]]
         if k % per_programme == 0:
             if k:
                 day += timedelta(days=7)
+                lines.append(SIGN_OFF)
+                blocks.append(("para", SIGN_OFF))
             heading = (f"CHƯƠNG TRÌNH PHÁT THANH NGÀY {day.day}/{day.month}/{day.year}" if style == "month"
                        else f"Chương trình phát thanh ngày {day.day}/{day.month}/{day.year}")
             lines += [heading, "Kính thưa quý vị và các bạn, mời quý vị theo dõi chương trình."]
@@ -136,6 +147,8 @@ def write_file(folder: Path, index: int, layout: tuple[str, str, str], items, st
         blocks.append(("heading" if style == "heading" else "bold" if style == "bold" else "para", head))
         blocks.extend(("para", p) for p in paragraphs)
         expected.append((title, day.isoformat(), " ".join(" ".join(paragraphs).split())))
+    lines.append(SIGN_OFF)
+    blocks.append(("para", SIGN_OFF))
     name = f"ban-tin-{index:03d}-{style}-{encoding}"
     if fmt == "txt":
         path = write_txt(folder / f"{name}.txt", "\n".join(lines) + "\n", encoding)

@@ -217,3 +217,54 @@ Thưa bà con, tuần này trạm y tế tiêm phòng dại cho chó mèo.
         ("Chương trình phát thanh ngày 11/6/2024",
          "Thưa bà con, tuần này trạm y tế tiêm phòng dại cho chó mèo.", date(2024, 6, 11)),
     ]
+
+
+def test_the_programme_sign_off_belongs_to_no_item():
+    doc = blocks("""
+Chương trình phát thanh ngày 4/6/2024
+Tin: Ra quân vệ sinh môi trường
+Sáng 3/6, đoàn viên thanh niên ra quân dọn vệ sinh.
+Chương trình phát thanh của Đài truyền thanh xã đến đây là kết thúc.
+Xin chào và hẹn gặp lại.
+""")
+    result = split_items(doc)
+    assert [i.body for i in result.items] == ["Sáng 3/6, đoàn viên thanh niên ra quân dọn vệ sinh."]
+    assert result.preamble_lines == 2
+
+
+def test_numbered_lists_inside_numbered_items_and_a_missed_heading():
+    doc = blocks("""
+Chương trình phát thanh ngày 4/6/2024
+1. Phòng chống dịch sốt xuất huyết
+Trạm y tế đề nghị bà con:
+1. Diệt bọ gậy;
+2. Ngủ màn.
+2. Thu hoạch lúa chiêm xuân
+Bà con khẩn trương thu hoạch. Cần lưu ý:
+1. Phơi khô thóc;
+2. Bảo quản nơi thoáng mát;
+3. Không đốt rơm rạ.
+3. Ngày hội đại đoàn kết.
+Các thôn tổ chức ngày hội.
+4. Tiêm phòng cho gia súc
+Thú y xã tiêm phòng lở mồm long móng.
+""")
+    result = split_items(doc)
+    # "3. Ngày hội đại đoàn kết." ends with a full stop but still counts: the list before it ended
+    # with "3. Không đốt rơm rạ." next to its "2.", which marks that one as a list entry.
+    assert [i.title for i in result.items] == [
+        "Phòng chống dịch sốt xuất huyết", "Thu hoạch lúa chiêm xuân", "Ngày hội đại đoàn kết.",
+        "Tiêm phòng cho gia súc"]
+    assert result.items[1].body.endswith("3. Không đốt rơm rạ.")
+    # A heading the splitter cannot take (here "2." written as a sentence ending in ",") does not
+    # stop the count: "3." is still found, and item 2 stays inside item 1.
+    broken = split_items(blocks("""
+Bản tin ngày 5/6/2024
+1. Họp dân thôn Đông
+Nội dung họp.
+2. Sửa đường, làm cầu,
+Nội dung sửa đường.
+3. Tiêm chủng
+Nội dung tiêm chủng.
+"""))
+    assert [i.title for i in broken.items] == ["Họp dân thôn Đông", "Tiêm chủng"]

@@ -39,7 +39,7 @@ class Item:
 @dataclass
 class SplitResult:
     items: list[Item] = field(default_factory=list)
-    preamble_lines: int = 0  # lines before the first item of a programme, not stored
+    preamble_lines: int = 0  # lines before the first item of a programme and sign-offs, not stored
     empty_items: list[str] = field(default_factory=list)  # headings with no body, not stored
     scheme: str = ""  # which heading kind split the file
     file_date: date | None = None  # a date found in the letterhead
@@ -78,6 +78,9 @@ _DATE_ONLY = re.compile(
 # "Xã Tân Yên, ngày 15 tháng 3 năm 2024": the date a document was signed, in its letterhead.
 _PLACE_DATE = re.compile(r"^[^\d,]{2,60},\s*ngày\s+\d", re.IGNORECASE)
 _PROGRAMME_MAX = 160
+_CLOSING = re.compile(
+    r"đến\s+đây\s+(?:là\s+)?(?:tạm\s+)?(?:kết\s+thúc|xin\s+tạm\s+dừng)|xin\s+chào\s+và\s+hẹn\s+gặp\s+lại|"
+    r"cảm\s+ơn\s+(?:quý\s+vị|bà\s+con)[^.]{0,30}đã\s+(?:theo\s+dõi|lắng\s+nghe)", re.IGNORECASE)
 
 
 def _programme_date(text: str) -> date | None:
@@ -154,13 +157,15 @@ def _candidates(lines: list[_Line], programme_at: set[int]) -> dict[str, list[in
         if line.kind == "heading" and len(line.text) <= _TITLE_MAX:
             found["heading"].append(line.index)
         value = _number_of(line.text)
-        if value == expected and _is_title_like(_NUMBERED.match(line.text).group("rest")):
-            # "1. A" directly followed by "2. B" is a list or a table of contents, not a heading with
-            # its text: skipping it keeps the count at 1 for the headings that follow.
+        # One missed heading (value == expected + 1) must not stop the count for the rest of the file.
+        if value in (expected, expected + 1) and _is_title_like(_NUMBERED.match(line.text).group("rest")):
+            # A numbered line next to the number before or after it ("1. A" / "2. B") belongs to a list
+            # or a table of contents, not a heading with its text: skipping it keeps the count right.
             following = lines[position + 1].text if position + 1 < len(lines) else ""
-            if _number_of(following) != value + 1:
+            previous = lines[position - 1].text if position else ""
+            if _number_of(following) != value + 1 and (value == 1 or _number_of(previous) != value - 1):
                 found["numbered"].append(line.index)
-                expected += 1
+                expected = value + 1
         if line.kind == "bold" and len(line.text) <= _TITLE_MAX:
             found["bold"].append(line.index)
         # Caps lines above the first programme heading are the letterhead, not items.
@@ -381,6 +386,11 @@ def _split_text(blocks: list[Block], *, default_date: date | None, reflow: bool,
             open_item = {"title": title, "marker": marker,
                          "body": [body_start] if body_start else [],
                          "date": current_date, "programme": programme}
+            continue
+        if _CLOSING.search(line.text) and len(line.text) <= _PROGRAMME_MAX:
+            # "Chương trình đến đây là kết thúc...": the programme's sign-off belongs to no item.
+            close()
+            preamble.append(line)
             continue
         if open_item is not None:
             open_item["body"].append(line.text)
