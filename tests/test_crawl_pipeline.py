@@ -299,7 +299,7 @@ def test_sigkill_mid_crawl_then_rerun_completes_without_duplicates(tmp_path):
     site = NewsSite(12)
     try:
         feeds = tmp_path / "feeds.yaml"
-        feeds.write_text(site.feeds_yaml(delay=0.15), encoding="utf-8")
+        feeds.write_text(site.feeds_yaml(delay=0.25), encoding="utf-8")
         db_path = tmp_path / "kill.db"
         command = [sys.executable, "-m", "auditor", "crawl", "--db", str(db_path), "--feeds", str(feeds),
                    "--no-progress"]
