@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import ssl
 import time
 import unicodedata
 import zlib
@@ -217,6 +218,16 @@ def test_httpx_errors_never_leak() -> None:
             run_fetch(handler)
         assert words in str(err.value) and "gave up after 3 attempts" in str(err.value)
         assert not isinstance(err.value.__cause__, httpx.HTTPError) and len(calls) == 3
+
+
+def test_certificate_failure_is_not_retried() -> None:
+    request = httpx.Request("GET", "https://bao.example/tin")
+    failure = httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed", request=request)
+    failure.__cause__ = ssl.SSLCertVerificationError("certificate verify failed")
+    handler, calls = scripted(failure)
+    with pytest.raises(FetchError, match="TLS handshake failed") as err:
+        run_fetch(handler, url="https://bao.example/tin")
+    assert "gave up" not in str(err.value) and len(calls) == 1
 
 
 def test_retry_after_overrides_the_backoff() -> None:

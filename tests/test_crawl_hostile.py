@@ -286,19 +286,25 @@ def test_robots_disallow_is_honoured_and_read_once(site: Site) -> None:
 def test_robots_server_error_means_disallow_all(site: Site) -> None:
     site.routes["/robots.txt"] = page(b"busy", "text/plain", status=503)
     site.routes["/tin-tuc/1"] = page(VI_PAGE.encode())
-    with pytest.raises(RobotsDisallowed) as err:
-        fetch(site.url("/tin-tuc/1"))
+    log: list[FetchRecord] = []
+    with pytest.raises(FetchError) as err:
+        fetch(site.url("/tin-tuc/1"), log=log)
+    # Not RobotsDisallowed: the URL is not forbidden, the site is unavailable; a later run retries it.
+    assert not isinstance(err.value, RobotsDisallowed)
     assert "503" in str(err.value) and "disallowed for this run" in str(err.value)
+    assert "try again in a later run" in str(err.value)
     assert site.paths() == ["/robots.txt"]
+    assert [(r.kind, r.outcome) for r in log] == [("robots", "error"), ("page", "error")]
 
 
 def test_robots_timeout_means_disallow_all(site: Site) -> None:
     site.routes["/robots.txt"] = lambda h: time.sleep(1.5)
     site.routes["/tin-tuc/1"] = page(VI_PAGE.encode())
     began = time.monotonic()
-    with pytest.raises(RobotsDisallowed) as err:
+    with pytest.raises(FetchError) as err:
         fetch(site.url("/tin-tuc/1"), settings(robots_timeout_s=0.4, read_timeout_s=5.0))
     assert "timed out" in str(err.value) and time.monotonic() - began < 1.4
+    assert not isinstance(err.value, RobotsDisallowed)
     assert "/tin-tuc/1" not in site.paths()
 
 
@@ -394,6 +400,14 @@ def test_connection_closed_without_answer(site: Site) -> None:
     with pytest.raises(FetchError) as err:
         fetch(site.url("/x"))
     assert "gave up after 3 attempts" in str(err.value)
+
+
+def test_https_to_a_plain_http_server_fails_at_once(site: Site) -> None:
+    site.routes["/x"] = page(VI_PAGE.encode())
+    with pytest.raises(FetchError) as err:
+        fetch(site.url("/x").replace("http://", "https://"))
+    assert "TLS handshake failed" in str(err.value)  # here already for robots.txt, the first request
+    assert site.hits == []  # the plain server saw only TLS noise, no request it could parse
 
 
 def test_truncated_body(site: Site) -> None:

@@ -15,11 +15,13 @@ API (what the crawl pipeline codes against)::
 
 ``fetch`` either returns a :class:`FetchResult` or raises one of :mod:`auditor.errors`:
 
-- ``RobotsDisallowed``  robots.txt forbids the URL (or could not be read: 5xx/timeout, see robots.py)
+- ``RobotsDisallowed``  robots.txt forbids the URL (a lasting verdict)
 - ``BlockedAddress``    the URL or a redirect hop resolves to a private/loopback/link-local/... address
 - ``TooLarge``          the body (after decompression) passed ``max_bytes``
 - ``FetchError``        anything else, with ``.status`` when the server answered (404/410 are final,
-                        5xx/429 after retries, redirect loops, refused content types, timeouts)
+                        5xx/429 after retries, redirect loops, refused content types, timeouts, and
+                        robots.txt unreachable: 5xx/timeout/no connection, so the site is not crawled
+                        in this run; see robots.py)
 
 httpx exceptions never leave this module. Every fetch call produces one :class:`FetchRecord` (url, host,
 status, bytes, elapsed_ms, outcome ok|not_modified|error|skipped, error) appended to ``fetcher.log`` and
@@ -178,6 +180,18 @@ def _describe(exc: httpx.HTTPError) -> str:
     kind = next((text for cls, text in kinds.items() if isinstance(exc, cls)), type(exc).__name__)
     detail = str(exc).strip()
     return f"{kind}: {detail}" if detail and detail != kind else kind
+
+
+def _tls_failure(exc: BaseException) -> bool:
+    """True if an ssl.SSLError (certificate, protocol) is behind ``exc``."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -408,9 +422,13 @@ class Fetcher:
             await check_host(str(url), url.host, _port(url), self._resolver, self._policy)
         rules = await self._robots.get(
             _origin(url), lambda origin: self._load_robots(origin, allow_private, outlet_id))
+        if rules.disallow_all:
+            # Unreachable robots.txt: not a verdict on the URL, a transient state of the site. A plain
+            # FetchError, so the caller retries the URL in a later run instead of marking it forbidden.
+            raise FetchError(f"{rules.reason}; not requested, try again in a later run", url=str(url))
         if not rules.allowed(str(url), self.settings.robots_token):
-            why = rules.reason if rules.disallow_all else f"robots.txt of {rules.origin} disallows this URL"
-            raise RobotsDisallowed(why, url=str(url))  # no status: the URL itself was never requested
+            # No status: the URL itself was never requested.
+            raise RobotsDisallowed(f"robots.txt of {rules.origin} disallows this URL", url=str(url))
 
     def _backoff(self, attempt: int) -> float:
         s = self.settings
@@ -480,6 +498,8 @@ class Fetcher:
                     f"no complete answer within total_timeout_s={s.total_timeout_s:g} s (server too slow "
                     "or trickling bytes)", url=str(url), status=trace.status) from None
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                if _tls_failure(exc):  # a bad certificate or a non-TLS server will not improve on retry
+                    raise FetchError(f"TLS handshake failed: {exc}", url=str(url)) from None
                 raise _Retryable(_describe(exc)) from None
             except BlockedAtConnect as exc:
                 raise BlockedAddress(f"{exc}; refused because the outlet is not marked local (allow_private)",
@@ -557,6 +577,8 @@ class Fetcher:
             rules = unreachable(origin, trace.status, f"robots.txt could not be read ({exc})")
         except (httpx.HTTPError, httpx.StreamError, httpx.InvalidURL) as exc:
             reason = _describe(exc) if isinstance(exc, httpx.HTTPError) else str(exc)
+            if _tls_failure(exc):
+                reason = f"TLS handshake failed: {exc}"
             rules = unreachable(origin, trace.status, f"robots.txt could not be fetched ({reason})")
         delay = rules.delay(s.robots_token)
         if delay is not None and delay > self.pacer.delay(_host_key(url)):

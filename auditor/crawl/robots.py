@@ -7,8 +7,8 @@ How a robots.txt answer is read (the fetching itself is done by :class:`auditor.
 - 4xx (404, 410, even 401/403) or too many redirects: "unavailable", everything is allowed (RFC 9309 §2.3.1.3).
 - 5xx, timeout, connection error, corrupt body: "unreachable". We are conservative and treat the whole
   site as disallowed for the rest of the run (RFC 9309 §2.3.1.4): a struggling small government server
-  is exactly the one we must not hammer. Its pages fail with ``RobotsDisallowed`` naming the reason, and
-  the next run tries again.
+  is exactly the one we must not hammer. Its pages fail with a plain ``FetchError`` naming the reason
+  (not ``RobotsDisallowed``, which is a lasting verdict on a URL), so the next run tries them again.
 """
 
 from __future__ import annotations
