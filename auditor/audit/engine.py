@@ -27,6 +27,7 @@ ENGINE_VERSION = "1.0.0"
 # Above this share of control / replacement / private-use characters, input is binary junk.
 _MAX_JUNK_SHARE = 0.05
 MAX_TEXT_CHARS = 2_000_000
+_WORDS = re.compile(r"\w+")
 # Control characters (but tab and newlines), replacement characters, private use, lone surrogates.
 _JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
 
@@ -109,7 +110,10 @@ class Auditor:
         starts = [s.start for s in spans]
         found: list[Finding] = []
         original = nt.original
+        words = set(_WORDS.findall(low))
         for rule in self.rules:
+            if not rule.may_match(words):
+                continue
             for m in rule.match.finditer(low):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if i < 0 or m.end() > spans[i].end:

@@ -13,6 +13,8 @@ A rule file holds one category and its rules::
         match: ["người đẹp", "re:nữ (?:tài xế|...)"]   # phrases, or regexes after "re:"
         near: {words: [...], window: 8}       # optional: a companion within N words
         unless_before: {words: [...], window: 5}  # optional: these just before the match cancel it
+        anchors: [nữ, người]               # for rules with regexes: words one of which every match
+                                           # contains (a fast pre-check); derived for plain phrases
         requires_sentence: ["{crime_context}"] # optional: the sentence must contain one of these
         unless_sentence: ["{critique_markers}", "cuộc thi"]  # optional: these cancel the match
         examples: {flag: [...], pass: [...]}  # test data: tests/test_rule_examples.py runs them
@@ -39,12 +41,12 @@ from auditor.text import fold
 
 RULE_FIELDS = {
     "id", "name", "severity", "message", "suggestion", "match", "near", "requires_sentence",
-    "unless_sentence", "unless_before", "examples", "aliases", "indicator", "category",
+    "unless_sentence", "unless_before", "examples", "aliases", "indicator", "category", "anchors",
 }
 REQUIRED_FIELDS = ("id", "name", "message", "suggestion", "match", "examples")
 _ID_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 _MACRO_RE = re.compile(r"^\{(\w+)\}$")
-_WORD = r"\w"
+_WORD_RE = re.compile(r"\w+")
 
 
 def default_rules_dir() -> Path:
@@ -89,6 +91,12 @@ class Rule:
     unless: re.Pattern[str] | None = None
     examples: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
+    # First words of the plain phrases in `match`; None when a regex makes that unknowable. A text
+    # without any of them cannot match, which spares the regex scan on most articles.
+    anchors: frozenset[str] | None = None
+
+    def may_match(self, words: set[str]) -> bool:
+        return self.anchors is None or not self.anchors.isdisjoint(words)
 
     def find(self, sentence: str) -> Iterator[tuple[int, int]]:
         """Spans in a folded ``sentence`` where this rule fires (context conditions applied)."""
@@ -219,8 +227,15 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
             or not isinstance(examples.get("flag"), list) or not examples.get("flag")):
         raise RuleError("needs a non-empty 'flag' list (and optionally 'pass')", path=path, item=rule_id,
                         field="examples")
-    match = _compile_checked(_expand(raw["match"], terms, path=path, rule_id=rule_id, fld="match"),
-                             path=path, rule_id=rule_id, fld="match")
+    phrases = _expand(raw["match"], terms, path=path, rule_id=rule_id, fld="match")
+    match = _compile_checked(phrases, path=path, rule_id=rule_id, fld="match")
+    if raw.get("anchors") is not None:
+        anchors: frozenset[str] | None = frozenset(fold(w) for w in _expand(
+            raw["anchors"], terms, path=path, rule_id=rule_id, fld="anchors"))
+    elif any(p.startswith("re:") for p in phrases):
+        anchors = None
+    else:
+        anchors = frozenset(_WORD_RE.findall(fold(p))[0] for p in phrases if _WORD_RE.findall(fold(p)))
     assert match is not None
     near, window = _window_words(raw, "near", 8, terms, path=path, rule_id=rule_id)
     unless_before, before_window = _window_words(raw, "unless_before", 5, terms, path=path, rule_id=rule_id)
@@ -245,6 +260,7 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
                                 fld="unless_sentence"),
         examples={k: [str(x) for x in v] for k, v in examples.items()},
         source=path,
+        anchors=anchors,
     )
 
 
