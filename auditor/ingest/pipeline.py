@@ -135,14 +135,41 @@ def ingest_file(db: sqlite_utils.Database, path: str | Path, options: IngestOpti
 
         auditor = default_auditor()
     source_file = f"{Path(path).name}#{doc.sha256}"
+    # Audit before taking the write lock (the audit is a pure function of the text), so a slow model
+    # never holds up a crawl writing at the same time; items already stored are not audited again.
+    known = _stored_ids(db, [article_id_for(doc.sha256, item.position) for item in split.items])
+    results = {}
+    if auditor is not None:
+        for item in split.items:
+            article_id = article_id_for(doc.sha256, item.position)
+            if article_id not in known:
+                results[item.position] = _audit_item(auditor, item, article_id, doc)
     now = now_iso()
     with _write_transaction(db):
         if options.replace:
             report.replaced = _remove_earlier_versions(db, Path(path).name, doc.sha256, options.outlet_id,
                                                        str(path))
         for item in split.items:
-            report.items.append(_store_item(db, item, doc, options, source_file, now, auditor))
+            report.items.append(_store_item(db, item, doc, options, source_file, now, auditor,
+                                            results.get(item.position)))
     return report
+
+
+def _stored_ids(db: sqlite_utils.Database, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+    return found
+
+
+def _audit_item(auditor, item: Item, article_id: str, doc: Document):  # noqa: ANN001, ANN202 (Auditor)
+    try:
+        return auditor.audit(item.body, item.title, id=article_id)
+    except InputError as exc:
+        raise IngestError(f"mục {item.position + 1} ('{item.title[:60]}') không kiểm tra được: {exc}",
+                          path=str(doc.path)) from exc
 
 
 def _remove_earlier_versions(db: sqlite_utils.Database, name: str, sha256: str, outlet_id: str,
@@ -191,7 +218,7 @@ def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
 
 
 def _store_item(db: sqlite_utils.Database, item: Item, doc: Document, options: IngestOptions,
-                source_file: str, now: str, auditor) -> ItemReport:  # noqa: ANN001 (Auditor)
+                source_file: str, now: str, auditor, result) -> ItemReport:  # noqa: ANN001 (Auditor, AuditResult)
     article_id = article_id_for(doc.sha256, item.position)
     day = item.broadcast_date.isoformat() if item.broadcast_date else ""
     report = ItemReport(item.position, article_id, item.title, day, "added", chars=len(item.body))
@@ -223,11 +250,8 @@ def _store_item(db: sqlite_utils.Database, item: Item, doc: Document, options: I
     if auditor is not None:
         from auditor.audit.store import save_audit
 
-        try:
-            result = auditor.audit(item.body, item.title, id=article_id)
-        except InputError as exc:
-            raise IngestError(f"mục {item.position + 1} ('{item.title[:60]}') không kiểm tra được: {exc}",
-                              path=str(doc.path)) from exc
+        if result is None:  # stored and removed again since the check above (a concurrent --replace)
+            result = _audit_item(auditor, item, article_id, doc)
         save_audit(db, article_id, result, auditor.versions)
         report.ge_item = bool(result.ge_item)
         report.n_findings = len(result.findings)
