@@ -294,5 +294,9 @@ def demo(db_path: str, no_progress: bool, serve_feeds: str | None) -> None:
     click.echo(demo_summary(db))
     click.echo()
     click.echo(f"Xong sau {time.monotonic() - started:.1f} giây. Dữ liệu: {db_path}")
+    click.echo("Xem tiếp:")
+    click.echo(f"  auditor tally --db {db_path} --from 2025-01-01 --to 2025-12-31   # đếm tin BĐG theo cơ quan, kỳ")
+    click.echo(f"  auditor user add lan --role inspector --db {db_path}   # tạo tài khoản, rồi:")
+    click.echo(f"  auditor serve --db {db_path}                           # duyệt trên web, http://127.0.0.1:8000")
     if not report.anything_ran:
         raise click.ClickException("bản demo không thu thập được nguồn nào")
