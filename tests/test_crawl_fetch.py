@@ -91,6 +91,20 @@ def test_inflater_bounds_each_piece_of_a_gzip_bomb() -> None:
     assert 2 << 20 < produced <= (2 << 20) + CHUNK
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=5000), min_size=1, max_size=30))
+def test_inflater_output_does_not_depend_on_how_the_stream_is_cut(cuts: list[int]) -> None:
+    text = ("Phụ nữ tham gia lãnh đạo, quản lý. " * 2000).encode()
+    body = gzip.compress(text) + gzip.compress(b"!")  # two members, as some servers send
+    pieces, start = [], 0
+    for size in cuts + [len(body)]:
+        pieces.append(body[start:start + size])
+        start += size
+    inflater = Inflater("gzip")
+    out = b"".join(chunk for piece in pieces for chunk in inflater.feed(piece)) + inflater.flush()
+    assert out == text + b"!"
+
+
 def test_inflater_handles_deflate_both_ways_and_refuses_unknown() -> None:
     text = "Bình đẳng giới".encode() * 50
     raw = zlib.compressobj(6, zlib.DEFLATED, -15)

@@ -308,6 +308,17 @@ def test_robots_timeout_means_disallow_all(site: Site) -> None:
     assert "/tin-tuc/1" not in site.paths()
 
 
+def test_huge_robots_txt_is_read_up_to_its_cap(site: Site) -> None:
+    rules = b"User-agent: *\nDisallow: /an/\n" + b"# chu thich\n" * 400_000  # ~4.8 MB of comments
+    site.routes["/robots.txt"] = page(gzip.compress(rules), "text/plain", Content_Encoding="gzip")
+    site.routes["/tin"] = page(VI_PAGE.encode())
+    log: list[FetchRecord] = []
+    with pytest.raises(RobotsDisallowed):
+        fetch(site.url("/an/1"), log=log)
+    assert log[0].kind == "robots" and log[0].outcome == "ok"
+    assert fetch(site.url("/tin")).status == 200
+
+
 def test_robots_crawl_delay_slows_the_host(site: Site) -> None:
     site.routes["/robots.txt"] = page(b"User-agent: *\nCrawl-delay: 0.4\n", "text/plain")
     site.routes["/a"] = page(b"<p>a</p>")
