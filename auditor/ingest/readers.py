@@ -7,6 +7,7 @@ says (a PNG renamed .docx), encrypted, a PDF without a text layer, or text in no
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import unicodedata
@@ -68,8 +69,6 @@ def _sniff(head: bytes) -> str | None:
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   encoding: str | None = None) -> Document:
     """Read ``path`` into blocks. ``encoding`` forces the decoding of a .txt file."""
-    import hashlib
-
     path = Path(path)
     name = str(path)
     if not path.is_file():
@@ -89,8 +88,9 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     sha256 = hashlib.sha256(data).hexdigest()
     found = _sniff(data[:16])
     if suffix == ".txt":
-        if found and found != "tệp RTF":
-            raise IngestError(f"tệp .txt nhưng nội dung là {found}", path=name)
+        if found:
+            raise IngestError(f"tệp .txt nhưng nội dung là {found}: hãy mở bằng Word rồi lưu thành .docx "
+                              "hoặc văn bản thuần (.txt)", path=name)
         decoded = decode_bytes(data, encoding=encoding, path=name)
         blocks = [Block(line) for line in decoded.text.splitlines()]
         doc = Document(path, sha256, "txt", decoded.encoding, blocks)
