@@ -243,9 +243,9 @@ def test_hosts_are_paced_independently_and_share_a_concurrency_cap() -> None:
         asyncio.run(run())
         took = time.monotonic() - began
         assert in_flight["max"] == 2  # capped across hosts, yet more than one host at a time
-        # Each host got robots.txt then the page, 1 s apart: four hosts in parallel take ~1 s + 2 x 0.2 s,
-        # not the 4 s that a single shared pace would need.
-        assert took < 3.0
+        # Each host got robots.txt then the page, 1 s apart: four hosts in parallel take ~1.4 s, a single
+        # shared pace would need 7 s (8 requests 1 s apart). The bound is loose for a loaded machine.
+        assert took < 6.0
         for s in sites:
             robots_at, page_at = s.times("/robots.txt")[0], s.times("/slow")[0]
             assert page_at - robots_at >= 0.97
@@ -298,12 +298,12 @@ def test_robots_server_error_means_disallow_all(site: Site) -> None:
 
 
 def test_robots_timeout_means_disallow_all(site: Site) -> None:
-    site.routes["/robots.txt"] = lambda h: time.sleep(1.5)
+    site.routes["/robots.txt"] = lambda h: time.sleep(5)
     site.routes["/tin-tuc/1"] = page(VI_PAGE.encode())
     began = time.monotonic()
     with pytest.raises(FetchError) as err:
         fetch(site.url("/tin-tuc/1"), settings(robots_timeout_s=0.4, read_timeout_s=5.0))
-    assert "timed out" in str(err.value) and time.monotonic() - began < 1.4
+    assert "timed out" in str(err.value) and time.monotonic() - began < 3.0
     assert not isinstance(err.value, RobotsDisallowed)
     assert "/tin-tuc/1" not in site.paths()
 
@@ -523,7 +523,7 @@ def test_200mb_page_stops_at_the_cap_without_buffering(site: Site) -> None:
     began = time.monotonic()
     err, peak = too_large_with_peak_memory(site.url("/huge"))
     assert "max_bytes=1,048,576" in str(err)
-    assert time.monotonic() - began < 3.0
+    assert time.monotonic() - began < 10.0
     assert peak < 16 * MB, peak  # a few copies of the 1 MB cap, never the 200 MB page
     assert sent["bytes"] < 20 * MB  # the connection was dropped, the server did not get to send it all
 
@@ -582,7 +582,7 @@ def test_trickling_server_is_cut_off_by_the_total_deadline(site: Site) -> None:
         fetch(site.url("/slow"), settings(total_timeout_s=1.0))
     took = time.monotonic() - began
     assert "total_timeout_s=1" in str(err.value)
-    assert 0.9 <= took < 2.0
+    assert 0.9 <= took < 4.0  # the server would trickle for 10 s
     assert site.paths().count("/slow") == 1  # a deadline is not retried
 
 
