@@ -164,7 +164,7 @@ def test_plain_fetch_records_everything(site: Site) -> None:
     row = rows[-1]
     assert row["outcome"] == "ok" and row["status"] == 200 and row["outlet_id"] == "baokontum"
     assert row["bytes"] == len(VI_PAGE.encode()) and row["host"] == "127.0.0.1"
-    assert 0 <= row["elapsed_ms"] == result.elapsed_ms < 1000
+    assert 0 <= row["elapsed_ms"] == result.elapsed_ms < 5000
 
 
 def test_fetch_log_rows_fit_the_fetch_log_table(site: Site, tmp_path) -> None:
