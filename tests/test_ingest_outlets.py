@@ -142,3 +142,17 @@ def test_ids_follow_the_feeds_yaml_rule_and_province_is_required():
     with pytest.raises(InputError, match="cột 'province': thiếu tỉnh"):
         resolve_outlet(OutletRow("xa-1", "X", "commune_radio"))
     assert "province_code" not in resolve_outlet(OutletRow("vov", "VOV", "national"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1258", "tcvn3"])
+def test_import_reads_csv_as_excel_and_old_editors_save_it(db, tmp_path, encoding):
+    from auditor.ingest.samples import write_txt
+
+    _, communes = province_communes("Thanh Hóa", 5)
+    delimiter = "\t" if encoding == "utf-16" else ","
+    lines = [delimiter.join(["id", "name", "kind", "province", "commune"])]
+    lines += [delimiter.join([f"xa-{u.code}", f"Đài truyền thanh {u.name.lower()}", "commune_radio", "Thanh Hóa",
+                              u.code]) for u in communes]
+    path = write_txt(tmp_path / "ds.csv", "\n".join(lines) + "\n", encoding)
+    assert import_outlets(db, path) == (5, 0)
+    assert db["outlets"].get(f"xa-{communes[0].code}")["name"] == f"Đài truyền thanh {communes[0].name.lower()}"

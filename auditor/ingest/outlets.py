@@ -161,15 +161,19 @@ def add_outlet(db: sqlite_utils.Database, row: OutletRow, *, replace: bool = Fal
 def import_outlets(db: sqlite_utils.Database, path: str | Path) -> tuple[int, int]:
     """Import a CSV (header row; columns :data:`CSV_COLUMNS`) in one transaction: all rows or none.
 
-    Returns (added, updated). Every invalid row is reported in one :class:`InputError`.
+    Returns (added, updated). Every invalid row is reported in one :class:`InputError`; a file in no
+    encoding we can tell raises :class:`~auditor.errors.IngestError`.
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: tệp CSV phải là UTF-8 ({exc})") from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: không đọc được tệp ({exc.strerror})") from exc
+    # Excel saves CSV as UTF-8 (with BOM), as "Unicode text" (UTF-16, tab-separated) or in the
+    # Windows code page; lists typed long ago may be TCVN3/VNI: the same detection as `ingest`.
+    from auditor.ingest.legacy import decode_bytes
+
+    text = decode_bytes(data, path=str(path)).text
     dialect = csv.excel
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
