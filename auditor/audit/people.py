@@ -56,6 +56,7 @@ _SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt|bị tạm giữ|bị t�
 _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị hại|bị thương|tử vong|thiệt mạng|bị đánh|"
                                r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng)(?!\w)")
 _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
+_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:của|mà|với|cho|về|giữa|tới|đến|gặp)\s+(?:ông|bà|anh|chị|cô)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -275,6 +276,12 @@ class PeopleFinder:
         return before.split()
 
     def _mention_from_run(self, text: str, low: str, run: list[tuple[int, int]]) -> Mention | None:
+        # "Mai Thị L. Đây là...": after an initial and a period, a common word starts a new sentence.
+        for i in range(len(run) - 1):
+            a, b = run[i]
+            if b - a == 1 and text[b:b + 1] == "." and low[run[i + 1][0]:run[i + 1][1]] in self.not_name_words:
+                run = run[:i + 1]
+                break
         folded = [low[a:b] for a, b in run]
         run_start = run[0][0]
         # "P.Hòa Hiệp", "Q.1", "TP.Vinh": an abbreviated unit right before the run.
@@ -296,7 +303,8 @@ class PeopleFinder:
             return None
         k = self._split_prefix(folded)
         before_run = self._words_before(low, run_start)
-        if " ".join(folded) in self.places or " ".join(folded[1:]) in self.places:
+        dehyphen = " ".join(folded).replace("-", " ")
+        if dehyphen in self.places or " ".join(folded[1:]).replace("-", " ") in self.places:
             return None  # "Buôn Ma Thuột", "Hải Phòng"
         honorific_before = any(" ".join(before_run[-n:]) in self.honorific_gender for n in (1, 2)
                                if len(before_run) >= n)
@@ -434,12 +442,12 @@ class PeopleFinder:
         for m, verdict in accepted:
             if verdict == "maybe":
                 after = low[m.end:m.end + 40].lstrip(" ,")
-                loosely_titled = self._title_before(m.prefix, immediate=False) is not None
+                known_given = fold(m.tokens[0]) in self.foreign_gender
                 appositive = re.match(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})", low[m.end:m.end + 60])
                 appositive_role = bool(appositive) and any(
                     " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3))
                 if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
-                        and not loosely_titled and not appositive_role:
+                        and not known_given and not appositive_role:
                     continue
             mentions.append(m)
         clusters = self._cluster(mentions)
@@ -465,6 +473,7 @@ class PeopleFinder:
                 if dotted and len(key) == 1 and len(key[0]) == 1 and full[0].split(".")[-1] == key[0]:
                     candidates.append(c)  # "chị T." after "chị L.H.T."
                 elif full == key or (len(key) < len(full) and full[-len(key):] == key) or (
+                        len(key) < len(full) and full[:len(key)] == key and not self._is_viet(key[0])) or (
                         len(key) == len(full) and all(a == b or (len(a) == 1 and b.startswith(a))
                                                       for a, b in zip(key, full, strict=True))):
                     candidates.append(c)
@@ -680,6 +689,12 @@ class PeopleFinder:
                 continue
             # The speaker is the subject: the person right before the verb ("ông Hải nói"), unless
             # an appositive stands between ("bà X, mẹ của cháu Y., cho biết" -> bà X).
+            if re.search(r"(?<!\w)(?:bị|được)\s+$", low[max(0, verb.start() - 8):verb.start()]):
+                continue  # "bị tiết lộ", "được thông báo": passive, nobody speaks
+            # Objects and possessors are not speakers: "của X", "mà X", "với X".
+            in_clause = [o for o in in_clause if not _OBJECT_BEFORE.search(low[max(0, o[0] - 8):o[0]])]
+            if not in_clause:
+                continue
             nearest = in_clause[-1]
             between = low[nearest[1]:verb.start()]
             if len(between.split()) <= 3 and "," not in between:
@@ -695,15 +710,16 @@ class PeopleFinder:
             # Only titles may stand between: "theo bác sĩ X" yes, "theo phản ánh của gia đình anh X" no.
             if m and all(w in self._title_vocabulary for w in m.group(1).split()):
                 cluster.quoted = True
-        # "..., ông nói": a pronoun speaks; it refers to the latest person of that gender.
+        # "..., ông nói": a pronoun speaks. It refers to the person of that gender named just before,
+        # but only when the window holds one such person: with several men around, no guess.
         for m in self._pronoun_speaker_re.finditer(low):
+            if inside_quote(m.start(1)):
+                continue
             pron = m.group(1)
             want = "F" if pron in ("bà", "chị", "cô") else "M"
             pos = m.start(1)
             hi = bisect.bisect_left(starts, pos)
-            for s, _e, cluster in reversed(owner[max(0, hi - 12):hi]):
-                if pos - s > 600:
-                    break
-                if cluster.gender == want:
-                    cluster.quoted = True
-                    break
+            near = {id(cl): cl for s_, _e, cl in owner[max(0, hi - 12):hi]
+                    if pos - s_ <= 400 and cl.gender == want}
+            if len(near) == 1:
+                next(iter(near.values())).quoted = True
