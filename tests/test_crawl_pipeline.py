@@ -164,6 +164,22 @@ def test_edited_article_updates_text_bumps_version_and_is_reaudited(site, db):
     assert db.execute("SELECT audited_at FROM audits WHERE article_id = ?", [article_id]).fetchone()[0] > audited_at[:4]
 
 
+def test_retitled_article_that_moved_to_a_new_address_is_an_update(site, db):
+    run(db, site.feeds_yaml())
+    article_id = db.execute("SELECT id FROM articles WHERE canonical_url = ?", [site.url(2)]).fetchone()[0]
+    # The CMS puts the title in the address: the edited article lives at a new URL, the old one redirects.
+    edited = DemoArticle(**{**site.articles[2].__dict__, "title": "Khánh thành trường mầm non thôn Đăk Rơ Wa "
+                                                                  "(đã sửa tên)"})
+    new_url = site.server.url("/tin/bai-2-da-sua.html")
+    site.server.put("/tin/bai-2-da-sua.html", Page(article_page("Báo Thử Nghiệm", site.base, new_url, edited, "cms")))
+    site.server.put("/tin/bai-2.html", Page("", status=301, headers={"Location": new_url}))
+    report = run(db, site.feeds_yaml()).outlets["thu-nghiem"]
+    assert (report.new, report.updated) == (0, 1)
+    row = db.execute("SELECT id, canonical_url, version, title FROM articles WHERE id = ?", [article_id]).fetchone()
+    assert row == (article_id, new_url, 2, edited.title)
+    assert count(db, "SELECT COUNT(*) FROM articles") == 6
+
+
 def test_republished_article_under_another_url_is_stored_once(site, db):
     # Page 5 carries the text of page 1 word for word (another outlet's copy, another URL).
     site.articles[5] = site.articles[1]

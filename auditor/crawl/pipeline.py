@@ -333,13 +333,13 @@ class Crawler:
             published_at=article.published_at or link.date, byline=article.byline, section=link.section,
             extractor=article.extractor, body=article.text.strip() or text,
         )
-        outcome, _ = classify(self.db, record.canonical_url, record.digest, record.text)
+        outcome, _ = classify(self.db, record.canonical_url, record.digest, record.text, known_id)
         audit_result = None
         if outcome in ("new", "updated") and self.do_audit and self._auditor is not None:
             audit_result = await self._audit(record, outlet)
         with self.db.conn:
             self._flush_log()
-            article_id, outcome = write_article(self.db, record)
+            article_id, outcome = write_article(self.db, record, known_id)
             if audit_result is not None and outcome in ("new", "updated"):
                 from auditor.audit.store import save_audit
 

@@ -92,11 +92,14 @@ class ArticleRecord:
         return content_hash(self.title, self.body if self.body is not None else self.text)
 
 
-def classify(db: sqlite_utils.Database, canonical_url: str, digest: str, text: str | None = None
-             ) -> tuple[str, str | None]:
+def classify(db: sqlite_utils.Database, canonical_url: str, digest: str, text: str | None = None,
+             previous_id: str | None = None) -> tuple[str, str | None]:
     """(outcome, id of the article it concerns): what storing this text at this URL would do.
 
     With ``text``, an article whose stored text differs (an edited lead) counts as updated too.
+    ``previous_id`` is the article this page's link led to before: when the page now declares a new
+    canonical URL (CMSs put the title in the address, so an edited title moves the article), it is an
+    update of that article, not a new one.
     """
     row = db.execute("SELECT id, content_hash, text FROM articles WHERE canonical_url = ?",
                      [canonical_url]).fetchone()
@@ -106,16 +109,20 @@ def classify(db: sqlite_utils.Database, canonical_url: str, digest: str, text: s
     row = db.execute("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [digest]).fetchone()
     if row is not None:
         return "duplicate", row[0]
+    if previous_id and db.execute("SELECT 1 FROM articles WHERE id = ?", [previous_id]).fetchone():
+        return "updated", previous_id
     return "new", None
 
 
-def write_article(db: sqlite_utils.Database, record: ArticleRecord) -> tuple[str, str]:
+def write_article(db: sqlite_utils.Database, record: ArticleRecord, previous_id: str | None = None
+                  ) -> tuple[str, str]:
     """Insert or update ``record``; returns (article id, outcome). Call inside ``with db.conn:``.
 
-    ``unchanged`` and ``duplicate`` write nothing and return the id of the article already stored.
+    ``unchanged`` and ``duplicate`` write nothing and return the id of the article already stored;
+    ``previous_id`` as for :func:`classify`.
     """
     digest = record.digest
-    outcome, existing = classify(db, record.canonical_url, digest, record.text)
+    outcome, existing = classify(db, record.canonical_url, digest, record.text, previous_id)
     now = now_iso()
     if outcome in ("unchanged", "duplicate"):
         assert existing is not None
@@ -124,13 +131,16 @@ def write_article(db: sqlite_utils.Database, record: ArticleRecord) -> tuple[str
         assert existing is not None
         db.execute(
             "UPDATE articles SET title = ?, text = ?, content_hash = ?, published_at = COALESCE(?, published_at),"
-            " byline = COALESCE(?, byline), url = ?, extractor = ?, updated_at = ?, version = version + 1"
-            " WHERE id = ?",
+            " byline = COALESCE(?, byline), url = ?, canonical_url = ?, extractor = ?, updated_at = ?,"
+            " version = version + 1 WHERE id = ?",
             [record.title, record.text, digest, record.published_at, record.byline, record.url,
-             record.extractor, now, existing],
+             record.canonical_url, record.extractor, now, existing],
         )
         return existing, outcome
     article_id = article_id_for(record.canonical_url)
+    if db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
+        # The address once belonged to an article that has since moved: keep ids unique.
+        article_id = article_id_for(f"{record.canonical_url}\n{digest}")
     db["articles"].insert(
         {
             "id": article_id,

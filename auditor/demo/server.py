@@ -29,6 +29,7 @@ class Page:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     modified: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
+    headers: dict[str, str] = field(default_factory=dict)  # extra headers, e.g. Location for a 301
 
     @property
     def data(self) -> bytes:
@@ -106,6 +107,8 @@ class SiteServer:
                 self.send_response(page.status)
                 self.send_header("Content-Type", page.content_type)
                 self.send_header("Content-Length", str(len(data)))
+                for name, value in page.headers.items():
+                    self.send_header(name, value)
                 if page.status == 200:
                     self.send_header("ETag", etag)
                     self.send_header("Last-Modified", format_datetime(page.modified.astimezone(UTC), usegmt=True))
