@@ -141,3 +141,35 @@ def test_result_shape_is_the_contract() -> None:
     assert d["id"] == 7 and isinstance(d["ge_item"], bool) and isinstance(d["ge_score"], float)
     assert d["people"] == [{"name": "Trần Văn Hùng", "gender": "M", "quoted": True, "role": "citizen",
                             "mentions": [[4, 17]]}]
+
+
+def test_names_after_organisations_and_in_credits() -> None:
+    text = ("Phó giám đốc Công ty Minh Long Trần Văn Khoa cho biết công ty tuyển thêm 50 lao động. "
+            "Tết Đinh Dậu năm nay, chợ hoa mở sớm. (Ảnh: Ngọc Hà/TTXVN)")
+    got = people(text)
+    assert got == {"Trần Văn Khoa": ("M", True, "business")}
+
+
+def test_dotted_initials_are_one_person_and_corefer() -> None:
+    text = ("Theo đơn tố cáo của chị L.H.T., bà Trần Thị Kim Thoa đã chiếm đoạt tài sản. "
+            "Chị T. cho biết đã mất hơn 30 cây vàng.")
+    got = people(text)
+    assert got["L.H.T"] == ("F", True, "citizen")
+    assert got["Trần Thị Kim Thoa"][0] == "F"
+    assert len(got) == 2
+
+
+def test_foreign_first_name_mentions_join_the_full_name() -> None:
+    text = ("Chủ tịch Fidel Castro đã tiếp đoàn đại biểu Việt Nam. Fidel khẳng định quan hệ hai nước "
+            "rất tốt đẹp.")
+    got = people(text)
+    assert got == {"Fidel Castro": ("M", True, "official")}
+
+
+def test_passive_verbs_and_objects_do_not_make_speakers() -> None:
+    text = ("Ông Lê Văn Tám đã phải từ chức sau khi sai phạm bị tiết lộ. "
+            "Bà Ngô Thị Hoa, chủ quán mà ông Phan Văn Cường thường lui tới, cho biết quán vẫn mở cửa.")
+    got = people(text)
+    assert got["Lê Văn Tám"][1] is False
+    assert got["Phan Văn Cường"][1] is False
+    assert got["Ngô Thị Hoa"][1] is True

@@ -291,9 +291,6 @@ class PeopleFinder:
         if re.search(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hiện)\s*:\s*$", low[max(0, run_start - 12):run_start]) \
                 or text[run[-1][1]:run[-1][1] + 1] == "/":
             return None
-        # "Tết Đinh Dậu": a year of the sexagenary cycle.
-        if len(folded) == 2 and folded[0] in self.can_chi[0] and folded[1] in self.can_chi[1]:
-            return None
         # A byline: a short run alone after the last sentence of the text.
         tail = text[run[-1][1]:].strip()
         if not tail and re.search(r"[.!?…”\"]\s*$", text[:run_start]) and len(run) <= 4:
@@ -331,6 +328,10 @@ class PeopleFinder:
             first_foreign = viet_flags.index(False)
             if len(core) - first_foreign >= 2 and not any(viet_flags[first_foreign:]):
                 core = core[first_foreign:]
+        core_folded = [low[a:b] for a, b in core]
+        # "Tết Đinh Dậu": a year of the sexagenary cycle.
+        if len(core) == 2 and core_folded[0] in self.can_chi[0] and core_folded[1] in self.can_chi[1]:
+            return None
         if any(fold(text[a:b]) in self.foreign_non_names for a, b in core) and \
                 not all(self._is_viet(low[a:b]) for a, b in core):
             return None
@@ -497,13 +498,22 @@ class PeopleFinder:
         return clusters
 
     def _bare_given_names(self, clusters: list[PersonCluster], text: str) -> None:
-        """After "Trương Đình Bảo" is named, a bare "Bảo" (capitalised, alone) refers to him."""
+        """After "Trương Đình Bảo" is named, a bare "Bảo" (capitalised, alone) refers to him; after
+        "Fidel Castro", a bare "Fidel" or "Castro"."""
         by_given: dict[str, PersonCluster | None] = {}
+
+        def register(name: str, c: PersonCluster) -> None:
+            by_given[name] = None if name in by_given and by_given[name] is not c else c  # shared: ambiguous
+
         for c in clusters:
             toks = c.tokens
-            if len(toks) >= 2 and all(self._is_viet(fold(t)) for t in toks):
-                g = toks[-1]
-                by_given[g] = None if g in by_given else c  # ambiguous when two people share it
+            if len(toks) < 2:
+                continue
+            if all(self._is_viet(fold(t)) for t in toks):
+                register(toks[-1], c)
+            else:  # "Fidel" and "Castro" for "Fidel Castro"
+                register(toks[0], c)
+                register(toks[-1], c)
         if not by_given:
             return
         taken = [(m.start, m.end) for c in clusters for m in c.mentions]
