@@ -218,8 +218,9 @@ def crawl(db_path: str | None, feeds_path: str, outlet_ids: tuple[str, ...], eve
             if stop.wait(wait):
                 return
             try:  # edits to feeds.yaml take effect at the next run; a broken edit keeps the last good one
-                config = load_feeds(feeds_path)
-                config.select(list(outlet_ids))
+                fresh = load_feeds(feeds_path)
+                fresh.select(list(outlet_ids))
+                config = fresh
             except ConfigError as exc:
                 logger.error("cấu hình nguồn tin lỗi, dùng lại cấu hình trước: %s", exc)
 
