@@ -45,6 +45,15 @@ def test_one_line_out_per_line_in_with_error_lines_in_order() -> None:
         assert nfd[f["start"]:f["end"]] == f["excerpt"]
 
 
+def test_bom_and_blank_lines_keep_one_output_line_per_input_line() -> None:
+    body = "\ufeff" + json.dumps({"id": 1, "text": "Anh Trần Văn Hùng nói vậy."}, ensure_ascii=False) + "\r\n\r\n"
+    body += json.dumps({"id": 3, "text": "Chị Lê Thị Hoa nói vậy."}, ensure_ascii=False) + "\n"
+    out = [json.loads(line) for line in CliRunner().invoke(
+        audit, ["--jsonl", "-", "--workers", "1"], input=body.encode("utf-8")).stdout.splitlines()]
+    assert [o.get("id", o.get("line")) for o in out] == [1, 2, 3]
+    assert "error" not in out[0] and "trống" in out[1]["error"] and "error" not in out[2]
+
+
 def test_binary_junk_and_invalid_utf8_lines_become_errors() -> None:
     junk = json.dumps({"id": "bin", "text": "\x00\x01\x02\x03" * 50})
     result = CliRunner().invoke(audit, ["--jsonl", "-", "--workers", "1"],

@@ -33,6 +33,8 @@ def _make_auditor(no_model: bool, model_dir: str | None = None):
 
 def audit_json_line(auditor, raw: bytes, line_no: int) -> str:
     """One input line of the JSONL contract -> one output line (a result or an error)."""
+    if not raw.strip():
+        return json.dumps({"line": line_no, "error": "dòng trống (empty line)"}, ensure_ascii=False)
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -70,13 +72,14 @@ def _work(item: tuple[int, bytes]) -> str:
 
 
 def _numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Every input line with its 1-based number (blank ones too: each gets its own output line)."""
     n = 0
     for raw in stream:
         n += 1
-        stripped = raw.rstrip(b"\r\n")
-        if not stripped.strip():
-            continue  # a blank line is no article (and no output line)
-        yield n, stripped
+        line = raw.rstrip(b"\r\n")
+        if n == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a UTF-8 byte-order mark written by some editors
+        yield n, line
 
 
 def run_jsonl(stream: BinaryIO, out, *, workers: int, no_model: bool, model_dir: str | None = None) -> int:
