@@ -260,22 +260,46 @@ MIN_WORDS = 3  # fewer accented words than this tell nothing
 
 
 def _pick(candidates: dict[str, str], *, path: str | None) -> Decoded:
-    scored = sorted(
-        ((vietnamese_score(text), enc, text) for enc, text in candidates.items()),
-        key=lambda item: item[0][0],
-        reverse=True,
-    )
-    (best, n_words), best_enc, best_text = scored[0]
-    runner_up = scored[1][0][0] if len(scored) > 1 else 0.0
-    distinct = len({text for _, _, text in scored}) > 1
-    if distinct and (n_words < MIN_WORDS or best < MIN_SCORE or best - runner_up < MARGIN):
-        detail = ", ".join(f"{enc} {score:.2f}" for (score, _), enc, _ in scored)
+    # Two signals: valid syllables (any Vietnamese text) and common words (short texts, where a wrong
+    # decoding can still make a few valid-looking syllables such as "cĩ" or "ơng").
+    scored = []
+    for enc, text in candidates.items():
+        validity, n_words = vietnamese_score(text)
+        scored.append((validity + common_word_share(text), validity, n_words, enc, text))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    best_key, best, n_words, best_enc, best_text = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    distinct = len({item[4] for item in scored}) > 1
+    if distinct and (n_words < MIN_WORDS or best < MIN_SCORE or best_key - runner_up < MARGIN):
+        detail = ", ".join(f"{enc} {validity:.2f}/{key - validity:.2f}" for key, validity, _, enc, _ in scored)
         raise IngestError(
-            "không xác định chắc được bảng mã tiếng Việt của tệp (tỉ lệ âm tiết hợp lệ: "
+            "không xác định chắc được bảng mã tiếng Việt của tệp (tỉ lệ âm tiết hợp lệ/từ thông dụng: "
             f"{detail}); hãy chỉ rõ bằng --encoding utf-8|cp1258|tcvn3|vni",
             path=path,
         )
     return Decoded(best_text, best_enc, best)
+
+
+# Frequent Vietnamese syllables with diacritics (news and broadcast text), for short texts.
+_COMMON = frozenset(
+    """của và các có được người trong những một là cho với không đã này để về năm khi đến từ theo nhiều đó
+    sẽ thì làm tại phải như cũng nhà nước việc ông bà chị anh em trẻ xã hội phụ nữ tế sức khỏe khoẻ tỉnh
+    huyện thôn dân nông đồng lực động sản xuất học sinh trường giáo dục tháng ngày giờ trên dưới sau trước
+    mới đầu cả hơn chỉ còn lại vì nên đây đang rất đi ra vào lên xuống tổ chức tuyên truyền bình đẳng
+    giới gia đình hiện triển kết quả thực chương trình thông bài phát đài điện công tác cán bộ chính
+    quyền ủy uỷ ban nhân hoạt đội viên tham hướng dẫn kế hoạch phòng chống bạo tiêm bệnh y tế đường
+    giao lúa mùa vụ hộ nghèo vốn vay hỗ trợ đảng bầu cử hội nghị tổng số đạt tăng giảm lớp nghề họp
+    cuộc sống địa phương vùng miền núi đồng bào thời gian cùng nhau giúp đỡ cần nhằm đảm bảo tình hình
+    thế mình họ chúng tôi bạn quý vị bà con""".split()
+)
+
+
+def common_word_share(text: str) -> float:
+    """Share of the words with non-ASCII characters that are frequent Vietnamese syllables."""
+    tokens = [t.lower() for t in _TOKEN_RE.findall(text[:SCORE_SAMPLE]) if not t.isascii()]
+    if not tokens:
+        return 0.0
+    return sum(1 for t in tokens if t in _COMMON) / len(tokens)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
