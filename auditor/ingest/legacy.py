@@ -18,8 +18,9 @@ exists on PyPI, so the tables are here, each derived from a public specification
 * windows-1258 is a Python codec ('cp1258'); it yields combining tone marks, so the result is NFC'd.
 
 Detection scores each candidate decoding by how many of its accented words are valid Vietnamese
-syllables (onset + vowel nucleus + final, at most one tone mark); wrong decodings produce "vaø",
-"B¶o" or "caực", which are not.
+syllables (onset + vowel nucleus + final, at most one tone mark; wrong decodings produce "vaø",
+"B¶o" or "caực", which are not) plus how many are common words (for short texts); when no decoding
+clearly wins, it refuses rather than guess.
 """
 
 from __future__ import annotations
