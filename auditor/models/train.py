@@ -30,7 +30,7 @@ from typing import Any
 
 from auditor.audit.types import CATEGORIES, GE_TOPICS
 from auditor.errors import ModelError
-from auditor.models.corpus import DEFAULT_CORPUS, REPO_ROOT, iter_corpus, keep
+from auditor.models.corpus import DEFAULT_CORPUS, REPO_ROOT, check_corpus, iter_corpus, keep
 from auditor.models.textprep import article_input, prepare_text
 
 NONE_LABEL = "none"
@@ -43,6 +43,8 @@ DEFAULT_THRESHOLDS: dict[str, dict[str, float]] = {
     "ge_item": {"ge_item": 0.5},
     "stereo": {"stereotype": 0.5, "stereotype_model_only": 0.9},
 }
+
+MAX_CLASS_WEIGHT = 8.0
 
 Log = Callable[[str], None]
 
@@ -65,15 +67,15 @@ class TrainOptions:
     intermediate: int = 1024
     max_position: int = 256
     # masked language modelling
-    mlm_steps: int = 3000
+    mlm_steps: int = 1200
     mlm_batch: int = 16
     mlm_seq: int = 128
     mlm_lr: float = 5e-4
     mlm_articles: int = 20000
     # fine-tuning
-    article_len: int = 192
+    article_len: int = 160
     sentence_len: int = 64
-    article_epochs: int = 3
+    article_epochs: int = 2
     sentence_epochs: int = 4
     finetune_batch: int = 16
     finetune_lr: float = 1e-4
@@ -354,9 +356,10 @@ def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str,
     labels = [label2id[lab] for _, _, lab in train]
     per_epoch = math.ceil(len(train) / options.finetune_batch)
     total = per_epoch * spec.epochs
-    # Rare classes weigh more (square-root inverse frequency: balanced without over-trusting 5 examples).
+    # Rare classes weigh more: square-root inverse frequency, capped so a topic with 2 examples
+    # does not dominate the loss.
     weights = torch.tensor(
-        [1.0 / math.sqrt(max(1, counts.get(lab, 0)) / max(counts.values())) for lab in spec.labels]
+        [min(MAX_CLASS_WEIGHT, math.sqrt(max(counts.values()) / max(1, counts.get(lab, 0)))) for lab in spec.labels]
     )
     optimizer = torch.optim.AdamW(model.parameters(), lr=options.finetune_lr, weight_decay=0.01)
     scheduler = _linear_schedule(optimizer, max(1, total // 10), total)
@@ -454,6 +457,10 @@ def stage_export(options: TrainOptions, log: Log, results: dict[str, Any]) -> di
 
 def run_training(options: TrainOptions, log: Log = print) -> dict[str, Any]:
     """Run (or resume) every stage; returns what each stage reported, with its wall time."""
+    # Fail before a long pretraining run, not after it.
+    check_corpus(options.corpus)
+    for head in ("ge_item", "stereo"):
+        load_examples(options.data, head)
     if not options.resume and options.checkpoints.exists():
         shutil.rmtree(options.checkpoints)
     options.checkpoints.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,173 @@
+"""Benchmark the shipped classifier: load time, throughput, and scores on ../shared/eval.
+
+    .venv/bin/python bench/model_bench.py [--model models/] [--json out.json] [--skip-baseline]
+
+Prints, for the transformer and for a TF-IDF + logistic regression baseline trained on the same
+data/train labels (``auditor.models.train.load_examples``):
+- gender-equality item (topic_dev.jsonl): precision / recall / F1 at the recommended threshold and
+  at the best dev threshold, topic accuracy on true items;
+- stereotyped sentence (stereo_dev.jsonl): precision / recall at the recommended thresholds and the
+  best recall at precision >= 0.85.
+Eval data is only read here, never trained on. Skips with a message when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EVAL = SHARED / "eval"
+sys.path.insert(0, str(REPO))
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def prf(gold: list[int], pred: list[int]) -> dict[str, float]:
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if not g and p)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def sweep(gold: list[int], probs: list[float]) -> dict[str, dict]:
+    """Best-F1 threshold and best recall at precision >= 0.85, over the observed scores."""
+    candidates = sorted({round(p, 4) for p in probs} | {0.5})
+    best_f1 = {"f1": -1.0}
+    best_p85 = {"recall": 0.0, "threshold": None}
+    for t in candidates:
+        scores = prf(gold, [int(p >= t) for p in probs])
+        if scores["f1"] > best_f1["f1"]:
+            best_f1 = {**scores, "threshold": t}
+        if scores["precision"] >= 0.85 and scores["tp"] and scores["recall"] > best_p85["recall"]:
+            best_p85 = {**scores, "threshold": t}
+    return {"best_f1": best_f1, "best_recall_at_p85": best_p85}
+
+
+def load_time(model: str, runs: int = 3) -> dict[str, float]:
+    code = ("import time; t0 = time.perf_counter()\n"
+            "from auditor.models import load_scorer\n"
+            f"s = load_scorer({model!r})\n"
+            "t1 = time.perf_counter(); s.score_sentences(['Nữ tài xế gây tai nạn.'])\n"
+            "print(t1 - t0, time.perf_counter() - t0)\n")
+    loads, firsts = [], []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+        load, first = map(float, out.stdout.split())
+        loads.append(load)
+        firsts.append(first)
+    return {"load_s_median": round(statistics.median(loads), 3),
+            "load_plus_first_score_s_median": round(statistics.median(firsts), 3)}
+
+
+def evaluate(ge_probs, ge_topics, stereo_probs, topics_rows, stereo_rows, thresholds) -> dict:
+    ge_gold = [int(r["ge_item"]) for r in topics_rows]
+    st_gold = [int(r["stereotype"]) for r in stereo_rows]
+    out = {
+        "ge_item": {
+            "at_recommended": {**prf(ge_gold, [int(p >= thresholds["ge_item"]) for p in ge_probs]),
+                               "threshold": thresholds["ge_item"]},
+            **sweep(ge_gold, ge_probs),
+        },
+        "stereotype": {
+            "at_recommended": {**prf(st_gold, [int(p >= thresholds["stereotype"]) for p in stereo_probs]),
+                               "threshold": thresholds["stereotype"]},
+            "at_model_only": {**prf(st_gold, [int(p >= thresholds["stereotype_model_only"]) for p in stereo_probs]),
+                              "threshold": thresholds["stereotype_model_only"]},
+            **sweep(st_gold, stereo_probs),
+        },
+    }
+    if ge_topics is not None:
+        true_items = [(r["ge_topic"], t) for r, t in zip(topics_rows, ge_topics, strict=True) if r["ge_item"]]
+        out["ge_item"]["topic_accuracy_on_true_items"] = round(
+            sum(1 for g, t in true_items if g == t) / max(1, len(true_items)), 3)
+    return out
+
+
+def baseline(topics_rows, stereo_rows) -> dict:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from auditor.models.textprep import article_input, prepare_text
+    from auditor.models.train import NONE_LABEL, load_examples
+
+    def fit(head: str):
+        examples = load_examples(REPO / "data" / "train", head)
+        model = make_pipeline(
+            TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True),
+            LogisticRegression(class_weight="balanced", max_iter=3000, C=4.0),
+        )
+        model.fit([t for _, t, _ in examples], [int(label != NONE_LABEL) for _, _, label in examples])
+        return model
+
+    ge_model, st_model = fit("ge_item"), fit("stereo")
+    ge_probs = ge_model.predict_proba(
+        [article_input(r.get("title", ""), r.get("text", "")) for r in topics_rows])[:, 1].tolist()
+    st_probs = st_model.predict_proba([prepare_text(r["sentence"]) for r in stereo_rows])[:, 1].tolist()
+    return evaluate(ge_probs, None, st_probs, topics_rows, stereo_rows,
+                    {"ge_item": 0.5, "stereotype": 0.5, "stereotype_model_only": 0.9})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=str(REPO / "models"))
+    parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--skip-baseline", action="store_true")
+    args = parser.parse_args()
+    if not EVAL.is_dir():
+        print(f"skip: {EVAL} not found (the eval sets live beside the repository)")
+        return
+
+    topics_rows = read_jsonl(EVAL / "topic_dev.jsonl")
+    stereo_rows = read_jsonl(EVAL / "stereo_dev.jsonl")
+    figures: dict = {"model": args.model, "load": load_time(args.model)}
+
+    from auditor.models import load_scorer
+    from auditor.text import split_sentences
+
+    scorer = load_scorer(args.model)
+    figures["version"] = scorer.version
+    figures["thresholds"] = scorer.thresholds
+    started = time.perf_counter()
+    articles = scorer.score_articles([r["text"] for r in topics_rows], titles=[r["title"] for r in topics_rows])
+    article_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    sentences = scorer.score_sentences([r["sentence"] for r in stereo_rows])
+    sentence_seconds = time.perf_counter() - started
+    # What the audit does per article: one article score plus one score per sentence.
+    all_sentences = [r["text"][s.start:s.end] for r in topics_rows for s in split_sentences(r["text"])]
+    started = time.perf_counter()
+    scorer.score_sentences(all_sentences)
+    audit_seconds = article_seconds + time.perf_counter() - started
+    figures["throughput"] = {
+        "articles_per_s": round(len(topics_rows) / article_seconds, 1),
+        "sentences_per_s": round(len(stereo_rows) / sentence_seconds, 1),
+        "articles_per_s_with_all_sentences": round(len(topics_rows) / audit_seconds, 1),
+        "sentences_in_eval_articles": len(all_sentences),
+    }
+    figures["transformer"] = evaluate(
+        [a["ge_prob"] for a in articles], [a["topic"] for a in articles], [s["stereo_prob"] for s in sentences],
+        topics_rows, stereo_rows, scorer.thresholds)
+    if not args.skip_baseline:
+        figures["tfidf_logreg"] = baseline(topics_rows, stereo_rows)
+
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,362 @@
+"""Build the classifier's training set in data/train/ from ../shared/corpus (see data/train/README.md).
+
+    python scripts/build_train_data.py candidates   # pools to label by hand -> data/train/candidates/
+    python scripts/build_train_data.py build        # weak + hand labels -> data/train/*.jsonl
+
+Deterministic: corpus order plus a seeded hash decides every sample (SEED below). Items that are
+the same as, or near-duplicates of, an item of ../shared/eval are dropped (the eval sets are read
+only for that exclusion; no label is taken from them).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from auditor.models.corpus import DEFAULT_CORPUS, iter_corpus, keep  # noqa: E402
+from auditor.text import fold, split_sentences  # noqa: E402
+
+SEED = 2026
+OUT = REPO / "data" / "train"
+CANDIDATES = OUT / "candidates"
+EVAL = REPO.parent / "shared" / "eval"
+
+# --- article level: gender-equality themes (search terms, folded) per topic ---------------------
+GE_TERMS: dict[str, tuple[str, ...]] = {
+    "policy_law": ("bình đẳng giới", "lồng ghép giới", "vì sự tiến bộ của phụ nữ", "luật bình đẳng",
+                   "quyền của phụ nữ", "quyền phụ nữ", "phân biệt đối xử với phụ nữ", "định kiến giới"),
+    "politics_leadership": ("nữ đại biểu", "cán bộ nữ", "nữ lãnh đạo", "lãnh đạo nữ", "phụ nữ tham gia",
+                            "tỷ lệ nữ", "tỉ lệ nữ", "nữ ứng cử", "nữ bộ trưởng", "nữ thủ tướng",
+                            "nữ tổng thống", "nữ chủ tịch", "phụ nữ tham chính"),
+    "gbv": ("bạo lực gia đình", "bạo lực giới", "bạo lực với phụ nữ", "bạo hành phụ nữ",
+            "quấy rối tình dục", "ngược đãi vợ", "bạo hành vợ", "chồng đánh vợ", "nhà tạm lánh"),
+    "economic": ("lao động nữ", "nữ doanh nhân", "doanh nhân nữ", "phụ nữ khởi nghiệp",
+                 "phụ nữ nghèo", "việc làm cho phụ nữ", "nữ công nhân", "thai sản", "nữ nông dân"),
+    "role_model": ("phụ nữ tiêu biểu", "gương phụ nữ", "nữ anh hùng", "người phụ nữ tiêu biểu",
+                   "phụ nữ giỏi việc nước", "giỏi việc nước, đảm việc nhà"),
+    "womens_union": ("hội liên hiệp phụ nữ", "hội lhpn", "hội phụ nữ", "hội viên phụ nữ", "chi hội phụ nữ"),
+    "sex_ratio": ("mất cân bằng giới tính", "cân bằng giới tính", "giới tính khi sinh",
+                  "lựa chọn giới tính", "trọng nam khinh nữ", "chọn giới tính thai nhi"),
+    "health_education": ("tảo hôn", "buôn bán phụ nữ", "mua bán phụ nữ", "buôn bán phụ nữ và trẻ em",
+                         "trẻ em gái", "sức khỏe sinh sản", "làm mẹ an toàn", "cô dâu việt", "lấy chồng nước ngoài",
+                         "nạo phá thai"),
+    "other": ("đồng tính", "chuyển giới", "nam giới chia sẻ", "ngày quốc tế phụ nữ", "ngày phụ nữ việt nam",
+              "ngày 8-3", "ngày 8/3", "20-10", "20/10", "nữ quyền"),
+}
+# Mentions of women that usually are NOT a gender-equality item (hard negatives for the pool).
+WOMAN_TERMS = ("phụ nữ", "cô gái", "người đẹp", "hoa hậu", "nữ sinh", "người vợ", "bà mẹ", "chị em",
+               "bóng đá nữ", "đội tuyển nữ", "vận động viên nữ", "nữ diễn viên", "ca sĩ")
+
+# --- sentence level: stereotype vocabulary per category (GUIDE_stereo + reference section 3) -----
+STEREO_TERMS: dict[str, tuple[str, ...]] = {
+    "appearance": ("chân dài", "hot girl", "hotgirl", "người đẹp", "xinh như mộng", "bình hoa di động",
+                   "mát mắt", "nữ hoàng dao kéo", "mỹ nữ", "xinh đẹp", "nhan sắc", "kiều nữ", "thân hình"),
+    "sexualisation": ("vòng một", "vòng 1", "ngực khủng", "nóng bỏng", "gợi cảm", "khoe thân", "thiếu vải",
+                      "sexy", "khoe ngực", "hở bạo", "bốc lửa", "khêu gợi", "đường cong", "khoe dáng",
+                      "xuyên thấu", "vòng ba", "vòng 3"),
+    "gender_marking": ("nữ tài xế", "nữ quái", "nữ trộm", "nữ lái xe", "nữ nghi phạm", "nữ đạo chích",
+                       "nữ chủ nhà", "nữ giám đốc", "nữ y tá", "nam y tá", "nữ bác sĩ", "nữ kế toán",
+                       "nữ cán bộ", "nữ sinh", "nữ tiếp viên", "nữ tử tù", "nữ phạm nhân", "bà nội trợ"),
+    "domestic_role": ("thiên chức", "nội trợ", "trụ cột", "nội tướng", "đảm đang", "bếp núc", "giữ lửa",
+                      "tề gia", "việc nhà", "chăm chồng", "phận đàn bà", "phụ nữ phải"),
+    "trait": ("phái yếu", "phái mạnh", "liễu yếu đào tơ", "mít ướt", "yếu đuối", "nhiều chuyện",
+              "đàn bà", "yếu mềm", "dịu dàng", "ghen tuông", "lắm điều", "đanh đá", "nam tính", "nữ tính"),
+    "demeaning_label": ("gái ế", "bà tám", "bóng hồng", "tiểu tam", "giật chồng", "kẻ thứ ba", "gái quê",
+                        "máy bay bà già", "trà xanh", "phái đẹp", "gái bao", "chân dài"),
+    "victim_blaming": ("hở hang", "dễ dãi", "đánh ghen", "vì quá yêu", "đi chơi khuya", "ăn mặc",
+                       "lả lơi", "cả tin", "nhẹ dạ"),
+    "lgbt": ("bê đê", "pê đê", "ô môi", "đồng bóng", "bóng lộ", "bệnh đồng tính", "pê-đê", "ái nam ái nữ",
+             "đồng tính", "gay"),
+}
+NEUTRAL_GENDER_TERMS = ("phụ nữ", "chị em", "nữ giới", "nam giới", "bình đẳng giới", "định kiến",
+                        "đội tuyển nữ", "bóng đá nữ", "nữ đại biểu", "lao động nữ", "người mẹ", "bà ")
+
+
+# --- eval exclusion -----------------------------------------------------------------------------
+
+
+def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", fold(text))
+    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+class EvalGuard:
+    """Rejects text that is, or nearly is, an item of the eval sets (4-gram overlap)."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.sizes: list[int] = []
+        for name, fields in (("stereo_dev.jsonl", ("sentence",)), ("topic_dev.jsonl", ("title", "text")),
+                             ("people_dev.jsonl", ("title", "text"))):
+            path = EVAL / name
+            if not path.exists():
+                continue
+            for line in path.open(encoding="utf-8"):
+                row = json.loads(line)
+                for field in fields:
+                    value = row.get(field) or ""
+                    chunks = [value] if field != "text" else [value[i:i + 300] for i in range(0, len(value), 300)]
+                    for chunk in chunks:
+                        sh = _shingles(chunk)
+                        if len(sh) < 3:
+                            continue
+                        idx = len(self.sizes)
+                        self.sizes.append(len(sh))
+                        for s in sh:
+                            self.index[s].add(idx)
+
+    def near(self, text: str, limit: float = 0.3) -> bool:
+        sh = _shingles(text)
+        hits: Counter[int] = Counter()
+        for s in sh:
+            for idx in self.index.get(s, ()):
+                hits[idx] += 1
+        return any(count / min(len(sh), self.sizes[idx]) >= limit for idx, count in hits.items())
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+
+def _matches(low: str, terms: tuple[str, ...]) -> list[str]:
+    return [t for t in terms if re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", low)]
+
+
+def candidates() -> None:
+    guard = EvalGuard()
+    CANDIDATES.mkdir(parents=True, exist_ok=True)
+    ge_pool, stereo_pool = [], defaultdict(list)
+    for art in iter_corpus(DEFAULT_CORPUS):
+        lead = art.text[:1500]
+        low = fold(f"{art.title} . {lead}")
+        hits = {topic: _matches(low, terms) for topic, terms in GE_TERMS.items()}
+        score = sum(len(v) for v in hits.values())
+        title_hit = any(_matches(fold(art.title), terms) for terms in GE_TERMS.values())
+        if (title_hit or score >= 2) and not guard.near(f"{art.title} {lead[:300]}"):
+            topic = max(hits, key=lambda t: len(hits[t]))
+            ge_pool.append({"id": art.source_id, "title": art.title, "text": lead,
+                            "terms": sorted({t for v in hits.values() for t in v}), "weak_topic": topic})
+        if not art.source_id.startswith(("vntc:", "baomoi:")) or not keep(f"sent:{art.source_id}", 0.35, SEED):
+            continue
+        for span in split_sentences(art.text[:3000]):
+            sentence = art.text[span.start:span.end]
+            if not 30 <= len(sentence) <= 300:
+                continue
+            sl = fold(sentence)
+            for cat, terms in STEREO_TERMS.items():
+                found = _matches(sl, terms)
+                if found:
+                    stereo_pool[f"{cat}:{found[0]}"].append((art.source_id, sentence))
+            if _matches(sl, NEUTRAL_GENDER_TERMS) and keep(f"neu:{sentence}", 0.05, SEED):
+                stereo_pool["neutral:gender"].append((art.source_id, sentence))
+    with open(CANDIDATES / "articles_ge.jsonl", "w", encoding="utf-8") as fh:
+        for row in ge_pool:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    # At most 12 sentences per search term, seeded choice, so every term gets looked at.
+    n = 0
+    with open(CANDIDATES / "sentences_stereo.jsonl", "w", encoding="utf-8") as fh:
+        for key in sorted(stereo_pool):
+            rows = sorted(stereo_pool[key], key=lambda r: keep(f"pick:{r[1]}", 0.5, SEED))
+            limit = 40 if key == "neutral:gender" else 12
+            seen = set()
+            for source_id, sentence in rows:
+                if len(seen) >= limit or sentence in seen or guard.near(sentence):
+                    continue
+                seen.add(sentence)
+                n += 1
+                fh.write(json.dumps({"id": f"c{n:05d}", "source": source_id, "pool": key, "sentence": sentence},
+                                    ensure_ascii=False) + "\n")
+    print(f"articles: {len(ge_pool)} candidates; sentences: {n} candidates")
+
+
+
+# Second article pool: titles that name women or gender (many are hard negatives: crime, beauty).
+TITLE_TERMS = ("phụ nữ", "nữ giới", "chị em", "bình đẳng", "giới tính", "trẻ em gái", "bạo hành", "bạo lực",
+               "hội lhpn", "hội phụ nữ", "nữ đại biểu", "nữ cán bộ", "lao động nữ", "nữ công nhân",
+               "người vợ", "bà mẹ", "phái đẹp", "phái nữ", "cô gái", "nữ sinh", "hoa hậu", "8/3", "8-3",
+               "20/10", "20-10")
+
+
+def candidates_titles() -> None:
+    guard = EvalGuard()
+    first = {json.loads(line)["id"] for line in open(CANDIDATES / "articles_ge.jsonl", encoding="utf-8")}
+    pool = []
+    for art in iter_corpus(DEFAULT_CORPUS):
+        if art.source_id in first or not art.title or not art.text:
+            continue
+        title = fold(art.title)
+        found = _matches(title, TITLE_TERMS)
+        if found and keep(f"title:{art.source_id}", 0.5, SEED) and not guard.near(f"{art.title} {art.text[:300]}"):
+            pool.append({"id": art.source_id, "title": art.title, "text": art.text[:1500], "terms": found})
+    with open(CANDIDATES / "articles_titles.jsonl", "w", encoding="utf-8") as fh:
+        for row in pool:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"title pool: {len(pool)}")
+
+
+# --- build --------------------------------------------------------------------------------------
+
+CODES = {"0": None, "a": "appearance", "s": "sexualisation", "g": "gender_marking", "d": "domestic_role",
+         "t": "trait", "l": "demeaning_label", "v": "victim_blaming", "b": "lgbt"}
+ARTICLE_LABELS = {"0", "?", *GE_TERMS}
+
+
+def read_labels(pattern: str, numeric_ids: bool) -> dict[int, str]:
+    """Hand label files: "range a b" marks a reviewed range (default 0), "n label" overrides."""
+    labels: dict[int, str] = {}
+    for path in sorted((OUT / "hand").glob(pattern)):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            parts = line.split()
+            if parts[0] == "range":
+                for i in range(int(parts[1]), int(parts[2]) + 1):
+                    labels.setdefault(i, "0")
+                continue
+            if len(parts) != 2 or not parts[0].isdigit():
+                raise SystemExit(f"{path}:{n}: expected 'id label', got {line!r}")
+            labels[int(parts[0])] = parts[1]
+    return labels
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{path.relative_to(REPO)}: {len(rows)} rows, {sum(1 for r in rows if r.get('stereotype') or r.get('ge_item'))} positive")
+
+
+def build_hand() -> None:
+    rows, seen = [], set()
+    for pool, pattern in (("sentences_stereo.jsonl", "sentences_batch*.txt"),
+                          ("sentences_targeted.jsonl", "sentences_targeted*.txt")):
+        if not (CANDIDATES / pool).exists():
+            continue
+        labels = read_labels(pattern, True)
+        for line in open(CANDIDATES / pool, encoding="utf-8"):
+            cand = json.loads(line)
+            label = labels.get(int(cand["id"][1:]))
+            if label is None or label == "?":
+                continue
+            if label not in CODES:
+                raise SystemExit(f"unknown sentence label {label!r} for {cand['id']}")
+            key = fold(cand["sentence"])
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append({"id": f"hand:{cand['id']}", "source": cand["source"], "sentence": cand["sentence"],
+                         "stereotype": int(CODES[label] is not None), "category": CODES[label],
+                         "label_source": "hand"})
+    _write(OUT / "sentences_hand.jsonl", rows)
+
+    out = []
+    seen.clear()
+    for pool, pattern in (("articles_ge.jsonl", "articles_batch*.txt"),
+                          ("articles_titles.jsonl", "articles_titles*.txt")):
+        if not (CANDIDATES / pool).exists():
+            continue
+        labels = read_labels(pattern, True)
+        for i, line in enumerate(open(CANDIDATES / pool, encoding="utf-8")):
+            cand = json.loads(line)
+            label = labels.get(i)
+            if label is None or label == "?":
+                continue
+            if label not in ARTICLE_LABELS:
+                raise SystemExit(f"unknown article label {label!r} for {pool}:{i}")
+            key = fold(cand["title"] or cand["text"][:200])
+            if key in seen:  # the same story from two outlets (DANeS repeats titles)
+                continue
+            seen.add(key)
+            out.append({"id": f"hand:{cand['id']}", "source": cand["id"], "title": cand["title"],
+                        "text": cand["text"], "ge_item": int(label != "0"),
+                        "ge_topic": None if label == "0" else label, "label_source": "hand"})
+    _write(OUT / "articles_hand.jsonl", out)
+
+
+def build_weak() -> None:
+    """Weak negatives: seeded random corpus articles and sentences with no gender-equality or
+    stereotype vocabulary (a tiny share may still be positive: see README)."""
+    guard = EvalGuard()
+    all_ge = tuple(t for terms in GE_TERMS.values() for t in terms)
+    all_stereo = tuple(t for terms in STEREO_TERMS.values() for t in terms)
+    articles, sentences = [], []
+    for art in iter_corpus(DEFAULT_CORPUS):
+        if not art.text or art.source_id.startswith("danes:"):
+            continue
+        lead = art.text[:1500]
+        if keep(f"weak-art:{art.source_id}", 0.045, SEED):
+            if not _matches(fold(f"{art.title} {lead}"), all_ge) and not guard.near(f"{art.title} {lead[:300]}"):
+                articles.append({"id": f"weak:{art.source_id}", "source": art.source_id, "title": art.title,
+                                 "text": lead, "ge_item": 0, "ge_topic": None, "label_source": "weak:random"})
+        if keep(f"weak-sent:{art.source_id}", 0.025, SEED):
+            spans = split_sentences(art.text[:2000])
+            for span in spans[:3]:
+                sentence = art.text[span.start:span.end]
+                if 30 <= len(sentence) <= 300 and not _matches(fold(sentence), all_stereo) \
+                        and not guard.near(sentence):
+                    sentences.append({"id": f"weak:{art.source_id}:{span.start}", "source": art.source_id,
+                                      "sentence": sentence, "stereotype": 0, "category": None,
+                                      "label_source": "weak:random"})
+    _write(OUT / "articles_weak.jsonl", articles)
+    _write(OUT / "sentences_weak.jsonl", sentences)
+
+
+
+# Second sentence pool: the rarer categories, by pattern, and hard negatives that discuss stereotypes.
+TARGETED = {
+    "gender_marking": re.compile(r"(?<!\w)(?:nữ|cô) (?:quái|tặc|trộm|đạo chích|nghi phạm|nghi can|bị cáo|tài xế|"
+                                 r"lái xe|chủ quán|chủ tiệm|giám đốc|kế toán|thủ quỹ|phó giám đốc|trưởng phòng|"
+                                 r"giáo viên|phóng viên|cảnh sát|csgt|hiệu trưởng|chủ nợ|chủ shop)(?!\w)"),
+    "victim_blaming": re.compile(r"đánh ghen|vì ghen|hở hang|đi chơi khuya|đi chơi đêm|quá chén|say xỉn|"
+                                 r"vì quá yêu|tình cũ|lả lơi|dễ dãi|nhẹ dạ"),
+    "lgbt": re.compile(r"bóng lộ|bóng kín|ô môi|pê-đê|pêđê|pê đê|bê đê|lại cái|ái nam ái nữ|bệnh đồng tính|"
+                       r"đồng tính là bệnh|giới tính thứ ba|chữa đồng tính"),
+    "critique": re.compile(r"định kiến|bình đẳng giới|phân biệt đối xử|trọng nam khinh nữ|kỳ thị|"
+                           r"bất bình đẳng|nữ quyền"),
+}
+CRIME_CONTEXT = re.compile(r"bắt|khởi tố|tai nạn|va chạm|lừa|chiếm đoạt|trộm|cướp|tạm giữ|điều tra|"
+                           r"xử phạt|truy nã|gây|tông|đâm")
+
+
+def candidates_targeted() -> None:
+    guard = EvalGuard()
+    seen = {json.loads(line)["sentence"] for line in open(CANDIDATES / "sentences_stereo.jsonl", encoding="utf-8")}
+    pools: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for art in iter_corpus(DEFAULT_CORPUS):
+        if art.source_id.startswith("danes:"):
+            continue
+        for span in split_sentences(art.text[:4000]):
+            sentence = art.text[span.start:span.end]
+            if not 30 <= len(sentence) <= 300 or sentence in seen:
+                continue
+            sl = fold(sentence)
+            for key, pattern in TARGETED.items():
+                if pattern.search(sl) and (key != "gender_marking" or CRIME_CONTEXT.search(sl)):
+                    pools[key].append((art.source_id, sentence))
+    n = 0
+    with open(CANDIDATES / "sentences_targeted.jsonl", "w", encoding="utf-8") as fh:
+        for key in sorted(pools):
+            rows = sorted(pools[key], key=lambda r: keep(f"pick2:{r[1]}", 0.5, SEED))
+            taken = 0
+            for source_id, sentence in rows:
+                if taken >= 70 or sentence in seen or guard.near(sentence):
+                    continue
+                seen.add(sentence)
+                taken += 1
+                n += 1
+                fh.write(json.dumps({"id": f"d{n:05d}", "source": source_id, "pool": key, "sentence": sentence},
+                                    ensure_ascii=False) + "\n")
+    print(f"targeted sentences: {n}")
+
+
+if __name__ == "__main__":
+    commands = {"candidates": candidates, "titles": candidates_titles, "hand": build_hand, "weak": build_weak,
+                "targeted": candidates_targeted}
+    for name in sys.argv[1:] or ["hand"]:
+        commands[name]()

@@ -1,0 +1,133 @@
+"""`auditor train` end to end on a tiny corpus and label set written here (no ../shared needed)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("torch")
+
+from click.testing import CliRunner  # noqa: E402
+
+from auditor.cli import cli  # noqa: E402
+from auditor.errors import ModelError  # noqa: E402
+from auditor.models import load_scorer  # noqa: E402
+from auditor.models.train import TrainOptions, load_examples, run_training  # noqa: E402
+
+ARTICLES = [
+    ("Hội Liên hiệp Phụ nữ tỉnh tổ chức hội nghị", "Hội nghị bàn về bình đẳng giới và vai trò của phụ nữ "
+     "trong phát triển kinh tế, hỗ trợ chị em vay vốn khởi nghiệp."),
+    ("Đội tuyển bóng đá thắng trận", "Đội tuyển giành chiến thắng 2-0 trên sân nhà trước hàng nghìn cổ động "
+     "viên, huấn luyện viên hài lòng với lối chơi."),
+    ("Giá lúa tăng mạnh", "Nông dân đồng bằng sông Cửu Long phấn khởi vì giá lúa tăng, thương lái thu mua "
+     "nhiều hơn mọi năm."),
+    ("Phòng chống bạo lực gia đình", "Huyện ra mắt mô hình phòng chống bạo lực gia đình, đường dây nóng hỗ "
+     "trợ nạn nhân hoạt động suốt ngày đêm."),
+]
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus" / "vntc"
+    folder.mkdir(parents=True)
+    with gzip.open(folder / "vntc10_train.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for i in range(60):
+            title, text = ARTICLES[i % len(ARTICLES)]
+            fh.write(json.dumps({"id": f"a{i}", "topic": "XH", "title": title,
+                                 "text": f"{text} Bài số {i}. {text}"}, ensure_ascii=False) + "\n")
+    return tmp_path / "corpus"
+
+
+def _labels(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    with open(data / "articles_hand.jsonl", "w", encoding="utf-8") as fh:
+        for i in range(24):
+            title, text = ARTICLES[i % len(ARTICLES)]
+            positive = i % len(ARTICLES) in (0, 3)
+            topic = "womens_union" if i % len(ARTICLES) == 0 else "gbv"
+            fh.write(json.dumps({"id": f"h{i}", "title": title, "text": text, "ge_item": int(positive),
+                                 "ge_topic": topic if positive else None}, ensure_ascii=False) + "\n")
+    sentences = [("Nữ quái xinh đẹp cầm đầu đường dây trộm cắp.", "appearance"),
+                 ("Chị Lan, 35 tuổi, là kỹ sư cầu đường.", None),
+                 ("Bóng hồng duy nhất của đội bóng.", "demeaning_label"),
+                 ("Trời mưa to suốt đêm qua ở Hà Nội.", None)]
+    with open(data / "sentences_hand.jsonl", "w", encoding="utf-8") as fh:
+        for i in range(24):
+            sentence, category = sentences[i % len(sentences)]
+            fh.write(json.dumps({"id": f"s{i}", "sentence": f"{sentence} ({i})", "stereotype": int(bool(category)),
+                                 "category": category}, ensure_ascii=False) + "\n")
+    return data
+
+
+def _tiny(tmp_path: Path, **overrides) -> TrainOptions:
+    options = TrainOptions(out=tmp_path / "models", corpus=_corpus(tmp_path), data=_labels(tmp_path),
+                           vocab_size=300, hidden=32, layers=1, heads=2, intermediate=64, mlm_steps=6,
+                           mlm_batch=4, mlm_seq=32, article_len=48, sentence_len=24, checkpoint_every=3,
+                           article_epochs=1, sentence_epochs=1)
+    for key, value in overrides.items():
+        setattr(options, key, value)
+    return options
+
+
+def test_train_builds_loadable_models_and_resumes(tmp_path: Path) -> None:
+    options = _tiny(tmp_path)
+    messages: list[str] = []
+    results = run_training(options, log=messages.append)
+    assert set(results) == {"tokenizer", "mlm", "ge_item", "stereo", "export"}
+    for head in ("ge_item", "stereo"):
+        files = {p.name for p in (options.out / head).iterdir()}
+        assert {"config.json", "model.safetensors", "tokenizer.json"} <= files
+    config = json.loads((options.out / "stereo" / "config.json").read_text(encoding="utf-8"))
+    assert config["auditor_task"] == "sentence" and config["dtype"] == "float16"
+    assert config["auditor_thresholds"]["stereotype_model_only"] >= config["auditor_thresholds"]["stereotype"]
+    log = json.loads((options.out / "train_log.json").read_text(encoding="utf-8"))
+    assert log["stages"]["mlm"]["steps"] == 6
+
+    scorer = load_scorer(str(options.out))
+    [article] = scorer.score_articles(["Hội phụ nữ bàn về bình đẳng giới."])
+    assert 0.0 <= article["ge_prob"] <= 1.0
+    assert len(scorer.score_sentences(["Nữ quái xinh đẹp.", "Trời mưa."])) == 2
+
+    # --resume skips every finished stage and rebuilds the same export.
+    messages.clear()
+    options.resume = True
+    run_training(options, log=messages.append)
+    assert sum("bỏ qua" in m for m in messages) == 4
+
+
+def test_resume_continues_an_interrupted_stage(tmp_path: Path) -> None:
+    options = _tiny(tmp_path, mlm_steps=3)
+    run_training(options, log=lambda m: None)
+    # Pretend MLM was interrupted at its last checkpoint: drop the done-marker, ask for more steps.
+    (options.checkpoints / "mlm" / "done.json").unlink()
+    for head in ("ge_item", "stereo"):
+        (options.checkpoints / head / "done.json").unlink()
+    options.resume, options.mlm_steps = True, 6
+    results = run_training(options, log=lambda m: None)
+    assert results["mlm"]["steps"] == 6
+
+
+def test_cli_reports_missing_labels(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    result = CliRunner().invoke(cli, ["train", "--out", str(tmp_path / "m"), "--corpus", str(corpus),
+                                      "--data", str(tmp_path / "nothing"), "--mlm-steps", "1"])
+    assert result.exit_code == 1
+    assert "không có tệp articles*.jsonl" in result.output
+
+
+def test_cli_reports_missing_corpus(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["train", "--out", str(tmp_path / "m"), "--corpus", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "không tìm thấy kho văn bản" in result.output
+
+
+def test_bad_label_is_reported_with_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "sentences_x.jsonl").write_text(
+        json.dumps({"id": "x", "sentence": "Câu.", "stereotype": 1, "category": "ugly"}) + "\n", encoding="utf-8")
+    with pytest.raises(ModelError, match="nhãn không hợp lệ 'ugly'"):
+        load_examples(data, "stereo")
