@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,24 @@ def test_sync_keeps_conditional_get_state(tmp_path):
     assert db["outlets"].get("qng-bao")["name"] == "Báo Quảng Ngãi điện tử"
     assert db["feeds"].count == 3 and db["outlets"].count == 3
     assert db["outlets"].get("kt-dakha")["old_district_code"] == "615"
+
+
+def test_gender_column_is_validated_and_stored_with_other_config_kept(tmp_path):
+    text = GOOD.replace("    kind: provincial_paper\n", "    kind: provincial_paper\n    gender_column:\n"
+                        "      sections: [Bình đẳng giới]\n      title_patterns: ['^Chuyên mục Vì sự tiến bộ']\n")
+    config = parse_feeds(text)
+    assert config.outlets[0].gender_column == {"sections": ["Bình đẳng giới"],
+                                               "title_patterns": ["^Chuyên mục Vì sự tiến bộ"]}
+    db = open_db(tmp_path / "c.db")
+    sync_to_db(db, config)
+    with db.conn:  # a key another command wrote
+        db.execute("UPDATE outlets SET config = json_set(config, '$.editor_note', 'x') WHERE id = 'qng-bao'")
+    sync_to_db(db, config)
+    stored = json.loads(db["outlets"].get("qng-bao")["config"])
+    assert stored["gender_column"]["sections"] == ["Bình đẳng giới"] and stored["editor_note"] == "x"
+    bad = error_of(text.replace("'^Chuyên mục Vì sự tiến bộ'", "'(Chuyên mục'"))
+    assert bad.field == "title_patterns" and "biểu thức chính quy" in str(bad)
+    assert error_of(text.replace("sections:", "section:")).field == "section"
 
 
 def test_select_unknown_outlet():

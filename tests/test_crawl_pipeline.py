@@ -202,6 +202,31 @@ def test_same_article_from_two_sources_of_one_outlet(site, db):
     assert count(db, "SELECT COUNT(*) FROM articles") == 6
 
 
+def test_column_feed_gives_its_section_even_after_the_home_feed(site, db):
+    items = [(site.url(i), site.articles[i]) for i in (1, 4)]
+    site.server.put("/rss/binh-dang-gioi.rss", Page(rss_feed("Bình đẳng giới", site.base, items), RSS))
+    column = (f"      - rss: {site.server.url('/rss/binh-dang-gioi.rss')}\n"
+              "        section: Bình đẳng giới\n")
+    home = f"      - rss: {site.server.url('/rss/home.rss')}\n"
+    run(db, site.feeds_yaml(home))  # first only the home feed: stored without a section
+    assert count(db, "SELECT COUNT(*) FROM articles WHERE section IS NOT NULL") == 0
+    run(db, site.feeds_yaml(home + column))
+    sections = dict(db.execute("SELECT canonical_url, section FROM articles").fetchall())
+    assert sections[site.url(1)] == sections[site.url(4)] == "Bình đẳng giới"
+    assert sections[site.url(2)] is None
+
+
+def test_an_article_in_two_sources_is_not_refetched_on_every_run(site, db):
+    sources = (f"      - rss: {site.server.url('/rss/home.rss')}\n"
+               f"      - html: {site.server.url('/tin-tuc/')}\n        link_selector: .list-news a.title\n")
+    text = site.feeds_yaml(sources).replace("outlets:", "crawl:\n  revisit_days: 0\noutlets:")
+    run(db, text)
+    before = len(site.server.requests)
+    report = run(db, text).outlets["thu-nghiem"]
+    assert (report.new, report.unchanged) == (0, 0)
+    assert sorted(r for r in site.server.requests[before:] if r != "/robots.txt") == ["/rss/home.rss", "/tin-tuc/"]
+
+
 def test_404_link_is_logged_and_not_retried(site, db, caplog):
     site.server.remove("/tin/bai-3.html")
     with caplog.at_level(logging.ERROR, logger="auditor.crawl"):

@@ -50,7 +50,8 @@ __all__ = ["KINDS", "Source", "Outlet", "CrawlOptions", "FeedsConfig", "load_fee
 
 KINDS = ("provincial_paper", "provincial_radio_tv", "district_centre", "commune_radio", "national")
 _OUTLET_KEYS = {"id", "name", "kind", "province", "commune", "old_province", "old_district", "homepage",
-                "agency", "local", "verified", "note", "sources"}
+                "agency", "local", "verified", "note", "sources", "gender_column"}
+_COLUMN_KEYS = ("sections", "url_patterns", "title_patterns")
 _SOURCE_KEYS = {"rss", "html", "link_selector", "section"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
@@ -91,6 +92,9 @@ class Outlet:
     verified: bool = False
     note: str | None = None
     sources: tuple[Source, ...] = ()
+    # How the tally recognises this outlet's gender-equality column (docs/tally.md): sections,
+    # url_patterns, title_patterns (regular expressions). Stored in outlets.config.
+    gender_column: dict[str, list[str]] | None = None
     line: int | None = None
 
 
@@ -309,8 +313,35 @@ def _outlet(check: _Checker, raw: Any, index: int, data: Mapping) -> Outlet:
         id=outlet_id, name=name or outlet_id, kind=kind, **places,
         homepage=check.url(raw, "homepage", item, local=True),
         agency=check.text(raw, "agency", item), local=local, verified=check.flag(raw, "verified", item),
-        note=check.text(raw, "note", item), sources=tuple(sources), line=_line(raw),
+        note=check.text(raw, "note", item), sources=tuple(sources),
+        gender_column=_gender_column(check, raw, item), line=_line(raw),
     )
+
+
+def _gender_column(check: _Checker, raw: Mapping, item: str) -> dict[str, list[str]] | None:
+    value = raw.get("gender_column")
+    if value is None:
+        return None
+    if not isinstance(value, Mapping) or not value:
+        raise check.fail(f"phải là một bảng có {', '.join(_COLUMN_KEYS)}", raw, "gender_column", item)
+    column: dict[str, list[str]] = {}
+    for key, patterns in value.items():
+        where = f"{item}, gender_column"
+        if key not in _COLUMN_KEYS:
+            raise check.fail(f"khoá không biết (có: {', '.join(_COLUMN_KEYS)})", value, key, where)
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
+            raise check.fail("phải là một danh sách chuỗi", value, key, where)
+        if key != "sections":
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise check.fail(f"biểu thức chính quy không hợp lệ {pattern!r}: {exc}", value, key,
+                                     where) from exc
+        column[key] = [p.strip() for p in patterns]
+    return column
 
 
 def _places(check: _Checker, raw: Mapping, item: str, kind: str) -> dict[str, str | None]:
@@ -416,15 +447,27 @@ def _source(check: _Checker, raw: Any, item: str, local: bool, outlet_raw: Mappi
 # --- database -----------------------------------------------------------------------------------------
 
 def sync_to_db(db: sqlite_utils.Database, config: FeedsConfig) -> None:
-    """Upsert the outlets and their feeds (one transaction); stored ETag/Last-Modified state is kept."""
+    """Upsert the outlets and their feeds (one transaction); stored ETag/Last-Modified state is kept.
+
+    ``outlets.config`` (JSON) gets ``note``, ``file``, ``sources`` and ``gender_column`` from the file;
+    keys set there by other commands are kept.
+    """
     now = now_iso()
     with db.conn:
         for outlet in config.outlets:
-            row = {k: v for k, v in asdict(outlet).items() if k not in ("sources", "note", "line")}
+            row = {k: v for k, v in asdict(outlet).items()
+                   if k not in ("sources", "note", "line", "gender_column")}
+            stored = db.execute("SELECT config FROM outlets WHERE id = ?", [outlet.id]).fetchone()
+            try:
+                settings = json.loads(stored[0]) if stored and stored[0] else {}
+            except ValueError:
+                settings = {}
+            settings = settings if isinstance(settings, dict) else {}
+            settings.update(note=outlet.note, file=config.path, sources=[asdict(s) for s in outlet.sources])
+            if outlet.gender_column is not None:
+                settings["gender_column"] = outlet.gender_column
             row.update(local=int(outlet.local), verified=int(outlet.verified), updated_at=now,
-                       config=json.dumps({"note": outlet.note, "file": config.path,
-                                          "sources": [asdict(s) for s in outlet.sources]},
-                                         ensure_ascii=False))
+                       config=json.dumps(settings, ensure_ascii=False))
             db["outlets"].upsert(row, pk="id")
             for source in outlet.sources:
                 db["feeds"].upsert(

@@ -236,13 +236,27 @@ class Crawler:
 
     def _remember_link(self, outlet: Outlet, link: _Link, now: str) -> None:
         sig = json.dumps([link.date, link.title], ensure_ascii=False)
-        row = self.db.execute("SELECT entry_sig, outcome FROM article_urls WHERE url = ?", [link.url]).fetchone()
+        row = self.db.execute(
+            "SELECT u.entry_sig, u.outcome, u.article_id, f.section, u.outlet_id, u.feed_id FROM article_urls u "
+            "LEFT JOIN feeds f ON f.id = u.feed_id WHERE u.url = ?", [link.url]).fetchone()
         if row is None:
             self.db["article_urls"].insert({
                 "url": link.url, "outlet_id": outlet.id, "feed_id": link.feed_id, "entry_sig": sig,
                 "first_seen_at": now, "outcome": None,
             })
-        elif row[0] != sig and row[1] in ("new", "updated", "unchanged"):
+            return
+        old_sig, outcome, article_id, section, owner, stored_feed = row
+        if link.section and not section and owner == outlet.id:
+            # Also listed in a column's feed (the home feed came first): the article belongs to the column.
+            self.db.execute("UPDATE article_urls SET feed_id = ?, entry_sig = ? WHERE url = ?",
+                            [link.feed_id, sig, link.url])
+            if article_id:
+                self.db.execute("UPDATE articles SET section = ? WHERE id = ? AND section IS NULL",
+                                [link.section, article_id])
+            return
+        # Entries are compared within the feed that recorded them (a listing and an RSS feed describe
+        # the same article differently).
+        if stored_feed == link.feed_id and old_sig != sig and outcome in ("new", "updated", "unchanged"):
             # The feed dates or retitles the entry differently: the article was probably edited.
             self.db.execute("UPDATE article_urls SET entry_sig = ?, outcome = NULL WHERE url = ?", [sig, link.url])
 

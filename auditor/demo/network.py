@@ -29,7 +29,7 @@ RSS_TYPE = "application/rss+xml; charset=utf-8"
 
 
 def _section_slug(title: str) -> str:
-    return {"Xã hội": "xa-hoi", "Kinh tế": "kinh-te", "Pháp luật": "phap-luat", "Đời sống": "doi-song",
+    return {"Xã hội": "xa-hoi", "Bình đẳng giới": "binh-dang-gioi", "Kinh tế": "kinh-te", "Pháp luật": "phap-luat", "Đời sống": "doi-song",
             "Thời sự": "thoi-su", "Y tế": "y-te"}.get(title, "tin-tuc")
 
 
