@@ -13,7 +13,7 @@ from auditor.ingest.pipeline import SOURCE_KINDS, FileReport, IngestOptions, che
 from auditor.ingest.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 
 _db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-                          help="SQLite database (default: $AUDITOR_DB or auditor.db).")
+                          help="Cơ sở dữ liệu SQLite (mặc định: $AUDITOR_DB hoặc auditor.db).")
 
 
 def _open(db_path: str | None):  # noqa: ANN202
@@ -120,17 +120,18 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
 def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, source_kind: str,
            encoding: str | None, max_mb: float, no_audit: bool, replace: bool, quiet: bool,
            db_path: str | None) -> None:
-    """Ingest broadcast scripts and bulletins (.txt, .docx, .pdf) and report tables (.docx, .xlsx).
+    """Nạp kịch bản, bản tin (.txt, .docx, .pdf) và bảng báo cáo (.docx, .xlsx) thành bài đã kiểm tra.
 
-    Each item ("Tin:", "Bài:", a numbered or bold heading) of each file becomes an article dated by
-    the programme heading ("Chương trình phát thanh ngày 12/3/2024") or --date; each row of an
-    agency's report table ("Ngày phát | Tên tin, bài") becomes one too. A file is stored whole or
-    not at all; ingesting it again adds nothing. Details: docs/ingest.md.
+    Mỗi mục ("Tin:", "Bài:", đề mục đánh số, in đậm hay kiểu Heading) của mỗi tệp thành một bài, ngày
+    phát sóng lấy từ tiêu đề chương trình ("Chương trình phát thanh ngày 12/3/2024") hoặc --date; mỗi
+    dòng của bảng báo cáo ("Ngày phát | Tên tin, bài") cũng thành một bài. Tệp .txt ở UTF-8, UTF-16,
+    Windows-1258, TCVN3 hay VNI được nhận bảng mã tự động. Mỗi tệp vào trọn vẹn hoặc không vào gì;
+    nạp lại không thêm gì. Chi tiết: docs/ingest.md.
 
     \b
-    Example:
+    Ví dụ:
         auditor ingest ban-tin-thang-3.docx kich-ban.txt --outlet xa-tan-yen
-        auditor ingest thu-muc-thang-3/ --outlet xa-tan-yen   # every .txt/.docx/.pdf/.xlsx inside
+        auditor ingest thu-muc-thang-3/ --outlet xa-tan-yen   # mọi tệp .txt/.docx/.pdf/.xlsx bên trong
         auditor ingest go-bang-12-3.txt --outlet xa-tan-yen --kind transcript --date 2024-03-12
     """
     db = _open(db_path)
@@ -165,10 +166,10 @@ def ingest(files: tuple[Path, ...], outlet_id: str, default_date: date | None, s
 
 @click.group()
 def outlets() -> None:
-    """Outlets without a web feed: commune radio, district centres.
+    """Đài, cơ quan không có trang tin/RSS: đài truyền thanh xã, trung tâm cấp huyện.
 
     \b
-    Example:
+    Ví dụ:
         auditor outlets add xa-dai-son --name "Đài truyền thanh xã Đại Sơn" --kind commune_radio \\
             --province "Bắc Ninh" --commune "Đại Sơn" --old-province "Bắc Giang"
         auditor outlets import communes.csv
@@ -179,17 +180,17 @@ def outlets() -> None:
 @outlets.command("add")
 @click.argument("outlet_id")
 @click.option("--name", required=True, help="Tên đầy đủ, ví dụ 'Đài truyền thanh xã Đại Sơn'.")
-@click.option("--kind", type=click.Choice(OUTLET_KINDS), required=True)
+@click.option("--kind", type=click.Choice(OUTLET_KINDS), required=True, help="Loại đài/cơ quan.")
 @click.option("--province", default="", help="Tỉnh (mã hoặc tên; đơn vị từ 1/7/2025 hoặc tỉnh cũ).")
 @click.option("--commune", default="", help="Xã/phường (mã hoặc tên, đơn vị từ 1/7/2025).")
 @click.option("--old-province", default="", help="Tỉnh trước 1/7/2025, khi tỉnh mới gộp nhiều tỉnh cũ.")
 @click.option("--agency", default="", help="Cơ quan chủ quản.")
-@click.option("--homepage", default="")
+@click.option("--homepage", default="", help="Trang chủ (nếu có).")
 @click.option("--replace", is_flag=True, help="Cập nhật nếu mã đã có.")
 @_db_option
 def outlets_add(outlet_id: str, name: str, kind: str, province: str, commune: str, old_province: str,
                 agency: str, homepage: str, replace: bool, db_path: str | None) -> None:
-    """Add one outlet."""
+    """Thêm một đài/cơ quan."""
     db = _open(db_path)
     try:
         record = add_outlet(db, OutletRow(outlet_id, name, kind, province, commune, old_province, agency,
@@ -203,9 +204,9 @@ def outlets_add(outlet_id: str, name: str, kind: str, province: str, commune: st
 @click.argument("csv_path", type=click.Path(exists=True, dir_okay=False))
 @_db_option
 def outlets_import(csv_path: str, db_path: str | None) -> None:
-    """Import outlets from a CSV with a header row: id,name,kind,province,commune,old_province,agency,homepage.
+    """Nhập đài/cơ quan từ CSV có dòng tiêu đề: id,name,kind,province,commune,old_province,agency,homepage.
 
-    All rows are checked first; one bad row (named with its column) imports nothing.
+    Mọi dòng được kiểm trước; chỉ một dòng sai (báo số dòng và tên cột) là không nhập dòng nào.
     """
     db = _open(db_path)
     try:
@@ -219,7 +220,7 @@ def outlets_import(csv_path: str, db_path: str | None) -> None:
 @click.option("--kind", type=click.Choice(OUTLET_KINDS), default=None)
 @_db_option
 def outlets_list(kind: str | None, db_path: str | None) -> None:
-    """List outlets with their units."""
+    """Liệt kê đài/cơ quan với đơn vị hành chính."""
     rows = list_outlets(_open(db_path), kind)
     for row in rows:
         click.echo(f"{row['id']}\t{row['kind']}\t{row['name']}\t{_units_text(row)}")
