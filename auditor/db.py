@@ -107,7 +107,7 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
             "byline": str,
             "text": str,
             "section": str,
-            "source_kind": str,  # crawl | ingest | transcript
+            "source_kind": str,  # crawl | ingest | transcript | report (a row of an agency's own report)
             "source_file": str,
             "source_position": int,
             "extractor": str,  # which extraction stage produced the body

@@ -42,13 +42,14 @@ class Store:
 
     def article(self, outlet: str, published: str, *, ge: int | None = 1, topic: str = "bạo lực gia đình",
                 title: str = "Phụ nữ dân tộc thiểu số tham gia phát triển kinh tế", section: str = "Xã hội",
-                quoted: tuple[int, int, int] = (0, 0, 0)) -> str:
+                quoted: tuple[int, int, int] = (0, 0, 0), source_kind: str = "crawl") -> str:
         self.n += 1
         article_id = f"a{self.n}"
         self.db["articles"].insert({
             "id": article_id, "outlet_id": outlet, "url": f"https://{outlet}.vn/bai-{self.n}.html",
             "canonical_url": f"https://{outlet}.vn/bai-{self.n}.html", "title": title, "section": section,
             "published_at": published, "text": f"{title}. Nội dung bài viết số {self.n}.",
+            "source_kind": source_kind,
         })
         if ge is not None:
             f, m, total = quoted
@@ -289,3 +290,19 @@ def test_outlet_column_config_by_url_and_bad_config(db_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         tally(db_path, start=date(2023, 1, 1), end=date(2023, 3, 31), province="Kon Tum")
     assert info.value.item == "bao-kon-tum" and info.value.field == "gender_column.url_patterns"
+
+
+def test_report_rows_count_only_when_no_script_of_the_item_is_stored(tmp_path: Path) -> None:
+    store = Store(open_db(tmp_path / "r.db"))
+    # The commune's script of 12/1 is ingested, and its half-year report lists the same item again,
+    # plus one item whose script never reached the Department.
+    store.article("xa-nghia-hanh", "2023-01-12T07:00:00+07:00", title="Phòng chống bạo lực gia đình",
+                  source_kind="ingest")
+    store.article("xa-nghia-hanh", "2023-01-12T00:00:00+07:00", title="Phòng chống bạo lực gia đình",
+                  source_kind="report")
+    store.article("xa-nghia-hanh", "2023-02-20T00:00:00+07:00", title="Phụ nữ khởi nghiệp",
+                  source_kind="report")
+    result = run_tally(open_db(tmp_path / "r.db"), load_quota_book(), start=date(2023, 1, 1),
+                       end=date(2023, 3, 31), province="Quảng Ngãi")
+    q1 = row_of(result, "xa-nghia-hanh", "2023Q1")
+    assert q1.counts.ge_items == 2

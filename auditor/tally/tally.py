@@ -344,6 +344,13 @@ def _aggregate(db: sqlite_utils.Database, outlet_ids: list[str], start: date, en
         ), dated AS MATERIALIZED (
             SELECT a.id, a.outlet_id, {local} AS local_time FROM articles a
             WHERE a.outlet_id IN ({ids_sql}) AND a.published_at >= ? AND a.published_at < ?
+            -- A row of an agency's own report (source_kind 'report') lists an item that may also be
+            -- stored from its script or web page: count it only when no such copy exists.
+            AND NOT (coalesce(a.source_kind, '') = 'report' AND EXISTS (
+                SELECT 1 FROM articles b
+                WHERE b.outlet_id = a.outlet_id AND coalesce(b.source_kind, '') != 'report'
+                  AND trim(b.title) = trim(a.title)
+                  AND substr(b.published_at, 1, 10) = substr(a.published_at, 1, 10)))
         )
         SELECT dated.outlet_id, substr(local_time, 1, 7) AS month, {peak_sql} AS peak,
             au.article_id IS NOT NULL AS audited,
