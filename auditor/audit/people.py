@@ -83,6 +83,7 @@ class Mention:
     honorific: str | None  # folded honorific right before the core
     prefix: str  # folded words before the core in the same clause (titles, honorifics)
     initial: bool = False
+    after_place: bool = False  # the name was split off a place or organisation ("thành phố X")
 
     @property
     def key(self) -> str:
@@ -156,8 +157,11 @@ class PeopleFinder:
     def _speech_re(self) -> re.Pattern[str]:
         verbs = _alternation(self.speech_verbs)
         # "cho VnExpress biết", "nói với phóng viên" are speech too.
+        # A colon that opens a quotation ("X tán thành: “...”") and a verb of telling with "rằng"
+        # ("trình báo rằng") report speech too.
         return re.compile(
-            r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+rằng|\s+thêm))(?!\w)"
+            r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+rằng|\s+thêm)"
+            r"|(?:trình\s+báo|khai|thừa\s+nhận|tố\s+cáo|phản\s+ánh)\s+rằng)(?!\w)|:(?=\s*[“\"«])"
         )
 
     @cached_property
@@ -311,6 +315,9 @@ class PeopleFinder:
             k = self._name_after_place(folded, before_run)
             if k is None:
                 return None
+            after_place = True
+        else:
+            after_place = False
         # "Hội đồng trị sự Nguyễn Phúc tộc": a clan, not a person.
         if re.match(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)", low[run[-1][1]:run[-1][1] + 12]):
             return None
@@ -365,7 +372,7 @@ class PeopleFinder:
             end += 1
             tokens = [tokens[0]]
         return Mention(start=start, end=end if not initial else end - 1, tokens=tokens, honorific=honorific,
-                       prefix=prefix, initial=initial)
+                       prefix=prefix, initial=initial, after_place=after_place)
 
     def _title_before(self, prefix: str, *, immediate: bool = True) -> str | None:
         """The title or honorific right before the name (country words between are allowed:
@@ -394,7 +401,7 @@ class PeopleFinder:
     def _accept(self, m: Mention, speech_after: bool) -> str | None:
         """'yes', 'maybe' (foreign-looking, needs more evidence) or None."""
         folded = [fold(t) for t in m.tokens]
-        if self._blocked(m.prefix):
+        if self._blocked(m.prefix) and not m.after_place:
             return None
         if m.initial:
             return "yes" if m.honorific else None
