@@ -173,3 +173,13 @@ def test_passive_verbs_and_objects_do_not_make_speakers() -> None:
     assert got["Lê Văn Tám"][1] is False
     assert got["Phan Văn Cường"][1] is False
     assert got["Ngô Thị Hoa"][1] is True
+
+
+def test_colon_quotations_and_titled_names_after_a_city() -> None:
+    text = ('Đồng quan điểm, Giám đốc Sở Y tế thành phố Đào Văn Lượng cho rằng cần thêm bác sĩ. '
+            'Bà Hà Thị Ngân, hiệu trưởng nhà trường, tán thành: "Chúng tôi sẽ phối hợp". '
+            "Chị Mai Thị Kim trình báo rằng cửa hàng bị mất trộm.")
+    got = people(text)
+    assert got["Đào Văn Lượng"] == ("M", True, "official")
+    assert got["Hà Thị Ngân"][:2] == ("F", True)
+    assert got["Mai Thị Kim"][:2] == ("F", True)
