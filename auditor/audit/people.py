@@ -355,7 +355,7 @@ class PeopleFinder:
         # Words before the core in the same clause: the capitalised prefix plus lowercase words.
         start = core[0][0]
         words_before = self._words_before(low, start)
-        prefix = " ".join(words_before[-6:])
+        prefix = " ".join(words_before[-10:])
         honorific = None
         for size in (3, 2, 1):
             if len(words_before) >= size:
