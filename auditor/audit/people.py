@@ -390,6 +390,17 @@ class PeopleFinder:
                     return phrase
         return None
 
+    def _nearest_role_title(self, words: list[str]) -> str | None:
+        """The role title closest to the end of ``words`` (honorifics such as "ông" are not titles)."""
+        for end in range(len(words), 0, -1):
+            for size in (4, 3, 2, 1):
+                if end - size < 0:
+                    continue
+                phrase = " ".join(words[end - size:end])
+                if phrase in self.role_words and phrase not in self.honorific_gender:
+                    return phrase
+        return None
+
     def _blocked(self, prefix: str) -> bool:
         """A place or organisation word right before the name."""
         words = prefix.split()
@@ -626,17 +637,22 @@ class PeopleFinder:
     def _role(self, c: PersonCluster, low: str) -> str:
         found: list[str] = []
         for m in c.mentions:
-            title = self._title_before(m.prefix, immediate=False)
-            if title and title in self.role_words:
+            # The nearest job title before the name, within the sentence (brackets allowed:
+            # "Giám đốc Cục Điều tra Liên bang Mỹ (FBI) James Comey").
+            before = low[max(0, m.start - 90):m.start]
+            cut = max(before.rfind(ch) for ch in ".;:!?\n“”\"")
+            words = re.findall(r"[\w./]+", before[cut + 1:])
+            title = self._nearest_role_title(words)
+            if title:
                 found.append(self.role_words[title])
             # Appositive after the name: ", Phó Chủ tịch Hội ...", " - Giám đốc ...", " (mẹ bệnh nhi)".
             after = low[m.end:m.end + 60]
             appo = re.match(r"\s*[,(–—-]\s*(.*)", after)
             if appo:
-                words = re.split(r"[,)(.;:]", appo.group(1))[0].split()
+                words = appo.group(1).split(",")[0].split(")")[0].split()
                 for size in (4, 3, 2, 1):
                     phrase = " ".join(words[:size])
-                    if phrase in self.role_words and len(words) >= size:
+                    if len(words) >= size and phrase in self.role_words and phrase not in self.honorific_gender:
                         found.append(self.role_words[phrase])
                         break
         specific = [r for r in found if r not in ("citizen",)]
