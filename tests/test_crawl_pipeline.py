@@ -342,6 +342,7 @@ def test_crawl_command_summary_and_exit_codes(site, tmp_path):
     assert lines[0].split() == ["Nguồn", "tin", "Mới", "Cập", "nhật", "Không", "đổi", "Trùng", "Bỏ", "qua", "Lỗi",
                                 "Còn", "lại"]
     assert lines[2].split() == ["thu-nghiem", "6", "0", "0", "0", "0", "0", "0"]
+    assert lines[3].startswith("8 yêu cầu HTTP")  # robots.txt, the feed, 6 pages
 
     unknown = CliRunner().invoke(cli, ["crawl", "--db", str(db_path), "--feeds", str(feeds), "--outlet", "khong-co"])
     assert unknown.exit_code == 1 and "khong-co" in unknown.output

@@ -148,7 +148,9 @@ def crawl_summary(report: CrawlReport) -> str:
     rows: list[list[Any]] = [[r.outlet_id, *(getattr(r, c) for c in columns)] for r in report.outlets.values()]
     if len(rows) > 1:
         rows.append(["Tổng", *(report.total(c) for c in columns)])
-    return format_table(headers, rows)
+    megabytes = f"{report.bytes / 1e6:.1f}".replace(".", ",")
+    return (format_table(headers, rows) + f"\n{report.requests} yêu cầu HTTP, {megabytes} MB, "
+            f"{report.seconds:.0f} giây.")
 
 
 def _open(db_path: str | None) -> sqlite_utils.Database:

@@ -25,6 +25,7 @@ import asyncio
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -83,6 +84,9 @@ class CrawlReport:
     started_at: str = field(default_factory=now_iso)
     finished_at: str | None = None
     stopped: bool = False
+    requests: int = 0  # HTTP requests made, robots.txt included
+    bytes: int = 0
+    seconds: float = 0.0
 
     @property
     def anything_ran(self) -> bool:
@@ -128,6 +132,7 @@ class Crawler:
         self.on_progress = on_progress or (lambda kind, n: None)
         self._auditor: Any = auditor  # an auditor.audit.Auditor; the default one is loaded by run()
         self._pending_log: list[Any] = []
+        self._report: CrawlReport | None = None
 
     # --- entry points ---------------------------------------------------------------------------
 
@@ -135,6 +140,8 @@ class Crawler:
         from auditor.crawl.fetch import Fetcher
 
         report = CrawlReport()
+        started = time.monotonic()
+        self._report = report
         if self.do_audit and self._auditor is None:
             try:
                 self._auditor = await asyncio.to_thread(_load_auditor)
@@ -151,16 +158,21 @@ class Crawler:
                     self._flush_log()
         report.finished_at = now_iso()
         report.stopped = self.stop.is_set()
+        report.seconds = time.monotonic() - started
         return report
 
     def _log_request(self, record: Any) -> None:
         # Written with the next transaction (the result the request led to), not here: the fetcher
         # may still be completing the record, and one commit per request would double the writes.
         self._pending_log.append(record)
+        if self._report is not None:
+            self._report.requests += 1 if record.outcome != "skipped" else 0
 
     def _flush_log(self) -> None:
         """Write the fetch records gathered so far; call inside a transaction."""
         records, self._pending_log = self._pending_log, []
+        if self._report is not None:
+            self._report.bytes += sum(r.bytes or 0 for r in records)
         if records:
             self.db["fetch_log"].insert_all([r.as_row() for r in records])
 

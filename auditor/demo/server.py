@@ -13,6 +13,7 @@ well-configured news CMS. ``site.requests`` lists the paths asked for, for tests
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +39,14 @@ class Page:
     @property
     def etag(self) -> str:
         return '"' + hashlib.sha1(self.data).hexdigest()[:20] + '"'
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that closes its keep-alive connection mid-read is normal, not worth a traceback.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class SiteServer:
@@ -131,7 +140,7 @@ class SiteServer:
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass  # quiet: the crawler's fetch log is the record
 
-        self._server = ThreadingHTTPServer((self._host, self._port), Handler)
+        self._server = _QuietServer((self._host, self._port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="demo-site", daemon=True)
         self._thread.start()
