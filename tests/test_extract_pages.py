@@ -320,3 +320,33 @@ def test_tuoitre_like_page_with_boxes_inside_the_body() -> None:
     assert article.lead == LEAD
     assert "Hội nghị tổng kết công tác bình đẳng giới - Ảnh: Trần Mai" in article.paragraphs
     assert_clean_body(article)
+
+
+def test_old_commune_portal_in_tables_with_br_paragraphs() -> None:
+    """A commune portal of the 2000s: everything in one table, the headline in <b>, the body as
+    <br>-separated text in one cell, the author in bold under it, the licence in the last row."""
+    cells = "".join(f'<a href="/c{i}">Chuyên mục số {i}</a><br>' for i in range(10))
+    html = f"""<html><head><title>{TITLE}</title></head><body><table>
+<tr><td colspan="3">{_menu()}</td></tr>
+<tr><td width="200">{cells}</td>
+<td><b class="title">{TITLE}</b><br><i>Ngày đăng: 22/10/2025 07:30</i><br><br>{"<br><br>".join(BODY)}<br><br>
+<b>Nguyễn Thị Lan</b></td><td>{_related()}</td></tr>
+<tr><td colspan="3">{FOOTER}</td></tr></table></body></html>"""
+    article = extract_article(html, "https://xa.gov.vn/tin-tuc/chi-tiet?id=5678")
+    assert article.title == TITLE
+    assert article.published_at == "2025-10-22T07:30:00+07:00"
+    assert article.byline == "Nguyễn Thị Lan"
+    assert article.paragraphs == BODY
+    assert "Chuyên mục" not in article.full_text
+
+
+def test_comment_thread_under_the_article_is_not_body() -> None:
+    comments = "".join(
+        f'<div class="comment-item"><p><b>Bạn đọc {i}:</b> Tôi hoàn toàn đồng ý với ý kiến của tác giả về bình '
+        f'đẳng giới ở địa phương và mong các cấp quan tâm hơn nữa tới phụ nữ vùng cao.</p></div>' for i in range(12))
+    html = f"""<html><head><title>{TITLE}</title></head><body>{_menu()}<div class="wrap"><h1>{TITLE}</h1>
+<div class="x">{''.join(f'<p>{p}</p>' for p in BODY)}</div><h3>Ý kiến bạn đọc (12)</h3>{comments}</div>
+<footer>{FOOTER}</footer></body></html>"""
+    article = extract_article(html, "https://baoquangngai.vn/xa-hoi/bai-3160003.html")
+    assert article.paragraphs == BODY
+    assert "Bạn đọc" not in article.full_text

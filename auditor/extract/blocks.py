@@ -138,13 +138,13 @@ def blocks_of(element: Tag) -> list[Block]:
 _JUNK_SUBSTRINGS = re.compile(
     r"relate|lienquan|lien-quan|lien_quan|tinlq|xemthem|xem-them|xem_them|readmore|read-more|"
     r"comment|binhluan|binh-luan|quangcao|quang-cao|advert|banner|social|sharing|share-|-share|"
-    r"_share|share_|breadcrumb|newsletter|subscribe|sidebar|footer|rating|box-vote|print-|"
+    r"_share|share_|breadcrumb|newsletter|subscribe|sidebar|footer|rating|box-vote|"
     r"tag-list|list-tag|tags-|-tags|keyword|morenews|more-news|othernews|other-news|box-tin|"
-    r"boxtin|adsbygoogle|sponsor|popup|modal|cookie|author-box|box-author",
+    r"boxtin|adsbygoogle|sponsor|popup|modal|cookie|author-box|box-author|ykien|y-kien|y_kien",
     re.IGNORECASE,
 )
 _JUNK_TOKENS = frozenset("ads ad qc tags tag nav menu share social related sapo-related hidden "
-                         "d-none box_comment_vne".split())
+                         "d-none box_comment_vne cmt cmts".split())
 
 
 def _is_junk_box(tag: Tag) -> bool:
@@ -157,17 +157,20 @@ def _is_junk_box(tag: Tag) -> bool:
     return bool(tokens & _JUNK_TOKENS) or bool(_JUNK_SUBSTRINGS.search(words))
 
 
-def remove_junk(container: Tag) -> None:
+def remove_junk(container: Tag, keep: tuple[Tag | None, ...] = ()) -> None:
     """Drop related-link, share, comment, ad and tag boxes inside ``container`` (in place).
 
-    A box holding most of the container's text is kept whatever its class says: some CMSs wrap
-    the whole body in a ``share-content`` div.
+    A box holding most of the container's text, or holding one of ``keep`` (the headline, the
+    sapo), is kept whatever its class says: some CMSs wrap the whole article in a ``share-content``
+    or ``print-news`` div.
     """
     for tag in container.find_all(JUNK_TAGS):
         tag.decompose()
+    protected = {id(parent) for element in keep if element is not None for parent in element.parents}
+    protected |= {id(element) for element in keep if element is not None}
     total = max(1, len(container.get_text(" ", strip=True)))
     for tag in list(container.find_all(True)):
-        if is_decomposed(tag) or tag.parent is None or not _is_junk_box(tag):
+        if is_decomposed(tag) or tag.parent is None or id(tag) in protected or not _is_junk_box(tag):
             continue
         if len(tag.get_text(" ", strip=True)) > 0.5 * total:
             continue

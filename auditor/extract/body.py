@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup, Tag
 from auditor.extract.blocks import Block, blocks_of, clean_text, is_decomposed, remove_junk
 from auditor.extract.select import select_in_order
 
-__all__ = ["SITE_CONTAINERS", "site_body", "trafilatura_body", "baseline_body", "filter_blocks", "text_length"]
+__all__ = ["SITE_CONTAINERS", "site_body", "trafilatura_body", "baseline_body", "filter_blocks", "text_length",
+           "cut_at_section_end"]
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,35 @@ def filter_blocks(blocks: list[Block]) -> list[Block]:
             continue
         kept.append(block)
     return kept
+
+
+# Headings that open the boxes under an article: the body ends where one of them starts.
+_SECTION_END_RE = re.compile(
+    r"^(?:ý\s+kiến(?:\s+bạn\s+đọc)?|bình\s+luận|ý\s+kiến\s+của\s+bạn|gửi\s+ý\s+kiến|tin\s+liên\s+quan|"
+    r"bài\s+liên\s+quan|tin\s+cùng\s+(?:chuyên\s+mục|mục|chủ\s+đề)|các\s+tin\s+(?:khác|đã\s+đưa)|tin\s+khác|"
+    r"tin\s+mới(?:\s+nhất|\s+cập\s+nhật)?|đọc\s+nhiều(?:\s+nhất)?|xem\s+nhiều(?:\s+nhất)?|đọc\s+thêm|xem\s+thêm|"
+    r"có\s+thể\s+bạn\s+quan\s+tâm|bạn\s+có\s+thể\s+quan\s+tâm|tin\s+bài\s+khác|bài\s+viết\s+khác)"
+    r"\s*(?:\(\d+\))?\s*[:.]?$",
+    re.IGNORECASE,
+)
+# Site footer lines (licence, copyright, newsroom address) that generic extractors let through.
+_FOOTER_LINE_RE = re.compile(
+    r"giấy\s+phép|bản\s+quyền|copyright|©|tòa\s+soạn\s*:|toà\s+soạn\s*:|ghi\s+rõ\s+nguồn|"
+    r"chịu\s+trách\s+nhiệm\s+(?:nội\s+dung|xuất\s+bản)|tổng\s+biên\s+tập\s*:|cơ\s+quan\s+chủ\s+quản|"
+    r"điện\s+thoại\s*:|email\s*:|fax\s*:|hotline\s*:",
+    re.IGNORECASE,
+)
+
+
+def cut_at_section_end(blocks: list[Block]) -> list[Block]:
+    """Stop at the first heading of a comments/related box; drop trailing footer lines."""
+    for index, block in enumerate(blocks[1:], start=1):
+        if len(block.text) <= 60 and _SECTION_END_RE.match(block.text):
+            blocks = blocks[:index]
+            break
+    while len(blocks) > 1 and len(blocks[-1].text) <= 300 and _FOOTER_LINE_RE.search(blocks[-1].text):
+        blocks = blocks[:-1]
+    return blocks
 
 
 def text_length(blocks: list[Block]) -> int:

@@ -6,13 +6,22 @@ import logging
 import re
 import unicodedata
 import warnings
+from collections import defaultdict
 from collections.abc import Sequence
 
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from auditor.errors import ExtractError
-from auditor.extract.blocks import JUNK_TAGS, Block, blocks_of
-from auditor.extract.body import MIN_BODY_CHARS, baseline_body, site_body, text_length, trafilatura_body
+from auditor.extract.blocks import JUNK_TAGS, Block, blocks_of, clean_text, remove_junk
+from auditor.extract.body import (
+    MIN_BODY_CHARS,
+    baseline_body,
+    cut_at_section_end,
+    filter_blocks,
+    site_body,
+    text_length,
+    trafilatura_body,
+)
 from auditor.extract.dates import parse_date
 from auditor.extract.decode import decode_html, looks_binary
 from auditor.extract.links import looks_like_article_url
@@ -28,6 +37,7 @@ _FEED_RE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed
 MIN_ARTICLE_CHARS = 120        # below this, whatever was found is not an article
 MAX_HTML_CHARS = 5_000_000     # news pages weigh 50-500 kB; beyond this is not an article page
 _BYLINE_MAX_CHARS = 60
+_START_CHARS = 12              # blocks are found by their first characters when realigning lines
 
 
 _SOURCE_LINE_RE = re.compile(r"^(?:theo|nguồn)\s*:?\s+\S", re.IGNORECASE)
@@ -82,6 +92,9 @@ class _PageIndex:
     NEAR_BEFORE = 5
 
     def __init__(self, soup: BeautifulSoup, title: str | None) -> None:
+        self.soup = soup
+        self.anchors: list[str] | None = None
+        self.starts: dict[str, list[int]] | None = None
         self.blocks = blocks_of(soup.body or soup)
         self.first_index: dict[str, int] = {}
         self.link_density: dict[str, float] = {}
@@ -123,9 +136,64 @@ class _PageIndex:
             blocks = blocks[:-1]
         return blocks
 
-    def drop_link_lines(self, blocks: list[Block]) -> list[Block]:
-        """trafilatura's text has no links left: drop lines that are link lists in the page."""
-        return [b for b in blocks if self.link_density.get(self._key(b.text), 0.0) <= 0.5]
+    def realign(self, lines: list[Block]) -> list[Block]:
+        """trafilatura's lines, mapped back onto the page's own blocks.
+
+        trafilatura picks *which* text; the page says how it is split and what is a link. A line
+        that is one page block becomes that block (with its link density, bold, alignment); a line
+        that joins consecutive blocks (a table row, a <br>-separated cell) becomes those blocks
+        when they cover it. Link lists (related articles, a flattened menu) are then dropped.
+        """
+        aligned: list[Block] = []
+        cursor = 0
+        for line in lines:
+            index = self.first_index.get(self._key(line.text))
+            if index is not None:
+                aligned.append(self.blocks[index])
+                cursor = index + 1
+                continue
+            parts = self._consecutive_blocks(line.text, cursor)
+            if parts:
+                aligned.extend(self.blocks[i] for i in parts)
+                cursor = parts[-1] + 1
+            elif self._anchor_cover(line.text) <= 0.5:
+                aligned.append(line)
+        return filter_blocks(aligned)
+
+    def _consecutive_blocks(self, line: str, cursor: int) -> list[int]:
+        """Indices of consecutive page blocks that make up ``line`` (80 % of it at least), or []."""
+        if self.starts is None:
+            self.starts = defaultdict(list)
+            for index, block in enumerate(self.blocks):
+                self.starts[block.text[:_START_CHARS]].append(index)
+        candidates: list[int] = []
+        for size in range(1, _START_CHARS + 1):
+            candidates.extend(i for i in self.starts.get(line[:size], ()) if len(self.blocks[i].text) >= size)
+        if not candidates:
+            return []
+        start = min(candidates, key=lambda i: (i < cursor, i if i >= cursor else -i))
+        taken, rest, index = [], line, start
+        while index < len(self.blocks):
+            text = self.blocks[index].text
+            stripped = rest.lstrip(" |")
+            if not stripped.startswith(text):
+                break
+            taken.append(index)
+            rest = stripped[len(text):]
+            index += 1
+        covered = sum(len(self.blocks[i].text) for i in taken)
+        return taken if covered >= 0.8 * len(line) else []
+
+    def _anchor_cover(self, text: str) -> float:
+        if self.anchors is None:
+            self.anchors = sorted({clean_text(a.get_text(" ", strip=True)) for a in self.soup.find_all("a")}
+                                  - {""}, key=len, reverse=True)
+        remaining, covered = text, 0
+        for anchor in self.anchors:
+            if len(anchor) >= 4 and anchor in remaining:
+                covered += len(anchor) * remaining.count(anchor)
+                remaining = remaining.replace(anchor, " ")
+        return covered / max(1, len(text))
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -190,9 +258,13 @@ def _extract(html: str | bytes, url: str, stages: Sequence[str]) -> Article:
         if stage == "site":
             found, _selector = site_body(soup, metadata.lead_element)
         elif stage == "trafilatura":
-            found = page.drop_link_lines(trafilatura_body(text, url))
+            # trafilatura reads the page without its scripts and without the related-link, share,
+            # comment and ad boxes recognised by class (it would keep a comment thread otherwise).
+            remove_junk(soup.body or soup, keep=(metadata.title_element, metadata.lead_element))
+            found = page.realign(trafilatura_body(str(soup), url))
         else:
             found = baseline_body(soup)
+        found = cut_at_section_end(found)
         near = page.starts_near_title(found)
         if text_length(found) >= MIN_BODY_CHARS and near:
             blocks, winner = found, stage

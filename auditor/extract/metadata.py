@@ -250,6 +250,14 @@ def _find_title(soup: BeautifulSoup, meta_titles: list[str]) -> tuple[Tag, str] 
     heading = _first_text(soup, _TITLE_SELECTORS, max_len=300)
     if heading and len(heading[1]) >= 8 and (not references or any(_fold(heading[1]) in r for r in references)):
         return heading
+    # Old portals print the headline in a <b> or <span class="tieude">: find the element whose whole
+    # text is a metadata title (tail cut), to anchor the date line and the sapo on it.
+    wanted = {_fold(_clean_title(t, None)) for t in meta_titles if t} | set(references)
+    for string in (soup.body or soup).find_all(string=True):
+        if 8 <= len(string) <= 400 and _fold(string) in wanted and string.parent is not None:
+            element = string.parent
+            if element.name not in ("title", "script", "style", "a", "option"):
+                return element, clean_text(str(string))
     return None
 
 
