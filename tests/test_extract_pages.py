@@ -350,3 +350,12 @@ def test_comment_thread_under_the_article_is_not_body() -> None:
     article = extract_article(html, "https://baoquangngai.vn/xa-hoi/bai-3160003.html")
     assert article.paragraphs == BODY
     assert "Bạn đọc" not in article.full_text
+
+
+def test_a_date_mentioned_in_the_body_is_not_the_publication_date() -> None:
+    first = "Ngày 15/3/2024, UBND tỉnh ban hành kế hoạch bình đẳng giới giai đoạn mới."
+    body = f"<p>{first}</p>" + "".join(f"<p>{p}</p>" for p in BODY)
+    html = f"<html><body><h1>{TITLE}</h1><div class='detail-content'>{body}</div></body></html>"
+    article = extract_article(html, "https://example.vn/bai-viet-99999.html")
+    assert article.published_at is None
+    assert article.paragraphs[0] == first

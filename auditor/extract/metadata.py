@@ -281,12 +281,23 @@ def _date_near(anchor: Tag, month_first: bool) -> str | None:
         text = clean_text(element.get_text(" ", strip=True))
         if len(text) > 120 and element.parent is not None:
             text = clean_text(element.string or "")
-        if 6 <= len(text) <= 120 and re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|"
-                                                  r"\d{4}-\d{2}-\d{2}|tháng\s+\d", text):
+        if 6 <= len(text) <= 120 and _DATE_SHAPE_RE.search(text) and _is_dateline(text):
             parsed = parse_date(text, month_first=month_first)
             if parsed:
                 return parsed
     return None
+
+
+_DATE_SHAPE_RE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s+\d")
+_DATELINE_WORDS_RE = re.compile(
+    r"\d+|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày|tháng|năm|lúc|cập\s+nhật|đăng|gmt|utc|am|pm|"
+    r"sáng|trưa|chiều|tối|đêm|giờ|published|updated|on|at", re.IGNORECASE)
+
+
+def _is_dateline(text: str) -> bool:
+    """Mostly a date ("Thứ tư, 22/10/2025, 07:30 (GMT+7)"), not a sentence that mentions one."""
+    rest = _DATELINE_WORDS_RE.sub(" ", text)
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 8
 
 
 def _lead_near(anchor: Tag) -> tuple[Tag, str] | None:
