@@ -19,7 +19,12 @@ VIETNAM_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
 
 _ISO_RE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
 _DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
-_WORDS_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)?\s*(\d{4})(?!\d)", re.IGNORECASE)
+_MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+                "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_MONTH_WORD_RE = "|".join(sorted(map(re.escape, _MONTH_WORDS), key=len, reverse=True))
+# "22 tháng 10 năm 2025", "22 Tháng Mười, 2025" (WordPress in Vietnamese)
+_WORDS_RE = re.compile(rf"(?<!\d)(\d{{1,2}})\s+tháng\s+(\d{{1,2}}|{_MONTH_WORD_RE})\s*(?:,|năm)?\s*(\d{{4}})(?!\d)",
+                       re.IGNORECASE)
 _YMD_RE = re.compile(r"(?<!\d)(\d{4})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d)")
 _TIME_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*"
                       r"(AM|PM|SA|CH|sáng|trưa|chiều|tối|đêm)?", re.IGNORECASE)
@@ -86,7 +91,9 @@ def parse_date(value: str | None, *, month_first: bool = False) -> str | None:
         if year < 100:
             year += 2000
     elif (date_match := _WORDS_RE.search(value)):
-        day, month, year = (int(g) for g in date_match.groups())
+        raw_month = date_match.group(2).lower()
+        day, year = int(date_match.group(1)), int(date_match.group(3))
+        month = int(raw_month) if raw_month.isdigit() else _MONTH_WORDS[raw_month]
     else:
         ymd = _YMD_RE.search(value)
         if not ymd:
