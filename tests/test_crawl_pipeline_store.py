@@ -91,3 +91,20 @@ def test_vietnamese_text_survives_the_store(db):
     with db.conn:
         article_id, _ = write_article(db, record("http://a.vn/vn.html", title="Tiếng Việt có dấu", text=text))
     assert db["articles"].get(article_id)["text"] == text
+
+
+def test_a_copy_met_first_is_credited_to_the_earlier_original(db):
+    with db.conn:
+        db["outlets"].insert({"id": "xa", "name": "Đài xã", "kind": "commune_radio"})
+        copy = record("http://xa.vn/ban-sao.html", published_at="2025-11-19T07:00:00+07:00")
+        copy.outlet_id = "xa"
+        article_id, _ = write_article(db, copy)
+        original = record("http://bao.vn/goc.html", published_at="2025-11-18T09:30:00+07:00")
+        assert write_article(db, original) == (article_id, "duplicate")
+        # a later copy changes nothing
+        later = record("http://xa2.vn/ban-sao.html", published_at="2025-11-20T07:00:00+07:00")
+        assert write_article(db, later) == (article_id, "duplicate")
+    row = db["articles"].get(article_id)
+    assert (row["outlet_id"], row["canonical_url"], row["published_at"]) == (
+        "bao", "http://bao.vn/goc.html", "2025-11-18T09:30:00+07:00")
+    assert db["articles"].count == 1

@@ -50,6 +50,10 @@ def test_demo_command_crawls_audits_and_prints_counts(tmp_path, monkeypatch):
     assert outcomes == {"new": N_ARTICLES - 1, "duplicate": 1, "gone": 1, "blocked": 1}
     by_outlet = dict(db.execute("SELECT outlet_id, COUNT(*) FROM articles GROUP BY outlet_id").fetchall())
     assert set(by_outlet) == {o.id for o in OUTLETS}
+    # the commune portal's copy is a day later: the article is the provincial paper's, whichever came first
+    owner = db.execute("SELECT outlet_id FROM articles WHERE title LIKE '%Địa chỉ tin cậy%'").fetchall()
+    assert owner == [("demo-bao-quangngai",)]
+    assert (by_outlet["demo-bao-quangngai"], by_outlet["demo-tt-tinhkhe"]) == (7, 3)
     # the totals line of the per-outlet table matches the database
     total = [line for line in out.splitlines() if line.startswith("Tổng")][-1].split()
     assert int(total[1]) == N_ARTICLES - 1

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import sqlite_utils
@@ -124,7 +125,11 @@ def write_article(db: sqlite_utils.Database, record: ArticleRecord, previous_id:
     digest = record.digest
     outcome, existing = classify(db, record.canonical_url, digest, record.text, previous_id)
     now = now_iso()
-    if outcome in ("unchanged", "duplicate"):
+    if outcome == "duplicate":
+        assert existing is not None
+        _credit_the_original(db, existing, record)
+        return existing, outcome
+    if outcome == "unchanged":
         assert existing is not None
         return existing, outcome
     if outcome == "updated":
@@ -161,3 +166,22 @@ def write_article(db: sqlite_utils.Database, record: ArticleRecord, previous_id:
         }
     )
     return article_id, outcome
+
+
+def _credit_the_original(db: sqlite_utils.Database, article_id: str, record: ArticleRecord) -> None:
+    """When a copy turns out to be older than the article stored (a crawl met the republished copy
+    first), the article is credited to the earlier publication: its outlet, address and date."""
+    row = db.execute("SELECT published_at FROM articles WHERE id = ?", [article_id]).fetchone()
+    if not (row and row[0] and record.published_at):
+        return
+    try:
+        earlier = datetime.fromisoformat(record.published_at) < datetime.fromisoformat(row[0])
+    except ValueError:
+        return
+    if earlier:
+        db.execute(
+            "UPDATE articles SET outlet_id = ?, url = ?, canonical_url = ?, published_at = ?, section = ?,"
+            " updated_at = ? WHERE id = ?",
+            [record.outlet_id, record.url, record.canonical_url, record.published_at, record.section,
+             now_iso(), article_id],
+        )

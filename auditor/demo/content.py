@@ -9,7 +9,7 @@ one printer-friendly page that robots.txt forbids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = ["DemoArticle", "DemoOutlet", "OUTLETS"]
 
@@ -428,7 +428,8 @@ TRUYEN_THANH_TINH_KHE = DemoOutlet(
     feed="html",
     layout="portal",
     articles=(
-        DIA_CHI_TIN_CAY,  # republished word for word from the provincial paper
+        # republished word for word from the provincial paper, the next day
+        replace(DIA_CHI_TIN_CAY, published="2025-11-19T07:00:00+07:00", author="Đài truyền thanh xã"),
         DemoArticle(
             slug="thong-bao-lich-tiem-chung-mo-rong-thang-11",
             title="Thông báo lịch tiêm chủng mở rộng tháng 11/2025",
