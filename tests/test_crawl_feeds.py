@@ -183,3 +183,11 @@ def test_shipped_example_feeds_file_is_valid():
     assert {o.province_code for o in config.outlets if o.province_code} == {"51"}
     assert {"51", "62"} <= {o.old_province_code for o in config.outlets}
     assert not any(o.local for o in config.outlets)
+
+
+def test_the_example_in_the_docs_is_valid():
+    docs = (REPO / "docs" / "crawl.md").read_text(encoding="utf-8")
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    outlet = parse_feeds(example, "docs/crawl.md").outlets[0]
+    assert (outlet.province_code, outlet.old_province_code, outlet.old_district_code) == ("51", "62", "615")
+    assert [s.kind for s in outlet.sources] == ["rss", "html"]
