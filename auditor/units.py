@@ -41,8 +41,8 @@ def fold_name(name: str) -> str:
     """Lower-case ASCII key of a unit name without its type: 'Tỉnh Kon Tum' -> 'kon tum'."""
     name = unicodedata.normalize("NFC", name).replace("Đ", "D").replace("đ", "d")
     name = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
-    name = re.sub(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+", "",
-                  name.strip().lower())
+    name = re.sub(r"^(?:(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+|(?:tp|tx)(?:\.\s*|\s+))",
+                  "", name.strip().lower())
     return re.sub(r"[^a-z0-9]+", " ", name).strip()
 
 

@@ -40,7 +40,8 @@ def test_province_in_force_on_a_date():
 def test_lookup_by_name_and_code():
     u = units()
     assert u.province_code("Quảng Ngãi") == u.province_code("tỉnh quảng ngãi") == u.province_code("51") == "51"
-    assert u.province_code("TP Hồ Chí Minh") is None and u.province_code("Hồ Chí Minh") == "79"
+    assert u.province_code("TP Hồ Chí Minh") == u.province_code("TP. Hồ Chí Minh") == u.province_code("Hồ Chí Minh") == "79"
+    assert u.province_code("Xã Hội") is None  # "xa" is stripped only as a whole word
     assert u.old_province_code("Kon Tum") == "62" and u.old_province_code("Bà Rịa - Vũng Tàu") == "77"
     assert u.province_code("Kon Tum") is None  # no longer a province
     assert fold_name("Thành phố Đà Nẵng") == "da nang" and fold_name("Xã Đăk Hà") == "dak ha"
