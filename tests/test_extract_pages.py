@@ -359,3 +359,15 @@ def test_a_date_mentioned_in_the_body_is_not_the_publication_date() -> None:
     article = extract_article(html, "https://example.vn/bai-viet-99999.html")
     assert article.published_at is None
     assert article.paragraphs[0] == first
+
+
+def test_truncated_teaser_elsewhere_on_the_page_does_not_replace_the_paragraph() -> None:
+    """A 'most read' box before the article repeats its first paragraph cut short."""
+    teaser = BODY[0][:90] + "..."
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = f"""<html><head><title>{TITLE}</title></head><body>{_menu()}
+<div class="x0"><h4>Đọc nhiều</h4><p>{teaser}</p></div>
+<div class="x1"><h1>{TITLE}</h1><div class="x3">{body}</div></div><div class="x5">{FOOTER}</div></body></html>"""
+    for stages in (("trafilatura",), ("baseline",), ("site", "trafilatura", "baseline")):
+        article = extract_article(html, "https://example.vn/bai-viet-99999.html", stages=stages)
+        assert article.paragraphs == BODY, stages

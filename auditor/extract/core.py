@@ -99,9 +99,13 @@ class _PageIndex:
         self.first_index: dict[str, int] = {}
         self.link_density: dict[str, float] = {}
         self.tag: dict[str, str] = {}
+        self.exact_index: dict[str, int] = {}
+        self.last_index: dict[str, int] = {}
         for index, block in enumerate(self.blocks):
             key = self._key(block.text)
             self.first_index.setdefault(key, index)
+            self.exact_index.setdefault(block.text, index)
+            self.last_index[block.text] = index
             self.tag.setdefault(key, block.tag)
             self.link_density[key] = max(self.link_density.get(key, 0.0), block.link_density)
         self.title_index = None
@@ -129,6 +133,17 @@ class _PageIndex:
                 return self.title_index - self.NEAR_BEFORE <= index <= self.title_index + self.NEAR_AFTER
         return True
 
+    def drop_leading_before_title(self, blocks: list[Block]) -> list[Block]:
+        """A body starts under its headline: up to three leading blocks found only above it are
+        teasers ("Đọc nhiều" boxes repeating the first paragraph cut short)."""
+        if self.title_index is None:
+            return blocks
+        start = 0
+        while start < min(3, len(blocks) - 1) and (
+                self.last_index.get(blocks[start].text, self.title_index + 1) < self.title_index):
+            start += 1
+        return blocks[start:]
+
     def drop_trailing_headings(self, blocks: list[Block]) -> list[Block]:
         """A body never ends on a heading: that is the title of the next box ("Tin liên quan")."""
         while blocks and (blocks[-1].tag if blocks[-1].tag != "p" else self.tag.get(self._key(blocks[-1].text), "p")
@@ -147,7 +162,7 @@ class _PageIndex:
         aligned: list[Block] = []
         cursor = 0
         for line in lines:
-            index = self.first_index.get(self._key(line.text))
+            index = self.exact_index.get(line.text)
             if index is not None:
                 aligned.append(self.blocks[index])
                 cursor = index + 1
@@ -264,7 +279,7 @@ def _extract(html: str | bytes, url: str, stages: Sequence[str]) -> Article:
             found = page.realign(trafilatura_body(str(soup), url))
         else:
             found = baseline_body(soup)
-        found = cut_at_section_end(found)
+        found = cut_at_section_end(page.drop_leading_before_title(found))
         near = page.starts_near_title(found)
         if text_length(found) >= MIN_BODY_CHARS and near:
             blocks, winner = found, stage
