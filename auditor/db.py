@@ -5,6 +5,7 @@ tally/report; review writes decisions that the tally reads):
 
     outlets      feeds.yaml / `auditor outlets add`: who publishes, kind, administrative units
     feeds        crawl: one row per source URL with its conditional-GET state (ETag, Last-Modified)
+    article_urls crawl: every article link seen, its conditional-GET state, outcome and attempts
     fetch_log    crawl: every request made, status, bytes, error (append-only)
     articles     crawl/ingest: one row per article, unique by canonical URL and by content hash
     audits       audit: the engine's output per article with engine, rules and model versions
@@ -230,12 +231,12 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m007_review_secrets(db: sqlite_utils.Database) -> None:
+def _m002_review_secrets(db: sqlite_utils.Database) -> None:
     # review: the session-signing key, generated once per database so restarts keep users logged in.
     db["app_secrets"].create({"name": str, "value": str, "created_at": str}, pk="name")
 
 
-def _m004_crawl_article_urls(db: sqlite_utils.Database) -> None:
+def _m003_crawl_article_urls(db: sqlite_utils.Database) -> None:
     # crawl: every article URL seen in a feed or listing, with its conditional-GET state, so a rerun
     # skips known links, revisits recent ones cheaply (304) and remembers republished copies and 404s.
     db["article_urls"].create(
@@ -258,7 +259,12 @@ def _m004_crawl_article_urls(db: sqlite_utils.Database) -> None:
     db["article_urls"].create_index(["article_id"])
 
 
-def _m006_tally_indexes(db: sqlite_utils.Database) -> None:
+def _m004_crawl_link_attempts(db: sqlite_utils.Database) -> None:
+    # crawl: failed attempts per article link, so a page that never loads is given up after a few runs.
+    db["article_urls"].add_column("attempts", int, not_null_default=0)
+
+
+def _m005_tally_indexes(db: sqlite_utils.Database) -> None:
     # tally: range scans by publication date across outlets, crawl coverage per outlet and month, and
     # the latest ge_item decision per article.
     db["articles"].create_index(["published_at"], if_not_exists=True)
@@ -266,17 +272,12 @@ def _m006_tally_indexes(db: sqlite_utils.Database) -> None:
     db["decisions"].create_index(["target", "article_id", "id"], if_not_exists=True)
 
 
-def _m004_crawl_link_attempts(db: sqlite_utils.Database) -> None:
-    # crawl: failed attempts per article link, so a page that never loads is given up after a few runs.
-    db["article_urls"].add_column("attempts", int, not_null_default=0)
-
-
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
-    ("007_review_secrets", _m007_review_secrets),
-    ("004_crawl_article_urls", _m004_crawl_article_urls),
+    ("002_review_secrets", _m002_review_secrets),
+    ("003_crawl_article_urls", _m003_crawl_article_urls),
     ("004_crawl_link_attempts", _m004_crawl_link_attempts),
-    ("006_tally_indexes", _m006_tally_indexes),
+    ("005_tally_indexes", _m005_tally_indexes),
 ]
 
 
