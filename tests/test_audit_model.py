@@ -23,13 +23,13 @@ def model_dir(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("audit-model")
     # Thresholds of 0: every gender-cued sentence becomes a model finding, every article an item.
     _tiny_bert(root / "ge_item", ["none", *GE_TOPICS], auditor_task="article",
-               auditor_thresholds={"ge_item": 0.0})
+               auditor_thresholds={"ge_model_add": 0.0})
     _tiny_bert(root / "stereo", ["none", *CATEGORIES], auditor_thresholds={"stereotype_model_only": 0.0})
     return root
 
 
 def test_model_findings_are_marked_and_slice_the_text(model_dir: Path) -> None:
-    auditor = Auditor(model=load_scorer(model_dir), thresholds={"ge_model_weight": 1.0})
+    auditor = Auditor(model=load_scorer(model_dir))
     result = auditor.audit(TEXT, "Tin thể thao")
     by_model = [f for f in result.findings if f.by == "model"]
     # Only sentences that speak of women, men or gender go to the sentence head.
@@ -61,3 +61,17 @@ def test_broken_model_folder_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(audit, ["--jsonl", "-", "--model", str(tmp_path / "empty")], input="{}\n")
     assert result.exit_code == 1
     assert "auditor train" in result.output or "config.json" in result.output
+
+
+def test_a_weak_model_cannot_switch_the_rules_off(model_dir: Path) -> None:
+    text = ("Hội Liên hiệp Phụ nữ xã ra mắt mô hình phòng chống bạo lực gia đình, lập đường dây nóng cho "
+            "nạn nhân bạo lực gia đình và tuyên truyền Luật Bình đẳng giới.")
+    title = "Ra mắt mô hình phòng chống bạo lực gia đình"
+    rules_only = Auditor().audit(text, title)
+    # A model that never adds items and vetoes only below 0 probability: the rules' verdict stands.
+    strict = Auditor(model=load_scorer(model_dir), thresholds={"ge_model_add": 1.01, "ge_model_veto": 0.0})
+    combined = strict.audit(text, title)
+    assert rules_only.ge_item is True and combined.ge_item is True
+    assert combined.ge_topic == rules_only.ge_topic == "gbv"
+    vetoing = Auditor(model=load_scorer(model_dir), thresholds={"ge_model_add": 1.01, "ge_model_veto": 1.01})
+    assert vetoing.audit(text, title).ge_item is False

@@ -94,7 +94,7 @@ class Auditor:
         self.ge = GeScorer(self.rules_dir)
         self.model = model
         # Model thresholds ship in the model's config.json (auditor_thresholds); callers may override.
-        self.thresholds = {"ge_item": 0.5, "stereotype_model_only": 0.9, "ge_model_weight": 0.6,
+        self.thresholds = {"ge_model_add": 0.8, "ge_model_veto": 0.0, "stereotype_model_only": 0.9,
                            **(getattr(model, "thresholds", None) or {}), **(thresholds or {})}
         self.versions = {
             "engine_version": ENGINE_VERSION,
@@ -157,6 +157,24 @@ class Auditor:
                                suggestion=MODEL_SUGGESTION))
         return out
 
+    def _combine_ge(self, rule_item: bool, rule_topic: str | None, rule_score: float,
+                    scored: dict[str, Any]) -> tuple[bool, str | None, float]:
+        """Rules and classifier on the gender-equality question.
+
+        The rules stay the backbone: the classifier adds an item the vocabulary missed only above
+        `ge_model_add`, and overrules a rule verdict only when it is near certain (`ge_model_veto`).
+        So a weak or miscalibrated model (a user's folder, say) cannot switch the rules off.
+        """
+        prob = float(scored["ge_prob"])
+        t = self.thresholds
+        if rule_item:
+            item = prob >= t["ge_model_veto"]
+        else:
+            item = prob >= t["ge_model_add"]
+        score = (rule_score + prob) / 2
+        topic = (rule_topic or scored.get("topic") or "other") if item else None
+        return item, topic, max(score, 0.5) if item else min(score, 0.4999)
+
     # -- main ----------------------------------------------------------------------------------
 
     def audit(self, text: str, title: str | None = None, *, id: Any = None) -> AuditResult:
@@ -189,10 +207,7 @@ class Auditor:
                               key=lambda f: (f.field != "title", f.start))
         if self.model is not None and getattr(self.model, "has_articles", False):
             scored = self.model.score_articles([nt.text], [nt_title.text if nt_title else ""])[0]
-            w = self.thresholds["ge_model_weight"]
-            ge_score = w * float(scored["ge_prob"]) + (1 - w) * verdict.score
-            ge_item = ge_score >= self.thresholds["ge_item"]
-            ge_topic = (verdict.topic or scored["topic"]) if ge_item else None
+            ge_item, ge_topic, ge_score = self._combine_ge(verdict.item, verdict.topic, verdict.score, scored)
         return AuditResult(id=id, ge_item=ge_item, ge_topic=ge_topic, ge_score=ge_score,
                            findings=findings, people=people)
 
