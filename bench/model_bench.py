@@ -105,7 +105,7 @@ def baseline(topics_rows, stereo_rows) -> dict:
     from auditor.models.train import NONE_LABEL, load_examples
 
     def fit(head: str):
-        examples = load_examples(REPO / "data" / "train", head)
+        examples = load_examples(REPO / "data" / "train", head, SHARED / "corpus")
         model = make_pipeline(
             TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True),
             LogisticRegression(class_weight="balanced", max_iter=3000, C=4.0),

@@ -1,5 +1,8 @@
 """Build the classifier's training set in data/train/ from ../shared/corpus (see data/train/README.md).
 
+Article labels and weak sentence negatives refer to corpus items by id (and offsets); the training
+command reads their text from ../shared/corpus, so the corpus itself is not copied into the project.
+
     python scripts/build_train_data.py candidates   # pools to label by hand -> data/train/candidates/
     python scripts/build_train_data.py build        # weak + hand labels -> data/train/*.jsonl
 
@@ -139,7 +142,7 @@ def candidates() -> None:
         title_hit = any(_matches(fold(art.title), terms) for terms in GE_TERMS.values())
         if (title_hit or score >= 2) and not guard.near(f"{art.title} {lead[:300]}"):
             topic = max(hits, key=lambda t: len(hits[t]))
-            ge_pool.append({"id": art.source_id, "title": art.title, "text": lead,
+            ge_pool.append({"id": art.source_id, "title": art.title, "lead": lead[:200],
                             "terms": sorted({t for v in hits.values() for t in v}), "weak_topic": topic})
         if not art.source_id.startswith(("vntc:", "baomoi:")) or not keep(f"sent:{art.source_id}", 0.35, SEED):
             continue
@@ -192,7 +195,7 @@ def candidates_titles() -> None:
         title = fold(art.title)
         found = _matches(title, TITLE_TERMS)
         if found and keep(f"title:{art.source_id}", 0.5, SEED) and not guard.near(f"{art.title} {art.text[:300]}"):
-            pool.append({"id": art.source_id, "title": art.title, "text": art.text[:1500], "terms": found})
+            pool.append({"id": art.source_id, "title": art.title, "lead": art.text[:200], "terms": found})
     with open(CANDIDATES / "articles_titles.jsonl", "w", encoding="utf-8") as fh:
         for row in pool:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -269,12 +272,11 @@ def build_hand() -> None:
                 continue
             if label not in ARTICLE_LABELS:
                 raise SystemExit(f"unknown article label {label!r} for {pool}:{i}")
-            key = fold(cand["title"] or cand["text"][:200])
+            key = fold(cand["title"] or cand["lead"])
             if key in seen:  # the same story from two outlets (DANeS repeats titles)
                 continue
             seen.add(key)
-            out.append({"id": f"hand:{cand['id']}", "source": cand["id"], "title": cand["title"],
-                        "text": cand["text"], "ge_item": int(label != "0"),
+            out.append({"id": f"hand:{cand['id']}", "source": cand["id"], "ge_item": int(label != "0"),
                         "ge_topic": None if label == "0" else label, "label_source": "hand"})
     _write(OUT / "articles_hand.jsonl", out)
 
@@ -292,8 +294,8 @@ def build_weak() -> None:
         lead = art.text[:1500]
         if keep(f"weak-art:{art.source_id}", 0.045, SEED):
             if not _matches(fold(f"{art.title} {lead}"), all_ge) and not guard.near(f"{art.title} {lead[:300]}"):
-                articles.append({"id": f"weak:{art.source_id}", "source": art.source_id, "title": art.title,
-                                 "text": lead, "ge_item": 0, "ge_topic": None, "label_source": "weak:random"})
+                articles.append({"id": f"weak:{art.source_id}", "source": art.source_id, "ge_item": 0,
+                                 "ge_topic": None, "label_source": "weak:random"})
         if keep(f"weak-sent:{art.source_id}", 0.025, SEED):
             spans = split_sentences(art.text[:2000])
             for span in spans[:3]:
@@ -301,7 +303,7 @@ def build_weak() -> None:
                 if 30 <= len(sentence) <= 300 and not _matches(fold(sentence), all_stereo) \
                         and not guard.near(sentence):
                     sentences.append({"id": f"weak:{art.source_id}:{span.start}", "source": art.source_id,
-                                      "sentence": sentence, "stereotype": 0, "category": None,
+                                      "start": span.start, "end": span.end, "stereotype": 0, "category": None,
                                       "label_source": "weak:random"})
     _write(OUT / "articles_weak.jsonl", articles)
     _write(OUT / "sentences_weak.jsonl", sentences)

@@ -131,3 +131,23 @@ def test_bad_label_is_reported_with_file(tmp_path: Path) -> None:
         json.dumps({"id": "x", "sentence": "Câu.", "stereotype": 1, "category": "ugly"}) + "\n", encoding="utf-8")
     with pytest.raises(ModelError, match="nhãn không hợp lệ 'ugly'"):
         load_examples(data, "stereo")
+
+
+def test_labels_can_refer_to_corpus_items(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    data = tmp_path / "refs"
+    data.mkdir()
+    (data / "articles_weak.jsonl").write_text(
+        json.dumps({"id": "w1", "source": "vntc:a1", "ge_item": 0}) + "\n", encoding="utf-8")
+    (data / "sentences_weak.jsonl").write_text(
+        json.dumps({"id": "w2", "source": "vntc:a2", "start": 0, "end": 8, "stereotype": 0}) + "\n",
+        encoding="utf-8")
+    [(_, article, label)] = load_examples(data, "ge_item", corpus)
+    assert article.startswith("Đội tuyển bóng đá thắng trận. Đội tuyển giành") and label == "none"
+    [(_, sentence, _)] = load_examples(data, "stereo", corpus)
+    assert sentence == "Nông dân"  # offsets index the body, as build_train_data.py wrote them
+    (data / "sentences_weak.jsonl").write_text(
+        json.dumps({"id": "w3", "source": "vntc:missing", "start": 0, "end": 5, "stereotype": 0}) + "\n",
+        encoding="utf-8")
+    with pytest.raises(ModelError, match="không tìm thấy bài vntc:missing"):
+        load_examples(data, "stereo", corpus)

@@ -59,8 +59,9 @@ def read_danes(corpus: Path) -> Iterator[CorpusArticle]:
             continue
         for row in _open_jsonl(folder / name):
             topics = row.get("topics") or []
+            # The raw batch has no ids: its URL identifies the item.
             yield CorpusArticle(
-                f"danes:{row.get('id')}",
+                f"danes:{row['id']}" if row.get("id") is not None else f"danes:{row.get('url', '')}",
                 prepare_text(row.get("title", "")),
                 prepare_text(row.get("description", "") or ""),
                 ",".join(topics) if isinstance(topics, list) else str(topics),

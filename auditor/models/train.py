@@ -308,27 +308,57 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def load_examples(data: Path, head: str) -> list[tuple[str, str, str]]:
-    """(id, input text, label) for a head, from ``data/train``; hand labels override weak ones."""
+ARTICLE_CHARS = 1500  # the lead the hand labels were given on (the model reads fewer tokens)
+
+
+def _corpus_texts_by_id(corpus: Path, wanted: set[str]) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
+    for art in iter_corpus(corpus):
+        if art.source_id in wanted:
+            found[art.source_id] = (art.title, art.text)
+    return found
+
+
+def load_examples(data: Path, head: str, corpus: Path | None = None) -> list[tuple[str, str, str]]:
+    """(id, input text, label) for a head, from ``data/train``; hand labels override weak ones.
+
+    Rows may carry their text (``title``/``text`` or ``sentence``) or refer to a corpus article by
+    ``source`` (plus ``start``/``end`` for a sentence): the text is then read from ``corpus``.
+    """
     pattern = "articles*.jsonl" if head == "ge_item" else "sentences*.jsonl"
     files = sorted(data.glob(pattern), key=lambda p: ("hand" in p.name, p.name))
     if not files:
         raise ModelError(f"không có tệp {pattern} trong {data}: xem data/train/README.md")
+    rows = [(path, row) for path in files for row in _read_jsonl(path)]
+    text_field = "text" if head == "ge_item" else "sentence"
+    wanted = {str(row["source"]) for _, row in rows if text_field not in row and row.get("source")}
+    sources: dict[str, tuple[str, str]] = {}
+    if wanted:
+        corpus = corpus or DEFAULT_CORPUS
+        check_corpus(corpus)
+        sources = _corpus_texts_by_id(corpus, wanted)
     by_id: dict[str, tuple[str, str, str]] = {}
-    for path in files:
-        for row in _read_jsonl(path):
+    for path, row in rows:
+        if text_field not in row and row.get("source") is not None:
+            if str(row["source"]) not in sources:
+                raise ModelError(f"{path}: {row.get('id')}: không tìm thấy bài {row['source']} trong kho văn bản")
+            title, body = sources[str(row["source"])]
             if head == "ge_item":
-                text = article_input(row.get("title", ""), row.get("text", ""))
-                label = (row.get("ge_topic") or "other") if row.get("ge_item") else NONE_LABEL
-                valid = ARTICLE_LABELS
+                row = {**row, "title": title, "text": body[:ARTICLE_CHARS]}
             else:
-                text = prepare_text(row.get("sentence", ""))
-                label = (row.get("category") or "trait") if row.get("stereotype") else NONE_LABEL
-                valid = SENTENCE_LABELS
-            if label not in valid:
-                raise ModelError(f"{path}: {row.get('id')}: nhãn không hợp lệ '{label}'")
-            if text:
-                by_id[str(row["id"])] = (str(row["id"]), text, label)
+                row = {**row, "sentence": body[int(row["start"]):int(row["end"])]}
+        if head == "ge_item":
+            text = article_input(row.get("title", ""), row.get("text", ""))
+            label = (row.get("ge_topic") or "other") if row.get("ge_item") else NONE_LABEL
+            valid = ARTICLE_LABELS
+        else:
+            text = prepare_text(row.get("sentence", ""))
+            label = (row.get("category") or "trait") if row.get("stereotype") else NONE_LABEL
+            valid = SENTENCE_LABELS
+        if label not in valid:
+            raise ModelError(f"{path}: {row.get('id')}: nhãn không hợp lệ '{label}'")
+        if text:
+            by_id[str(row["id"])] = (str(row["id"]), text, label)
     return sorted(by_id.values())
 
 
@@ -337,7 +367,7 @@ def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str,
     from transformers import AutoModelForSequenceClassification
 
     tokenizer = _load_tokenizer(options)
-    examples = load_examples(options.data, spec.name)
+    examples = load_examples(options.data, spec.name, options.corpus)
     # A fixed 10% hold-out (by id hash) reports how well the head fits labels it did not see.
     held = [e for e in examples if keep(f"val:{e[0]}", 0.1, options.seed)]
     train = [e for e in examples if not keep(f"val:{e[0]}", 0.1, options.seed)] or examples
@@ -459,8 +489,9 @@ def run_training(options: TrainOptions, log: Log = print) -> dict[str, Any]:
     """Run (or resume) every stage; returns what each stage reported, with its wall time."""
     # Fail before a long pretraining run, not after it.
     check_corpus(options.corpus)
-    for head in ("ge_item", "stereo"):
-        load_examples(options.data, head)
+    for pattern in ("articles*.jsonl", "sentences*.jsonl"):
+        if not any(options.data.glob(pattern)):
+            raise ModelError(f"không có tệp {pattern} trong {options.data}: xem data/train/README.md")
     if not options.resume and options.checkpoints.exists():
         shutil.rmtree(options.checkpoints)
     options.checkpoints.mkdir(parents=True, exist_ok=True)
