@@ -75,3 +75,28 @@ def test_a_weak_model_cannot_switch_the_rules_off(model_dir: Path) -> None:
     assert combined.ge_topic == rules_only.ge_topic == "gbv"
     vetoing = Auditor(model=load_scorer(model_dir), thresholds={"ge_model_add": 1.01, "ge_model_veto": 1.01})
     assert vetoing.audit(text, title).ge_item is False
+
+
+def test_the_shipped_model_loads_through_the_real_cli(tmp_path: Path) -> None:
+    """With weights in models/, the default `auditor audit` uses them (fresh process, offline)."""
+    import os
+    import subprocess
+    import sys
+
+    from auditor.errors import ModelError
+    from auditor.models.scorer import DEFAULT_MODEL_DIR, find_heads
+
+    try:
+        heads = find_heads(DEFAULT_MODEL_DIR)
+    except ModelError:
+        heads = {}
+    if not heads:
+        pytest.skip("no shipped weights in models/ (run `auditor train`)")
+    env = {k: v for k, v in os.environ.items() if k not in ("AUDITOR_NO_MODEL", "AUDITOR_MODEL")}
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    line = json.dumps({"id": "x", "text": "Nữ tài xế gây tai nạn liên hoàn trên quốc lộ."}, ensure_ascii=False)
+    proc = subprocess.run([sys.executable, "-m", "auditor", "audit", "--jsonl", "-"], input=line.encode(),
+                          capture_output=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()[-1000:]
+    out = json.loads(proc.stdout)
+    assert out["id"] == "x" and any(f["rule"] == "GM302" for f in out["findings"])

@@ -233,8 +233,9 @@ def _drop_overlaps(findings: list[Finding], severity: dict[str, int]) -> list[Fi
 
 def load_default_model(path: str | None = None) -> Scorer | None:
     """The classifier in ``path``, $AUDITOR_MODEL or the shipped `models/`; None when none is there
-    (or AUDITOR_NO_MODEL=1). An explicit but broken folder raises ModelError."""
-    if os.environ.get("AUDITOR_NO_MODEL") == "1":
+    (or AUDITOR_NO_MODEL=1, which an explicit ``path`` overrides). An explicit but broken folder
+    raises ModelError."""
+    if os.environ.get("AUDITOR_NO_MODEL") == "1" and not path:
         return None
     from auditor.models.scorer import find_heads, load_scorer, resolve_model_dir
 
