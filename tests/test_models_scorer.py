@@ -133,3 +133,11 @@ def test_loads_offline_in_fresh_process(model_dir: Path) -> None:
                          env={"PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["True", "1"]
+
+
+def test_int8_scores_close_to_float(model_dir: Path) -> None:
+    sentences = ["Nữ tài xế gây tai nạn.", "Chân dài xinh đẹp cầm đầu đường dây.", "Đội tuyển thắng trận."]
+    exact = load_scorer(str(model_dir)).score_sentences(sentences)
+    fast = load_scorer(str(model_dir), int8=True).score_sentences(sentences)
+    for a, b in zip(exact, fast, strict=True):
+        assert a["stereo_prob"] == pytest.approx(b["stereo_prob"], abs=0.05)

@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 __all__ = ["load_scorer", "Scorer"]
 
 
-def load_scorer(path: str | None = None) -> Scorer:
+def load_scorer(path: str | None = None, *, threads: int | None = None, int8: bool = False) -> Scorer:
+    """See :func:`auditor.models.scorer.load_scorer`."""
     from auditor.models.scorer import load_scorer as _load
 
-    return _load(path)
+    return _load(path, threads=threads, int8=int8)
 
 
 def __getattr__(name: str):  # lazy `from auditor.models import Scorer`

@@ -44,7 +44,8 @@ DEFAULT_THRESHOLDS: dict[str, dict[str, float]] = {
     "stereo": {"stereotype": 0.5, "stereotype_model_only": 0.9},
 }
 
-MAX_CLASS_WEIGHT = 8.0
+MAX_CLASS_WEIGHT = 3.0
+MAX_REPEAT = 8
 
 Log = Callable[[str], None]
 
@@ -67,7 +68,7 @@ class TrainOptions:
     intermediate: int = 1024
     max_position: int = 256
     # masked language modelling
-    mlm_steps: int = 1200
+    mlm_steps: int = 2400
     mlm_batch: int = 16
     mlm_seq: int = 128
     mlm_lr: float = 5e-4
@@ -75,10 +76,10 @@ class TrainOptions:
     # fine-tuning
     article_len: int = 160
     sentence_len: int = 64
-    article_epochs: int = 2
+    article_epochs: int = 3
     sentence_epochs: int = 4
     finetune_batch: int = 16
-    finetune_lr: float = 1e-4
+    finetune_lr: float = 2e-4
     checkpoint_every: int = 100
     thresholds: dict[str, dict[str, float]] = field(default_factory=lambda: json.loads(json.dumps(DEFAULT_THRESHOLDS)))
 
@@ -384,13 +385,16 @@ def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str,
     )
     encoded = tokenizer([t for _, t, _ in train], truncation=True, max_length=spec.max_len)["input_ids"]
     labels = [label2id[lab] for _, _, lab in train]
-    per_epoch = math.ceil(len(train) / options.finetune_batch)
+    # Positives are rare (1-5 %): each is seen `repeat` times per epoch, about sqrt of the imbalance.
+    positives = sum(1 for lab in labels if lab != 0)
+    repeat = max(1, min(MAX_REPEAT, round(math.sqrt((len(labels) - positives) / max(1, positives)))))
+    pool = [i for i, lab in enumerate(labels) for _ in range(repeat if lab != 0 else 1)]
+    per_epoch = math.ceil(len(pool) / options.finetune_batch)
     total = per_epoch * spec.epochs
-    # Rare classes weigh more: square-root inverse frequency, capped so a topic with 2 examples
-    # does not dominate the loss.
-    weights = torch.tensor(
-        [min(MAX_CLASS_WEIGHT, math.sqrt(max(counts.values()) / max(1, counts.get(lab, 0)))) for lab in spec.labels]
-    )
+    # Within the positives, rarer classes weigh a little more (capped: 2 examples must not dominate).
+    positive_counts = [counts.get(lab, 0) for lab in spec.labels[1:]]
+    top = max(positive_counts) or 1
+    weights = torch.tensor([1.0] + [min(MAX_CLASS_WEIGHT, math.sqrt(top / max(1, c))) for c in positive_counts])
     optimizer = torch.optim.AdamW(model.parameters(), lr=options.finetune_lr, weight_decay=0.01)
     scheduler = _linear_schedule(optimizer, max(1, total // 10), total)
     state_path = folder / "state.pt"
@@ -399,8 +403,8 @@ def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str,
     bar = _progress(total, step, spec.name)
     while step < total:
         epoch, index = divmod(step, per_epoch)
-        order = torch.randperm(len(train), generator=torch.Generator().manual_seed(options.seed + epoch)).tolist()
-        rows = order[index * options.finetune_batch:(index + 1) * options.finetune_batch]
+        order = torch.randperm(len(pool), generator=torch.Generator().manual_seed(options.seed + epoch)).tolist()
+        rows = [pool[i] for i in order[index * options.finetune_batch:(index + 1) * options.finetune_batch]]
         batch = tokenizer.pad({"input_ids": [encoded[i] for i in rows]}, return_tensors="pt")
         target = torch.tensor([labels[i] for i in rows])
         logits = model(**batch).logits
@@ -418,7 +422,8 @@ def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str,
     bar.close()
     model.save_pretrained(str(folder / "final"))
     tokenizer.save_pretrained(str(folder / "final"))
-    return {"train": len(train), "held_out": len(held), "labels": dict(counts), "steps": total,
+    return {"train": len(train), "held_out": len(held), "labels": dict(counts), "positive_repeat": repeat,
+            "steps": total,
             **_held_out_scores(model, tokenizer, held, label2id, spec.max_len)}
 
 
