@@ -15,7 +15,7 @@ from auditor.audit.engine import Auditor  # noqa: E402
 from auditor.audit.types import CATEGORIES, GE_TOPICS  # noqa: E402
 from auditor.models.scorer import load_scorer  # noqa: E402
 
-TEXT = "Chị Lan là tài xế giỏi. Đội tuyển thắng trận. Phụ nữ tham gia bóng đá."
+TEXT = "Cô gái là tài xế giỏi. Đội tuyển thắng trận. Phụ nữ tham gia bóng đá."
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_model_findings_are_marked_and_slice_the_text(model_dir: Path) -> None:
     result = auditor.audit(TEXT, "Tin thể thao")
     by_model = [f for f in result.findings if f.by == "model"]
     # Only sentences that speak of women, men or gender go to the sentence head.
-    assert {f.excerpt for f in by_model} == {"Chị Lan là tài xế giỏi.", "Phụ nữ tham gia bóng đá."}
+    assert {f.excerpt for f in by_model} == {"Cô gái là tài xế giỏi.", "Phụ nữ tham gia bóng đá."}
     for f in by_model:
         assert TEXT[f.start:f.end] == f.excerpt
         assert 0.0 <= f.score <= 1.0 and f.rule.startswith("model.") and f.category in CATEGORIES

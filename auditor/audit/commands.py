@@ -64,6 +64,8 @@ def audit_json_line(auditor, raw: bytes, line_no: int) -> str:
 
 def _init_worker(no_model: bool, model_dir: str | None) -> None:
     global _worker_auditor
+    # One torch thread per worker: N workers x 2 threads on N cores spin against each other.
+    os.environ["AUDITOR_TORCH_THREADS"] = "1"
     _worker_auditor = _make_auditor(no_model, model_dir)
 
 
@@ -95,8 +97,8 @@ def run_jsonl(stream: BinaryIO, out, *, workers: int, no_model: bool, model_dir:
         return count
     import multiprocessing as mp
 
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    # Fresh interpreters: forking a parent that already runs torch's thread pool can hang.
+    ctx = mp.get_context("forkserver") if hasattr(os, "fork") else mp.get_context()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(no_model, model_dir)) as pool:
         for line in pool.imap(_work, _chain(head, lines), chunksize=16):
             out.write(line + "\n")

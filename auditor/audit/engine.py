@@ -45,12 +45,14 @@ class Scorer(Protocol):
     def score_sentences(self, sentences: list[str]) -> list[dict[str, Any]]: ...
 
 
-# Only sentences that speak of women, men or gender go to the sentence classifier: a stereotype is
-# about gender, and this keeps the model off most sentences of an article.
+# Only sentences that speak of women, men, looks or gender go to the sentence classifier: a stereotype
+# is about gender, and this keeps the model off ~95% of news sentences (honorifics such as "ông",
+# "bà" alone are not cues: they are in most sentences of any story).
 _GENDER_CUE = re.compile(
-    r"(?<!\w)(?:phụ nữ|đàn bà|đàn ông|nữ|nam giới|con gái|con trai|cô gái|chàng trai|chị em|phái|gái|trai|"
-    r"vợ|chồng|mẹ|bố|cô|nàng|chàng|bà|ông|chị|anh|em|người đẹp|mỹ nhân|hoa hậu|người mẫu|giới|"
-    r"đồng tính|chuyển giới|lgbt|nội trợ|việc nhà|quý ông|quý cô|thiếu nữ|thanh niên)(?!\w)")
+    r"(?<!\w)(?:phụ nữ|đàn bà|đàn ông|nữ|nam giới|con gái|con trai|cô gái|chàng trai|chị em|phái|gái|vợ|chồng|"
+    r"mẹ|nàng|chàng|người đẹp|mỹ nhân|hoa hậu|á hậu|người mẫu|giới tính|đồng tính|chuyển giới|lgbt|nội trợ|"
+    r"việc nhà|quý ông|quý cô|thiếu nữ|cô ấy|cô nàng|em gái|bạn gái|bạn trai|người yêu|nhan sắc|xinh|gợi cảm|"
+    r"body|vòng)(?!\w)")
 
 MODEL_MESSAGES = {
     "appearance": "Mô hình nhận thấy câu có thể nhấn mạnh ngoại hình không liên quan đến câu chuyện.",
@@ -231,7 +233,7 @@ def _drop_overlaps(findings: list[Finding], severity: dict[str, int]) -> list[Fi
     return sorted(kept, key=lambda f: f.start)
 
 
-def load_default_model(path: str | None = None) -> Scorer | None:
+def load_default_model(path: str | None = None, *, threads: int | None = None) -> Scorer | None:
     """The classifier in ``path``, $AUDITOR_MODEL or the shipped `models/`; None when none is there
     (or AUDITOR_NO_MODEL=1, which an explicit ``path`` overrides). An explicit but broken folder
     raises ModelError."""
@@ -254,7 +256,9 @@ def load_default_model(path: str | None = None) -> Scorer | None:
                 return None
         except AuditorError:
             return None  # no shipped model: rules alone
-    return load_scorer(folder)
+    if threads is None and os.environ.get("AUDITOR_TORCH_THREADS"):
+        threads = int(os.environ["AUDITOR_TORCH_THREADS"])
+    return load_scorer(folder, threads=threads)
 
 
 @functools.cache
