@@ -20,6 +20,7 @@ __all__ = [
     "normalize",
     "unify_tones",
     "fold",
+    "lower_keep_length",
     "split_sentences",
     "Span",
 ]
@@ -106,21 +107,22 @@ class NormalizedText:
 
     @property
     def lower(self) -> str:
-        return _lower_same_length(self.text)
+        return lower_keep_length(self.text)
 
 
-def _lower_same_length(s: str) -> str:
+def lower_keep_length(s: str) -> str:
+    """Lowercase without changing the length, so offsets stay valid (a few letters such as "İ"
+    grow when lowered; those stay as they are)."""
     low = s.lower()
     if len(low) == len(s):
         return low
-    # A few characters change length when lowered (e.g. "İ"); lower char by char keeping length.
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
 
 
 def fold(s: str) -> str:
     """Normalise a short string for lookups: NFC, unified tones, lowercase, single spaces."""
     s = unicodedata.normalize("NFC", s).translate(_SPACE_LIKE)
-    return " ".join(_lower_same_length(unify_tones(s)).split())
+    return " ".join(lower_keep_length(unify_tones(s)).split())
 
 
 def normalize(original: str) -> NormalizedText:

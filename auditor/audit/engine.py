@@ -169,10 +169,7 @@ class Auditor:
         """
         prob = float(scored["ge_prob"])
         t = self.thresholds
-        if rule_item:
-            item = prob >= t["ge_model_veto"]
-        else:
-            item = prob >= t["ge_model_add"]
+        item = prob >= t["ge_model_veto"] if rule_item else prob >= t["ge_model_add"]
         score = (rule_score + prob) / 2
         topic = (rule_topic or scored.get("topic") or "other") if item else None
         return item, topic, max(score, 0.5) if item else min(score, 0.4999)

@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from auditor.text import fold, split_sentences
+from auditor.text import fold, lower_keep_length, split_sentences
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "name_gender.json"
 
@@ -409,7 +409,7 @@ class PeopleFinder:
                 return True
         return False
 
-    def _accept(self, m: Mention, speech_after: bool) -> str | None:
+    def _accept(self, m: Mention) -> str | None:
         """'yes', 'maybe' (foreign-looking, needs more evidence) or None."""
         folded = [fold(t) for t in m.tokens]
         if self._blocked(m.prefix) and not m.after_place:
@@ -445,13 +445,11 @@ class PeopleFinder:
 
     def find(self, text: str) -> list[PersonCluster]:
         """People in normalised ``text``, in order of first mention."""
-        low = text.lower() if len(text.lower()) == len(text) else fold(text)
+        low = lower_keep_length(text)
         raw = self._candidates(text, low)
         accepted: list[tuple[Mention, str]] = []
         for m in raw:
-            after = low[m.end:m.end + 40]
-            speech_after = bool(self._speech_re.match(after.lstrip(" ,")))
-            verdict = self._accept(m, speech_after)
+            verdict = self._accept(m)
             if verdict:
                 accepted.append((m, verdict))
         # A "maybe" (foreign-looking, untitled) becomes a person when another mention of the same
