@@ -39,9 +39,11 @@ SENTENCE_LABELS = (NONE_LABEL, *CATEGORIES)
 
 # Recommended decision thresholds, written into each head's config.json (``auditor_thresholds``).
 # Chosen on ../shared/eval dev sets (see models/MODEL_CARD.md); the audit config may override them.
+# ge_item: the model's own verdict; ge_model_add: the model adds an item the rules missed;
+# ge_model_veto 0.0: the model never overrules a rule verdict (it is too weak for that).
 DEFAULT_THRESHOLDS: dict[str, dict[str, float]] = {
-    "ge_item": {"ge_item": 0.5},
-    "stereo": {"stereotype": 0.5, "stereotype_model_only": 0.9},
+    "ge_item": {"ge_item": 0.05, "ge_model_add": 0.1, "ge_model_veto": 0.0},
+    "stereo": {"stereotype": 0.5, "stereotype_model_only": 0.99},
 }
 
 MAX_CLASS_WEIGHT = 3.0
