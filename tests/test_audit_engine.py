@@ -183,3 +183,11 @@ def test_colon_quotations_and_titled_names_after_a_city() -> None:
     assert got["Đào Văn Lượng"] == ("M", True, "official")
     assert got["Hà Thị Ngân"][:2] == ("F", True)
     assert got["Mai Thị Kim"][:2] == ("F", True)
+
+
+def test_directives_are_speech_only_with_words_that_follow() -> None:
+    text = ("Bà Vũ Thị Thanh ký văn bản chỉ đạo giao dự án cho hợp tác xã. Bà Thanh còn yêu cầu hợp tác xã "
+            "cho vay một khoản lớn. Ông Hoàng Văn Thụ yêu cầu phải “bằng mọi giá” thắng trận.")
+    got = people(text)
+    assert got["Vũ Thị Thanh"][1] is False
+    assert got["Hoàng Văn Thụ"][1] is True

@@ -135,6 +135,7 @@ class PeopleFinder:
         self.countries = _phrase_set(lex["countries"])
         self.not_name_words = _phrase_set(lex["not_name_words"])
         self.speech_verbs = _phrase_set(lex["speech_verbs"])
+        self.directive_verbs = _phrase_set(lex.get("directive_verbs", []))
         self.attribution = _phrase_set(lex["attribution_before"])
         self.foreign_non_names = _phrase_set(lex.get("foreign_non_names", []))
         self.can_chi = (_phrase_set(lex.get("can", [])), _phrase_set(lex.get("chi", [])))
@@ -161,7 +162,9 @@ class PeopleFinder:
         # ("trình báo rằng") report speech too.
         return re.compile(
             r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+rằng|\s+thêm)"
-            r"|(?:trình\s+báo|khai|thừa\s+nhận|tố\s+cáo|phản\s+ánh)\s+rằng)(?!\w)|:(?=\s*[“\"«])"
+            r"|(?:trình\s+báo|khai|thừa\s+nhận|tố\s+cáo|phản\s+ánh)\s+rằng"
+            r"|(?:" + _alternation(self.directive_verbs) + r")(?=[^.!?\n]{0,80}[“\"«:]|\s+rằng))(?!\w)"
+            r"|:(?=\s*[“\"«])"
         )
 
     @cached_property
