@@ -236,24 +236,3 @@ def split_sentences(text: str) -> list[Span]:
         pos = line_end + 1
     return spans
 
-
-# --- decoding -----------------------------------------------------------------------------------
-
-
-def decode_bytes(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else windows-1258.
-
-    windows-1258 writes tone marks as combining characters, so the result is NFC-normalised.
-    Raises UnicodeDecodeError when no candidate decodes, or when the bytes look binary (NUL bytes
-    without a UTF-16 BOM).
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
-        raise UnicodeDecodeError("utf-8", data[:1], 0, 1, "binary data (NUL bytes)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return unicodedata.normalize("NFC", data.decode("cp1258"))

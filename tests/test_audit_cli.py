@@ -86,6 +86,21 @@ def test_plain_file_gets_a_vietnamese_report(tmp_path: Path) -> None:
     assert json.loads(as_json.output)["findings"]
 
 
+def test_plain_files_in_any_vietnamese_encoding(tmp_path: Path) -> None:
+    from auditor.crawl.decoding import encode_cp1258
+    from auditor.ingest.legacy import encode_legacy
+
+    text = "Chị Lê Thị Hoa cho biết phụ nữ tham gia lãnh đạo ngày càng nhiều."
+    encodings = {"utf8.txt": text.encode("utf-8"), "bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+                 "utf16.txt": text.encode("utf-16"), "cp1258.txt": encode_cp1258(text),
+                 "tcvn3.txt": encode_legacy(text, "tcvn3")}
+    for name, data in encodings.items():
+        (tmp_path / name).write_bytes(data)
+        result = CliRunner().invoke(audit, ["--json", str(tmp_path / name)])
+        assert result.exit_code == 0, (name, result.output)
+        assert [p["name"] for p in json.loads(result.stdout)["people"]] == ["Lê Thị Hoa"], name
+
+
 def test_empty_and_binary_files_fail_clearly(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

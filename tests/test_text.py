@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.text import decode_bytes, fold, normalize, split_sentences, unify_tones
+from auditor.text import fold, normalize, split_sentences, unify_tones
 
 
 @pytest.mark.parametrize(
@@ -88,26 +88,3 @@ def test_sentence_split_quotes_and_dialogue_dashes() -> None:
     assert _sentences(text) == ['Bà Lan nói: "Tôi đồng ý."', "Ông Hùng im lặng.", "- Anh có khỏe không?",
                                 "– Vâng, tôi khỏe."]
 
-
-def test_decode_bytes_handles_boms_and_windows_1258() -> None:
-    s = "Phụ nữ tham gia lãnh đạo"
-    assert decode_bytes(s.encode("utf-8")) == s
-    assert decode_bytes(b"\xef\xbb\xbf" + s.encode("utf-8")) == s
-    assert decode_bytes(s.encode("utf-16")) == s
-    assert decode_bytes(_to_cp1258(s)) == s
-    with pytest.raises(UnicodeDecodeError):
-        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-
-
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def _to_cp1258(s: str) -> bytes:
-    """Encode as windows-1258 does: precomposed vowels (ư, ơ, â...) plus a combining tone mark."""
-    out = []
-    for ch in s:
-        parts = unicodedata.normalize("NFD", ch)
-        tone = "".join(c for c in parts if c in _TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
-        out.append(base + tone)
-    return "".join(out).encode("cp1258")

@@ -112,13 +112,15 @@ def _chain(head: list, rest: Iterable) -> Iterator:
 
 
 def _read_text_file(path: str) -> str:
-    from auditor.text import decode_bytes
+    # The ingest stage's decoder: UTF-8/16, windows-1258 and the legacy TCVN3/VNI font encodings.
+    from auditor.errors import IngestError
+    from auditor.ingest.legacy import decode_bytes
 
     data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     try:
-        return decode_bytes(data)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: không đọc được văn bản (cannot decode: {exc.reason})") from exc
+        return decode_bytes(data, path=path).text
+    except IngestError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def audit_db(db_path: str, *, everything: bool, no_model: bool, model_dir: str | None = None) -> tuple[int, int]:
