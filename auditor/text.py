@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = [
     "NormalizedText",
@@ -108,6 +109,11 @@ class NormalizedText:
     @property
     def lower(self) -> str:
         return lower_keep_length(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans of :attr:`text`, computed once (rules, model and people all use them)."""
+        return split_sentences(self.text)
 
 
 def lower_keep_length(s: str) -> str:

@@ -20,7 +20,7 @@ from auditor.audit.people import PeopleFinder
 from auditor.audit.rules import RuleSet, default_rules_dir, load_rules
 from auditor.audit.types import AuditResult, Finding, Person
 from auditor.errors import AuditorError, InputError
-from auditor.text import NormalizedText, normalize, split_sentences
+from auditor.text import NormalizedText, normalize
 
 ENGINE_VERSION = "1.0.0"
 
@@ -108,7 +108,7 @@ class Auditor:
 
     def _rule_findings(self, nt: NormalizedText, field: str) -> list[Finding]:
         low = nt.lower
-        spans = split_sentences(nt.text)
+        spans = nt.sentences
         starts = [s.start for s in spans]
         found: list[Finding] = []
         original = nt.original
@@ -138,7 +138,7 @@ class Auditor:
         """Sentences the classifier flags that no rule flagged; they must pass the higher bar."""
         assert self.model is not None
         low = nt.lower
-        spans = [s for s in split_sentences(nt.text) if _GENDER_CUE.search(low, s.start, s.end)]
+        spans = [s for s in nt.sentences if _GENDER_CUE.search(low, s.start, s.end)]
         if not spans:
             return []
         covered = [(f.start, f.end) for f in rule_findings if f.field == field]
@@ -189,7 +189,7 @@ class Auditor:
             findings = self._rule_findings(nt_title, "title") + findings
 
         people = []
-        for cluster in self.people.find(nt.text):
+        for cluster in self.people.find(nt.text, nt.sentences):
             mentions = [list(nt.to_original(m.start, m.end)) for m in cluster.mentions]
             # The name as the article writes it (NFC), from its fullest mention.
             best = cluster.best_mention

@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from auditor.text import fold, lower_keep_length, split_sentences
+from auditor.text import Span, fold, lower_keep_length, split_sentences
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "name_gender.json"
 
@@ -446,8 +446,11 @@ class PeopleFinder:
 
     # -- main ------------------------------------------------------------------------------------
 
-    def find(self, text: str) -> list[PersonCluster]:
-        """People in normalised ``text``, in order of first mention."""
+    def find(self, text: str, sentences: list[Span] | None = None) -> list[PersonCluster]:
+        """People in normalised ``text``, in order of first mention (``sentences``: its spans, if
+        the caller already has them)."""
+        if sentences is None:
+            sentences = split_sentences(text)
         low = lower_keep_length(text)
         raw = self._candidates(text, low)
         accepted: list[tuple[Mention, str]] = []
@@ -476,7 +479,7 @@ class PeopleFinder:
         for c in clusters:
             c.gender = self._gender(c)
             c.role = self._role(c, low)
-        self._mark_quoted(clusters, low, text)
+        self._mark_quoted(clusters, low, text, sentences)
         clusters.sort(key=lambda c: c.first)
         return clusters
 
@@ -676,7 +679,7 @@ class PeopleFinder:
             return "citizen"
         return "other"
 
-    def _mark_quoted(self, clusters: list[PersonCluster], low: str, text: str) -> None:
+    def _mark_quoted(self, clusters: list[PersonCluster], low: str, text: str, sentences: list[Span]) -> None:
         owner: list[tuple[int, int, PersonCluster]] = sorted(
             ((m.start, m.end, c) for c in clusters for m in c.mentions), key=lambda x: x[0])
         if not owner:
@@ -705,7 +708,7 @@ class PeopleFinder:
                 return False
             return q == 0 or low[q - 1] in " \n:(–-"
 
-        sentence_starts = [sp.start for sp in split_sentences(text)]
+        sentence_starts = [sp.start for sp in sentences]
         for verb in self._speech_re.finditer(low):
             if idiom(verb.start()) or inside_quote(verb.start()) or text[verb.start()].isupper() and \
                     verb.start() > 0 and text[verb.start() - 1] == " " and not _SENTENCE_END.search(
