@@ -11,9 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from auditor.audit.rules import compile_phrases
+from auditor.audit.rules import compile_phrases, load_yaml
 from auditor.errors import RuleError
 
 
@@ -29,7 +27,7 @@ class GeScorer:
     def __init__(self, rules_dir: Path) -> None:
         path = rules_dir / "lexicons" / "ge_topics.yaml"
         try:
-            cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
+            cfg = load_yaml(path)
             self.threshold = float(cfg["threshold"])
             self.title_weight = float(cfg["title_weight"])
             self.lead_weight = float(cfg["lead_weight"])
@@ -39,7 +37,7 @@ class GeScorer:
             self.core = self._weighted(cfg["core"])
             self.negative = self._weighted(cfg["negative"])
             self.topics = {t: self._compile(v) for t, v in cfg["topics"].items()}
-        except (KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise RuleError(f"invalid gender-equality vocabulary: {exc}", path=str(path)) from exc
 
     @staticmethod

@@ -31,8 +31,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from auditor.audit.rules import load_yaml
 from auditor.text import Span, fold, lower_keep_length, split_sentences
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "name_gender.json"
@@ -63,8 +62,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
 
 
 def _load_lexicon(rules_dir: Path) -> dict[str, Any]:
-    with (rules_dir / "lexicons" / "people.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(rules_dir / "lexicons" / "people.yaml")
 
 
 def _phrase_set(items: list[str]) -> set[str]:
@@ -139,8 +137,7 @@ class PeopleFinder:
         self.attribution = _phrase_set(lex["attribution_before"])
         self.foreign_non_names = _phrase_set(lex.get("foreign_non_names", []))
         self.can_chi = (_phrase_set(lex.get("can", [])), _phrase_set(lex.get("chi", [])))
-        with (rules_dir / "lexicons" / "foreign_names.yaml").open(encoding="utf-8") as fh:
-            foreign = yaml.safe_load(fh)
+        foreign = load_yaml(rules_dir / "lexicons" / "foreign_names.yaml")
         self.foreign_gender = {fold(n): g for g in ("M", "F") for n in foreign[g]}
         table = json.loads(_DATA.read_text(encoding="utf-8"))
         self.places = set(table.get("places", []))

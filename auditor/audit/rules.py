@@ -143,10 +143,26 @@ class RuleSet:
         raise KeyError(rule_id)
 
 
-def _load_yaml(path: Path) -> Any:
+class _StrictLoader(yaml.SafeLoader):
+    """Safe YAML that refuses a key given twice in one mapping: plain PyYAML keeps the last one and
+    silently drops the earlier list (it once cost the GE vocabulary its whole beauty/showbiz list)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:  # type: ignore[override]
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} appears twice in this mapping", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml(path: Path) -> Any:
+    """A rules/lexicon YAML file; a syntax error or a repeated key is a RuleError with its line."""
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RuleError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(path),
@@ -157,7 +173,7 @@ def load_terms(rules_dir: Path) -> dict[str, list[str]]:
     path = rules_dir / "lexicons" / "terms.yaml"
     if not path.exists():
         return {}
-    data = _load_yaml(path) or {}
+    data = load_yaml(path) or {}
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise RuleError("expected a mapping of list names to lists of phrases", path=str(path))
     return {k: [str(x) for x in v] for k, v in data.items()}
@@ -277,7 +293,7 @@ def load_rules(rules_dir: str | Path | None = None) -> RuleSet:
     seen: dict[str, str] = {}
     for path in files:
         digest.update(path.read_bytes())
-        data = _load_yaml(path)
+        data = load_yaml(path)
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
             raise RuleError("expected 'category', 'indicator' and a 'rules' list", path=str(path))
         category = data.get("category")
