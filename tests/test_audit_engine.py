@@ -127,6 +127,36 @@ def test_crime_report_involving_a_woman_is_not_an_item() -> None:
     assert result.ge_item is False and result.ge_topic is None
 
 
+def test_a_single_domestic_violence_crime_is_not_an_item_but_the_problem_is() -> None:
+    # GUIDE_topic: a single crime report is 0, domestic violence as a social problem counts.
+    crime_title = "Chồng say rượu đánh vợ, bị tạm giữ"
+    crime = ("Tối qua, tại xã Tân Lập, Nguyễn Văn Tư (40 tuổi) say rượu rồi đánh vợ là chị Lê Thị Nga "
+             "gãy tay. Hàng xóm kể Tư nhiều lần chồng đánh vợ sau những cuộc nhậu.")
+    assert audit(crime, crime_title).ge_item is False
+    problem = crime + (" Theo thống kê, cả nước mỗi năm có hàng nghìn vụ bạo lực gia đình; tỉnh sẽ đẩy "
+                       "mạnh tuyên truyền phòng chống bạo lực gia đình ở mọi thôn bản.")
+    result = audit(problem, crime_title)
+    assert result.ge_item is True and result.ge_topic == "gbv"
+
+
+def test_women_and_their_rights_in_the_title_make_an_item() -> None:
+    title = "Lần đầu tiên phụ nữ được phép lái xe ở vương quốc này"
+    text = ("Từ tháng sau, phụ nữ nước này có thể tự lái xe mà không cần chồng hay cha đi cùng. "
+            "Nhiều người coi đây là một bước tiến đáng kể.")
+    assert audit(text, title).ge_item is True
+    # The same words far apart in a long headline are not a pair.
+    far = ("Phụ nữ xếp hàng mua vé từ sáng sớm để xem trận chung kết, ban tổ chức nói vẫn còn "
+           "cơ hội cho khán giả đến muộn")
+    assert audit(text, far).ge_item is False
+
+
+def test_the_womens_union_listed_among_mass_organisations_is_not_an_item() -> None:
+    title = "Các đoàn thể ký kết giao ước thi đua năm 2026"
+    text = ("Ủy ban MTTQ tỉnh, Tỉnh đoàn, Hội LHPN tỉnh, Hội Nông dân và Hội Cựu chiến binh tỉnh đã ký "
+            "kết giao ước thi đua. Mặt trận Tổ quốc và các đoàn thể cam kết phối hợp trong năm tới.")
+    assert audit(text, title).ge_item is False
+
+
 # -- bad input --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("bad", ["", "   \n ", None, 42, "\x00\x01\x02\x03\x04\x05\x06" * 20])

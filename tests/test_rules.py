@@ -96,12 +96,12 @@ def shutil_copy_lexicons(rules_dir: Path) -> None:
 
 
 def test_a_key_given_twice_is_an_error_not_a_silently_lost_list(tmp_path: Path) -> None:
-    # Plain YAML keeps the last of two "3:" groups and drops the first without a word.
+    # Plain YAML keeps the last of two equal keys and drops the first without a word.
     rules_dir = _rules_dir_with(tmp_path, GOOD)
     shutil_copy_lexicons(rules_dir)
     vocabulary = rules_dir / "lexicons" / "ge_topics.yaml"
     text = vocabulary.read_text("utf-8")
-    assert "\nnegative:\n" in text
-    vocabulary.write_text(text + "  3: [hoa hậu]\n", "utf-8")
+    assert "\nthreshold:" in text
+    vocabulary.write_text(text + "threshold: 9\n", "utf-8")
     with pytest.raises(RuleError, match=r"ge_topics\.yaml:\d+.*twice"):
         Auditor(rules_dir=rules_dir)

@@ -35,8 +35,17 @@ class GeScorer:
             self.max_hits = int(cfg["max_hits"])
             self.min_strong = float(cfg.get("min_strong", 1.0))
             self.core = self._weighted(cfg["core"])
-            self.negative = self._weighted(cfg["negative"])
+            self.core_any = self._compile([t for terms in cfg["core"].values() for t in terms])
+            self.negative = [(float(g["weight"]), self._compile(g["terms"])) for g in cfg["negative"]]
             self.topics = {t: self._compile(v) for t, v in cfg["topics"].items()}
+            self.title_subject = self._compile(cfg["title_subject"])
+            self.title_frame = self._compile(cfg["title_frame"])
+            self.title_pair_weight = float(cfg["title_pair_weight"])
+            self.title_gender = self._compile(cfg["title_gender"])
+            self.untitled_factor = float(cfg["untitled_factor"])
+            self.incident_title = self._compile(cfg["incident_title"])
+            self.problem_frame = self._compile(cfg["problem_frame"])
+            self.problem_frame_min = int(cfg["problem_frame_min"])
         except (KeyError, TypeError, ValueError) as exc:
             raise RuleError(f"invalid gender-equality vocabulary: {exc}", path=str(path)) from exc
 
@@ -61,6 +70,21 @@ class GeScorer:
         total = sum(min(v, cap) for v in per_term.values())
         return total, per_term
 
+    def _title_pair(self, title: str) -> bool:
+        """Women (or another gender group) and their rights or standing, within a few words."""
+        for m in self.title_subject.finditer(title):
+            if self.title_frame.search(title, max(0, m.start() - 40), m.end() + 40):
+                return True
+        return False
+
+    def single_incident(self, title: str, text: str) -> bool:
+        """A crime, court or accident report with no word on the problem at large."""
+        headline = title or text[:160]
+        if not self.incident_title.search(headline):
+            return False
+        frames = sum(1 for _ in self.problem_frame.finditer(text))
+        return frames < self.problem_frame_min
+
     def score(self, title: str, text: str) -> GeVerdict:
         """``title`` and ``text`` are folded (lowercase, unified tones)."""
         # Per 1,000 characters, so a long article mentioning women in passing scores low.
@@ -72,12 +96,18 @@ class GeScorer:
             core_total += weight * total
             if weight >= 3:
                 strong += total
+        if self._title_pair(title):
+            core_total += self.title_pair_weight * self.title_weight
+            strong += self.title_weight
         neg_total = 0.0
         for weight, pat in self.negative:
             total, _ = self._count(pat, title, text)
             neg_total += weight * min(total, 6.0)
         raw = (core_total - neg_total) / length_norm
-        item = raw >= self.threshold and strong >= self.min_strong
+        threshold = self.threshold
+        if title and not self.title_gender.search(title) and not self.core_any.search(title):
+            threshold *= self.untitled_factor
+        item = raw >= threshold and strong >= self.min_strong and not self.single_incident(title, text)
         topic = None
         if item:
             best, best_score = "other", 0.0
@@ -89,6 +119,6 @@ class GeScorer:
                     best, best_score = name, s
             topic = best
         score = 1.0 / (1.0 + math.exp(-(raw - self.threshold) / 3.0))
-        if strong < self.min_strong:
+        if not item:
             score = min(score, 0.45)
         return GeVerdict(item=item, topic=topic, score=score, raw=raw)
