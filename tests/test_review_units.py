@@ -19,6 +19,7 @@ from auditor.audit.types import AuditResult, Finding, Person
 from auditor.cli import cli
 from auditor.db import open_db
 from auditor.errors import InputError
+from auditor.ingest.legacy import encode_legacy
 from auditor.review.accounts import LoginThrottle, authenticate, create_user, session_secret
 from auditor.review.highlight import highlight, locate
 from auditor.review.intake import IntakeError, check_text, decode_draft, draft_from_upload
@@ -39,6 +40,28 @@ def test_decode_draft_encodings() -> None:
     with pytest.raises(IntakeError) as garbled:
         decode_draft("ロシア語のテキスト".encode("shift_jis") * 5)
     assert garbled.value.status == 415 and "UTF-8" in str(garbled.value)
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "cp1258"])
+def test_decode_draft_reads_legacy_vietnamese_encodings(encoding: str) -> None:
+    # Press agencies still keep drafts typed with .VnTime (TCVN3) and VNI fonts.
+    text = ("Hội phụ nữ xã tổ chức tuyên truyền về bình đẳng giới cho chị em trong thôn. "
+            "Nhiều gia đình đã chia sẻ việc nhà và cùng nhau chăm sóc con cái.")
+    assert decode_draft(encode_legacy(text, encoding)) == text
+
+
+def test_docx_typed_in_a_legacy_font_is_converted(tmp_path) -> None:
+    import docx
+
+    text = ("Hội phụ nữ xã tổ chức tuyên truyền về bình đẳng giới cho chị em trong thôn. "
+            "Nhiều gia đình đã chia sẻ việc nhà và cùng nhau chăm sóc con cái.")
+    # What Word shows for TCVN3 bytes under a cp1252 reading: "Héi phô n÷ x· ..."
+    as_stored = encode_legacy(text, "tcvn3").decode("cp1252", errors="replace")
+    document = docx.Document()
+    document.add_paragraph(as_stored)
+    path = tmp_path / "ban-thao.docx"
+    document.save(path)
+    assert draft_from_upload(path.read_bytes(), "ban-thao.docx") == text
 
 
 def test_check_text_limits_and_newlines() -> None:

@@ -1,7 +1,8 @@
 """Turn what a user pastes or uploads into draft text, or say clearly (in Vietnamese) why not.
 
-Accepted: plain text in UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1258 (the legacy
-Vietnamese code page), and Word .docx. Everything else gets an :class:`IntakeError` whose ``status``
+Accepted: plain text in UTF-8 (with or without BOM), UTF-16 with a BOM, Windows-1258, TCVN3 (ABC) or
+VNI (the legacy Vietnamese encodings, detected by the ingest stage's decoder), and Word .docx
+(legacy-font text in it converted too). Everything else gets an :class:`IntakeError` whose ``status``
 is the HTTP status the web app answers with (400 bad, 413 too large, 415 unsupported, 422 unusable).
 """
 
@@ -13,7 +14,8 @@ import unicodedata
 import zipfile
 from pathlib import PurePath
 
-from auditor.errors import InputError
+from auditor.errors import IngestError, InputError
+from auditor.ingest.legacy import decode_bytes, repair_legacy_text
 
 __all__ = [
     "IntakeError",
@@ -94,7 +96,14 @@ def _plausible(text: str) -> bool:
 
 
 def decode_draft(data: bytes) -> str:
-    """Decode text bytes: BOM-marked UTF-8/UTF-16, UTF-8, else Windows-1258; else an IntakeError."""
+    """Decode text bytes: BOM-marked UTF-8/UTF-16, UTF-8, Windows-1258, TCVN3 or VNI (the same
+    detection as `auditor ingest`), then a lenient Windows-1258 read for short texts the detector will
+    not decide on; else an IntakeError."""
+    if b"\x00" not in data or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return decode_bytes(data).text
+        except IngestError:
+            pass  # too short to tell, or no encoding fits: the checks below give the user's message
     if data.startswith(codecs.BOM_UTF8):
         encodings = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -140,7 +149,9 @@ def _docx_text(data: bytes) -> str:
     for table in document.tables:
         for row in table.rows:
             parts.append(" | ".join(cell.text for cell in row.cells))
-    return "\n".join(parts)
+    text = "\n".join(parts)
+    repaired = repair_legacy_text(text)  # TCVN3/VNI typed with legacy fonts ("B¶o Th¾ng")
+    return repaired.text if repaired else text
 
 
 def draft_from_upload(data: bytes, filename: str | None) -> str:
