@@ -49,14 +49,19 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="auditor")
 def cli() -> None:
-    """Gender Media Auditor: audit Vietnamese news and broadcast content for gender sensitivity.
+    """Gender Media Auditor: kiểm tra tin, bài tiếng Việt về nhạy cảm giới.
 
-    Crawl outlets, flag stereotyped passages (Gender-in-Media Indicators), count gender-equality
-    items and quoted sources by gender, tally provincial quotas and review the results.
+    Thu thập bài từ các nguồn tin, đánh dấu đoạn định kiến giới (Bộ chỉ số về giới trong truyền
+    thông), đếm tin, bài bình đẳng giới và nguồn tin được trích dẫn theo giới, đối chiếu chỉ tiêu
+    của tỉnh và rà soát kết quả.
+
+    (Audit Vietnamese news and broadcast content for gender sensitivity: crawl outlets, flag
+    stereotyped passages, count gender-equality items and quoted sources by gender, tally provincial
+    quotas and review the results.)
 
     \b
-    Start here:
-        auditor demo                      # crawl a local demo network, audit, print counts
-        auditor audit draft.txt           # audit one text file, Vietnamese report
-        auditor audit --jsonl in.jsonl    # the JSONL contract, one line out per line in
+    Bắt đầu (start here):
+        auditor demo                      # chạy thử trên mạng tin mẫu cục bộ, in số liệu
+        auditor audit draft.txt           # kiểm tra một tệp văn bản, báo cáo tiếng Việt
+        auditor audit --jsonl in.jsonl    # hợp đồng JSONL: mỗi dòng vào một dòng ra
     """

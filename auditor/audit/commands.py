@@ -165,7 +165,7 @@ def audit_db(db_path: str, *, everything: bool, no_model: bool, model_dir: str |
 @click.option("--no-model", is_flag=True, help="Rules only: do not load the classifier.")
 def audit(files: tuple[str, ...], jsonl: str | None, db_path: str | None, everything: bool, title: str | None,
           as_json: bool, workers: int | None, model_dir: str | None, no_model: bool) -> None:
-    """Audit Vietnamese text for gender sensitivity.
+    """Kiểm tra văn bản về nhạy cảm giới (audit Vietnamese text for gender sensitivity).
 
     Flags passages that break the Gender-in-Media Indicators (stereotyped, demeaning, sexualised
     portrayal; gender marked where irrelevant), says whether the piece is a gender-equality item,
@@ -225,12 +225,12 @@ def audit(files: tuple[str, ...], jsonl: str | None, db_path: str | None, everyt
 
 @click.group()
 def rules() -> None:
-    """List and check the indicator rules (rules/indicators/*.yaml)."""
+    """Liệt kê, kiểm tra bộ quy tắc chỉ số (list and check the rules in rules/indicators/)."""
 
 
 @rules.command("list")
 def rules_list() -> None:
-    """Print every rule: id, category, name and message."""
+    """In mọi quy tắc: mã, nhóm, tên, thông điệp (print every rule)."""
     from auditor.audit.rules import load_rules
 
     try:
@@ -245,7 +245,8 @@ def rules_list() -> None:
 
 @rules.command("check")
 def rules_check() -> None:
-    """Validate the rule files and run every rule's own examples; exit 1 on any failure."""
+    """Kiểm tra tệp quy tắc và chạy ví dụ của từng quy tắc; lỗi thì thoát mã 1 (validate the rules
+    and run their own examples; exit 1 on any failure)."""
     from auditor.audit.engine import Auditor
 
     try:

@@ -26,7 +26,7 @@ db_option = click.option(
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--https-only", is_flag=True, help="Mark the session cookie Secure (behind a TLS proxy).")
 def serve(db_path: Path, host: str, port: int, https_only: bool) -> None:
-    """Start the review and self-check web app.
+    """Chạy ứng dụng web rà soát và tự kiểm tra (start the review and self-check web app).
 
     \b
     Example:
@@ -59,7 +59,7 @@ def serve(db_path: Path, host: str, port: int, https_only: bool) -> None:
 
 @click.group()
 def user() -> None:
-    """Manage accounts of the review app (admin, inspector, editor)."""
+    """Quản lý tài khoản ứng dụng rà soát: admin, thanh tra, biên tập (manage accounts)."""
 
 
 def _read_password(password_stdin: bool) -> str:
@@ -96,7 +96,7 @@ def user_add(username: str, role: str, agency: str | None, password_stdin: bool,
 @user.command("list")
 @db_option
 def user_list(db_path: Path) -> None:
-    """List accounts."""
+    """Liệt kê tài khoản (list accounts)."""
     from auditor.review.accounts import list_users
 
     users = list_users(open_db(db_path))
@@ -158,7 +158,7 @@ def user_passwd(username: str, password_stdin: bool, db_path: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the audit contract plus the summary as JSON.")
 @click.option("--color/--no-color", default=None, help="Colour the flagged passages (default: on a terminal).")
 def check(source: str, title: str | None, as_json: bool, color: bool | None) -> None:
-    """Self-check a draft (.txt or .docx, or - for stdin) before publishing.
+    """Tự kiểm tra bản thảo trước khi đăng (self-check a draft: .txt, .docx or - for stdin).
 
     Prints each flagged passage with its line and column, the reason and a better wording, the people
     named by gender, the share of quoted sources who are women, and whether the piece counts as a
