@@ -100,3 +100,66 @@ def test_the_shipped_model_loads_through_the_real_cli(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()[-1000:]
     out = json.loads(proc.stdout)
     assert out["id"] == "x" and any(f["rule"] == "GM302" for f in out["findings"])
+
+
+def test_loading_is_quiet_and_restores_the_callers_settings(model_dir: Path, capfd) -> None:
+    """No "Loading weights" bars on stderr; the GC and transformers' bar switch are left as found."""
+    import gc
+
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.enable_progress_bar()
+    try:
+        load_scorer(model_dir)
+        assert "Loading weights" not in capfd.readouterr().err
+        assert hf_logging.is_progress_bar_enabled() and gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what was loaded is kept out of later collections
+        gc.disable()
+        load_scorer(model_dir)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        hf_logging.disable_progress_bar()
+
+
+def test_default_torch_threads_leave_a_core_free(monkeypatch) -> None:
+    from auditor.models import scorer
+
+    for cores, threads in ((1, 1), (2, 1), (3, 2), (16, 4)):
+        monkeypatch.setattr(scorer.os, "sched_getaffinity", lambda _pid, n=cores: set(range(n)), raising=False)
+        assert scorer.default_threads() == threads
+
+
+def test_a_folder_without_a_trained_classification_head_is_refused(tmp_path: Path) -> None:
+    """E.g. a PhoBERT downloaded as a bare encoder: transformers would invent a random head."""
+    import transformers
+
+    from auditor.errors import ModelError
+
+    donor = _tiny_bert(tmp_path / "donor", ["none", *CATEGORIES])
+    config = transformers.AutoConfig.from_pretrained(str(donor))
+    bare = tmp_path / "bare_encoder"
+    transformers.BertModel(config, add_pooling_layer=True).save_pretrained(str(bare))
+    transformers.AutoTokenizer.from_pretrained(str(donor)).save_pretrained(str(bare))
+    with pytest.raises(ModelError, match="thiếu trọng số classifier"):
+        load_scorer(bare)
+    result = CliRunner().invoke(audit, ["--jsonl", "-", "--model", str(bare)], input="{}\n")
+    assert result.exit_code == 1 and "classifier" in result.output
+
+
+def test_fresh_process_load_is_silent_with_one_thread_on_two_cores(model_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import gc, os, torch\n"
+            "os.sched_setaffinity(0, set(sorted(os.sched_getaffinity(0))[:2]))\n"
+            "from auditor.models import load_scorer\n"
+            f"s = load_scorer({str(model_dir)!r})\n"
+            "row = s.score_sentences(['Nữ tài xế gây tai nạn.'])[0]\n"
+            "print(torch.get_num_threads(), gc.isenabled(), 0 <= row['stereo_prob'] <= 1)\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_DISABLE_PROGRESS_BARS", "AUDITOR_MODEL")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr[-1000:]
+    assert proc.stdout.split() == ["1", "True", "True"]
+    assert proc.stderr == ""

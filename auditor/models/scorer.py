@@ -16,14 +16,22 @@ others give ``None``. The probability of an item or a stereotype is ``1 - p(none
 
 Nothing here touches the network: the offline variables are set before transformers is imported and
 every load passes ``local_files_only=True``.
+
+Load time (issue 5 wants < 2 s in a fresh process) is almost all importing torch and transformers'
+modelling code; the weights themselves take ~0.1 s. :func:`load_scorer` therefore pauses Python's
+cyclic garbage collector while it imports and loads (those imports allocate millions of long-lived
+objects, and every collection re-walks all of them: ~0.4 s CPU), then freezes what it loaded so later
+collections skip it. Loading prints no progress bars.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -208,21 +216,69 @@ def _quantize_int8(model):
         return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
-def _load_head(task: str, folder: Path, threads: int, int8: bool = False) -> Head:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import torch
+def default_threads() -> int:
+    """Torch threads when the caller gives none: one per core beyond the first, at most 4.
 
-    torch.set_num_threads(threads)
+    On the 2-core target that is 1. A second torch thread only pays when a whole core is idle: the
+    audit's own Python (rules, tokenising) or any other process keeps one busy, and then torch's
+    second thread waits at every operation for a core it cannot get (measured here with one other
+    busy process: 0.4 s to score one sentence with 2 threads, 0.004 s with 1).
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores - 1))
+
+
+@contextmanager
+def _fast_quiet_loading() -> Iterator[None]:
+    """Import torch and transformers (offline) and load, with the cyclic GC paused and no progress bars.
+
+    The GC pause is what makes it fast: see the module docstring. Whatever was loaded is then frozen
+    (``gc.freeze``): modules, classes and weights live as long as the process, so no later collection
+    needs to walk them again. The caller's GC and progress-bar settings are restored.
+    """
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    bars_were_enabled = False
+    try:
+        # The offline variables must be set before transformers (and huggingface_hub) is first imported.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import torch  # noqa: F401  (inside the GC pause: it is a third of the load time)
+        from transformers.utils import logging as hf_logging
+
+        bars_were_enabled = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()  # "Loading weights: 100%|..." would land in `auditor audit`'s stderr
+        yield
+    finally:
+        if bars_were_enabled:
+            hf_logging.enable_progress_bar()
+        if gc_was_enabled:
+            gc.freeze()
+            gc.enable()
+
+
+def _load_head(task: str, folder: Path, threads: int, int8: bool = False) -> Head:
+    import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+    torch.set_num_threads(threads)
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
-        model = AutoModelForSequenceClassification.from_pretrained(
-            str(folder), local_files_only=True, dtype=torch.float32
+        model, info = AutoModelForSequenceClassification.from_pretrained(
+            str(folder), local_files_only=True, dtype=torch.float32, output_loading_info=True
         )
     except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
         raise ModelError(f"mô hình {folder} không tương thích hoặc thiếu tệp: {exc}") from exc
+    missing = sorted(info.get("missing_keys") or ())
+    if missing:
+        # transformers would fill these with random numbers (e.g. a PhoBERT never fine-tuned for a
+        # classification head): its scores would mean nothing.
+        shown = ", ".join(missing[:4]) + (f" (+{len(missing) - 4})" if len(missing) > 4 else "")
+        raise ModelError(f"mô hình {folder} không tương thích: thiếu trọng số {shown}; cần một mô hình "
+                         "đã tinh chỉnh cho phân loại (AutoModelForSequenceClassification)")
     model.eval()
     if int8:
         model = _quantize_int8(model)
@@ -254,10 +310,12 @@ def load_scorer(path: str | os.PathLike[str] | None = None, *, threads: int | No
                 int8: bool = False) -> Scorer:
     """Load the heads found in ``path`` (see :func:`resolve_model_dir`); raises ModelError.
 
-    ``int8=True`` quantises the Linear layers after loading (about 2x throughput on CPU).
+    ``threads``: torch threads for the process (default :func:`default_threads`). ``int8=True``
+    quantises the Linear layers after loading (about 2x throughput on CPU).
     """
     folder = resolve_model_dir(path)
-    heads_found = find_heads(folder)
-    threads = threads or max(1, min(2, os.cpu_count() or 1))
-    heads = {task: _load_head(task, sub, threads, int8) for task, sub in heads_found.items()}
+    heads_found = find_heads(folder)  # a missing or broken folder fails before torch is imported
+    threads = threads or default_threads()
+    with _fast_quiet_loading():
+        heads = {task: _load_head(task, sub, threads, int8) for task, sub in heads_found.items()}
     return Scorer(heads, folder)
