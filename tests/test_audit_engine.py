@@ -106,6 +106,36 @@ def test_foreign_names_with_honorific_and_pronoun() -> None:
     assert got["Emmanuel Macron"][:2] == ("M", True)
 
 
+def test_streets_and_schools_named_after_people_are_places() -> None:
+    text = ("Như mọi năm, các cửa hàng trên phố Hàng Mã, Lương Văn Can, Hàng Bông, Nguyễn Thượng Hiền "
+            "vẫn đông khách. Mô hình đã triển khai tại trường Trung học Lý Tự Trọng.")
+    assert people(text) == {}
+    # A list of people is still a list of people.
+    listed = people("Dự họp có ông Nguyễn Văn An, Trần Văn Bình, Lê Thị Cúc và đại diện các phường, xã.")
+    assert set(listed) == {"Nguyễn Văn An", "Trần Văn Bình", "Lê Thị Cúc"}
+    # An address ends, then the person it is about.
+    address = people("Tối qua, tại xưởng dệt ở khu phố 11, phường Bình Hưng Hòa A, quận Bình Tân, "
+                     "Nguyễn Thị Phương Thúy (SN 1989) bị một người đàn ông đánh trọng thương.")
+    assert address["Nguyễn Thị Phương Thúy"][0] == "F"
+
+
+def test_gender_from_customary_name_prefixes() -> None:
+    # Ê Đê / M'nông names: Y for men, H' for women; Burmese U (Mr).
+    got = people("Phó Bí thư Y Quý Niê phát biểu tại hội nghị. Giáo viên H'Linh Mlô cho biết trường đã "
+                 "hoàn thành kế hoạch. Người phát ngôn U Zaw Htay nói với báo giới.")
+    assert got["Y Quý Niê"][0] == "M"
+    assert got["H'Linh Mlô"][0] == "F"
+    assert next(g for name, (g, _, _) in got.items() if "Zaw Htay" in name) == "M"
+
+
+def test_a_bare_initial_joins_the_dotted_initials_and_a_sentence_after_it_is_not_a_name() -> None:
+    text = ("Một người đàn ông xông vào đánh chị P. Đồng thời, hắn cướp của chị P. 1 điện thoại. "
+            "Chị N.T.P. cho biết đã trình báo công an.")
+    got = audit(text).people
+    assert [p.name for p in got] == ["N.T.P"]
+    assert len(got[0].mentions) == 3 and got[0].gender == "F" and got[0].quoted
+
+
 # -- gender-equality items --------------------------------------------------------------------------
 
 def test_gender_equality_item_and_topic() -> None:

@@ -98,8 +98,8 @@ class PersonCluster:
 
     @property
     def best_mention(self) -> Mention:
-        """The fullest form (most tokens; the first of equals)."""
-        return max(self.mentions, key=lambda m: (len(m.tokens), -m.start))
+        """The fullest form (most tokens, then most initials: "N.T.P." over "P."; the first of equals)."""
+        return max(self.mentions, key=lambda m: (len(m.tokens), m.tokens[0].count("."), -m.start))
 
     @property
     def name(self) -> str:
@@ -108,7 +108,7 @@ class PersonCluster:
 
     @property
     def tokens(self) -> list[str]:
-        return max(self.mentions, key=lambda m: len(m.tokens)).tokens
+        return self.best_mention.tokens
 
     @property
     def first(self) -> int:
@@ -131,6 +131,8 @@ class PeopleFinder:
                 self.role_words.setdefault(fold(w), role)
         self.not_person_before = _phrase_set(lex["not_person_before"])
         self.countries = _phrase_set(lex["countries"])
+        self.place_list_heads = _phrase_set(lex.get("place_list_heads", []))
+        self.name_prefix_gender = {fold(k): v for k, v in lex.get("name_prefix_gender", {}).items()}
         self.not_name_words = _phrase_set(lex["not_name_words"])
         self.speech_verbs = _phrase_set(lex["speech_verbs"])
         self.directive_verbs = _phrase_set(lex.get("directive_verbs", []))
@@ -283,9 +285,12 @@ class PeopleFinder:
         # "Mai Thị L. Đây là...": after an initial and a period, a common word starts a new sentence.
         for i in range(len(run) - 1):
             a, b = run[i]
-            if b - a == 1 and text[b:b + 1] == "." and low[run[i + 1][0]:run[i + 1][1]] in self.not_name_words:
-                run = run[:i + 1]
-                break
+            if b - a == 1 and text[b:b + 1] == ".":
+                nxt_start, nxt_end = run[i + 1]
+                two = " ".join(low[nxt_start:nxt_start + 30].split()[:2])  # "P. Đồng thời, hắn..."
+                if low[nxt_start:nxt_end] in self.not_name_words or two.rstrip(",") in self.not_name_words:
+                    run = run[:i + 1]
+                    break
         folded = [low[a:b] for a, b in run]
         run_start = run[0][0]
         # "P.Hòa Hiệp", "Q.1", "TP.Vinh": an abbreviated unit right before the run.
@@ -311,6 +316,8 @@ class PeopleFinder:
                                if len(before_run) >= n)
         org_first = (folded[0] in self.not_person_before and folded[0] not in self._prefix_words
                      and not honorific_before)
+        if self._in_place_list(" ".join(before_run)):
+            return None
         if org_first or self._blocked(" ".join(before_run)):
             k = self._name_after_place(folded, before_run)
             if k is None:
@@ -323,7 +330,8 @@ class PeopleFinder:
             return None
         # "Quảng Ninh Minh Khang": a place name leading the run is not part of the name.
         for size in (3, 2):
-            if len(folded) - k > size and " ".join(folded[k:k + size]) in self.places:
+            lead = " ".join(folded[k:k + size])
+            if len(folded) - k > size and (lead in self.places or lead in self.countries):  # "Hàn Quốc Mùi ngò gai"
                 k += size
                 break
         core = run[k:]
@@ -407,6 +415,21 @@ class PeopleFinder:
         for size in (3, 2, 1):
             if len(words) >= size and " ".join(words[-size:]) in self.not_person_before:
                 return True
+        return self._in_place_list(prefix)
+
+    def _in_place_list(self, prefix: str) -> bool:
+        """The name continues a list of streets or places: "trên phố Hàng Mã, Lương Văn Can"."""
+        if not prefix.rstrip().endswith(","):
+            return False
+        # Walk back over short list items to the one that opens the list.
+        for item in reversed(prefix.rstrip().rstrip(",").split(",")):
+            words = item.split()
+            # "phố Hàng Mã" opens a list of streets; "khu phố 11" (a number) is an address.
+            if any(len(words) > k and " ".join(words[-k - n:-k]) in self.place_list_heads
+                   and not words[-k][0].isdigit() for k in (1, 2, 3, 4) for n in (1, 2)):
+                return True
+            if not 1 <= len(words) <= 4:
+                return False
         return False
 
     def _accept(self, m: Mention) -> str | None:
@@ -482,7 +505,9 @@ class PeopleFinder:
 
     def _cluster(self, mentions: list[Mention]) -> list[PersonCluster]:
         clusters: list[PersonCluster] = []
-        by_len = sorted(mentions, key=lambda m: (-len(m.tokens), m.start))
+        # Longest names first, and dotted initials ("N.T.P.") before a bare initial ("chị P.") that
+        # may come earlier in the text.
+        by_len = sorted(mentions, key=lambda m: (-len(m.tokens), -m.tokens[0].count("."), m.start))
         for m in by_len:
             key = [fold(t) for t in m.tokens]
             target = None
@@ -585,6 +610,12 @@ class PeopleFinder:
         folded = [fold(t) for t in tokens]
         if not folded:
             return "U"
+        if len(folded) >= 2:
+            # "Y Quý B'Krông" (Ê Đê, M'nông: Y for men), "H'Hen Niê" (H' for women), "U Zaw Htay".
+            first = folded[0]
+            for prefix, gender in self.name_prefix_gender.items():
+                if first == prefix or (prefix.endswith(("'", "’")) and first.startswith(prefix) and len(first) > 2):
+                    return gender
         if not all(self._is_viet(t) for t in folded):
             votes = {self.foreign_gender[t] for t in folded[:-1] or folded if t in self.foreign_gender}
             return votes.pop() if len(votes) == 1 else "U"
@@ -633,6 +664,11 @@ class PeopleFinder:
         by_name = self._name_gender(c.tokens)
         if by_name != "U":
             return by_name
+        # "U Zaw Htay", "Daw Aung San Suu Kyi": a Burmese honorific the name run left out.
+        for m in c.mentions:
+            words = m.prefix.split()
+            if words and words[-1] in self.name_prefix_gender:
+                return self.name_prefix_gender[words[-1]]
         return c.pronoun_gender or "U"
 
     def _role(self, c: PersonCluster, low: str) -> str:
