@@ -136,6 +136,17 @@ def test_a_bare_initial_joins_the_dotted_initials_and_a_sentence_after_it_is_not
     assert len(got[0].mentions) == 3 and got[0].gender == "F" and got[0].quoted
 
 
+def test_documents_and_objects_do_not_speak_but_testimony_does() -> None:
+    text = ("Trong báo cáo của Thiếu tướng Phạm Văn Quân cũng nói rõ đối tượng đã nộp lại tiền. "
+            "Đại diện của tiền đạo Lê Văn Mạnh, ông Trần Quốc Bảo, cho biết cầu thủ rất sốc. "
+            "Theo lời khai của Nguyễn Văn Tâm, hắn đã đưa tiền ba lần. Bị can Hoàng Văn Long thừa nhận "
+            "toàn bộ hành vi.")
+    got = people(text)
+    assert got["Phạm Văn Quân"][1] is False
+    assert got["Lê Văn Mạnh"][1] is False and got["Trần Quốc Bảo"][1] is True
+    assert got["Nguyễn Văn Tâm"][1] is True and got["Hoàng Văn Long"][1] is True
+
+
 # -- gender-equality items --------------------------------------------------------------------------
 
 def test_gender_equality_item_and_topic() -> None:

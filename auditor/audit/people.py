@@ -55,6 +55,7 @@ _SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt|bị tạm giữ|bị t�
 _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị hại|bị thương|tử vong|thiệt mạng|bị đánh|"
                                r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng)(?!\w)")
 _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
+_OBJECT_WORDS = {"của", "mà", "với", "cho", "về", "giữa", "tới", "đến", "gặp"}
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:của|mà|với|cho|về|giữa|tới|đến|gặp)\s+(?:ông|bà|anh|chị|cô)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
@@ -712,6 +713,16 @@ class PeopleFinder:
             return "citizen"
         return "other"
 
+    def _object_of(self, low: str, start: int) -> bool:
+        """Is the name at ``start`` an object or possessor ("của X", "với luật sư X")?"""
+        if _OBJECT_BEFORE.search(low[max(0, start - 8):start]):
+            return True
+        words = low[max(0, start - 60):start].split()
+        for n in range(1, min(5, len(words))):
+            if words[-n - 1] in _OBJECT_WORDS and all(w in self._title_vocabulary for w in words[-n:]):
+                return True
+        return False
+
     def _mark_quoted(self, clusters: list[PersonCluster], low: str, text: str, sentences: list[Span]) -> None:
         owner: list[tuple[int, int, PersonCluster]] = sorted(
             ((m.start, m.end, c) for c in clusters for m in c.mentions), key=lambda x: x[0])
@@ -761,8 +772,9 @@ class PeopleFinder:
             # an appositive stands between ("bà X, mẹ của cháu Y., cho biết" -> bà X).
             if re.search(r"(?<!\w)(?:bị|được)\s+$", low[max(0, verb.start() - 8):verb.start()]):
                 continue  # "bị tiết lộ", "được thông báo": passive, nobody speaks
-            # Objects and possessors are not speakers: "của X", "mà X", "với X".
-            in_clause = [o for o in in_clause if not _OBJECT_BEFORE.search(low[max(0, o[0] - 8):o[0]])]
+            # Objects and possessors are not speakers: "của X", "mà X", "với X", also with titles
+            # between ("báo cáo của tướng Quắc nói rõ", "gần gũi với luật sư Nhà Trắng Don McGahn").
+            in_clause = [o for o in in_clause if not self._object_of(low, o[0])]
             if not in_clause:
                 continue
             nearest = in_clause[-1]
