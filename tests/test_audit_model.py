@@ -105,12 +105,21 @@ def test_the_shipped_model_loads_through_the_real_cli(tmp_path: Path) -> None:
 def test_loading_is_quiet_and_restores_the_callers_settings(model_dir: Path, capfd) -> None:
     """No "Loading weights" bars on stderr; the GC and transformers' bar switch are left as found."""
     import gc
+    import weakref
 
     from transformers.utils import logging as hf_logging
 
+    class Node:
+        pass
+
     hf_logging.enable_progress_bar()
     try:
+        cycle = Node()
+        cycle.me = cycle
+        alive = weakref.ref(cycle)
+        del cycle  # garbage the caller left: collected, not frozen with what the load keeps
         load_scorer(model_dir)
+        assert alive() is None
         assert "Loading weights" not in capfd.readouterr().err
         assert hf_logging.is_progress_bar_enabled() and gc.isenabled()
         assert gc.get_freeze_count() > 0  # what was loaded is kept out of later collections

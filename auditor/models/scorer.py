@@ -240,6 +240,10 @@ def _fast_quiet_loading() -> Iterator[None]:
     needs to walk them again. The caller's GC and progress-bar settings are restored.
     """
     gc_was_enabled = gc.isenabled()
+    if gc_was_enabled:
+        # Recent garbage of the caller's must not be frozen below. Only the young generations: a full
+        # collection would walk torch's objects too if the caller imported it (~0.2 s).
+        gc.collect(1)
     gc.disable()
     bars_were_enabled = False
     try:
