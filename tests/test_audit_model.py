@@ -102,33 +102,49 @@ def test_the_shipped_model_loads_through_the_real_cli(tmp_path: Path) -> None:
     assert out["id"] == "x" and any(f["rule"] == "GM302" for f in out["findings"])
 
 
-def test_loading_is_quiet_and_restores_the_callers_settings(model_dir: Path, capfd) -> None:
-    """No "Loading weights" bars on stderr; the GC and transformers' bar switch are left as found."""
+def test_loading_is_quiet_and_restores_the_callers_settings(tmp_path: Path, capfd) -> None:
+    """No "Loading weights" bars or load reports on stderr; the caller's GC, bar switch and
+    transformers verbosity are left as found."""
     import gc
     import weakref
 
+    import torch
+    from safetensors.torch import load_file, save_file
     from transformers.utils import logging as hf_logging
+
+    # A user's checkpoint with a tensor the classifier does not use: transformers prints a report.
+    folder = _tiny_bert(tmp_path / "extra_keys", ["none", *CATEGORIES])
+    weights = load_file(str(folder / "model.safetensors"))
+    weights["cls.predictions.bias"] = torch.zeros(4)
+    save_file(weights, str(folder / "model.safetensors"), metadata={"format": "pt"})
 
     class Node:
         pass
 
     hf_logging.enable_progress_bar()
+    verbosity = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_warning()
     try:
+        capfd.readouterr()
         cycle = Node()
         cycle.me = cycle
         alive = weakref.ref(cycle)
         del cycle  # garbage the caller left: collected, not frozen with what the load keeps
-        load_scorer(model_dir)
+        scorer = load_scorer(folder)
         assert alive() is None
-        assert "Loading weights" not in capfd.readouterr().err
+        err = capfd.readouterr().err
+        assert "Loading weights" not in err and "LOAD REPORT" not in err, err
+        assert 0.0 <= scorer.score_sentences(["Nữ tài xế gây tai nạn."])[0]["stereo_prob"] <= 1.0
         assert hf_logging.is_progress_bar_enabled() and gc.isenabled()
+        assert hf_logging.get_verbosity() == hf_logging.WARNING
         assert gc.get_freeze_count() > 0  # what was loaded is kept out of later collections
         gc.disable()
-        load_scorer(model_dir)
+        load_scorer(folder)
         assert not gc.isenabled()
     finally:
         gc.enable()
         hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity(verbosity)
 
 
 def test_default_torch_threads_leave_a_core_free(monkeypatch) -> None:

@@ -245,7 +245,7 @@ def _fast_quiet_loading() -> Iterator[None]:
         # collection would walk torch's objects too if the caller imported it (~0.2 s).
         gc.collect(1)
     gc.disable()
-    bars_were_enabled = False
+    bars_were_enabled, verbosity = False, None
     try:
         # The offline variables must be set before transformers (and huggingface_hub) is first imported.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -253,10 +253,15 @@ def _fast_quiet_loading() -> Iterator[None]:
         import torch  # noqa: F401  (inside the GC pause: it is a third of the load time)
         from transformers.utils import logging as hf_logging
 
-        bars_were_enabled = hf_logging.is_progress_bar_enabled()
-        hf_logging.disable_progress_bar()  # "Loading weights: 100%|..." would land in `auditor audit`'s stderr
+        # "Loading weights: 100%|..." bars and load reports (e.g. a user's checkpoint with unused
+        # keys) would land in `auditor audit`'s stderr; what matters is checked in _load_head.
+        bars_were_enabled, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
         yield
     finally:
+        if verbosity is not None:
+            hf_logging.set_verbosity(verbosity)
         if bars_were_enabled:
             hf_logging.enable_progress_bar()
         if gc_was_enabled:
