@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -19,8 +20,10 @@ _POOL_MIN_LINES = 200
 _worker_auditor = None
 
 
+@functools.cache
 def _make_auditor(no_model: bool, model_dir: str | None = None):
-    """Rules alone, rules + the model in ``model_dir``, or the process-wide default auditor."""
+    """Rules alone, rules + the model in ``model_dir``, or the process-wide default auditor; built
+    once per process (the --model check before a --jsonl run and the run share it)."""
     from auditor.audit.engine import Auditor, default_auditor, load_default_model
 
     rules_dir = os.environ.get("AUDITOR_RULES") or None

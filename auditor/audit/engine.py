@@ -238,13 +238,6 @@ def load_default_model(path: str | None = None, *, threads: int | None = None) -
         return None
     from auditor.models.scorer import find_heads, load_scorer, resolve_model_dir
 
-    # Loading bars from transformers would land in every `auditor audit` run's stderr.
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    import transformers
-
-    transformers.utils.logging.disable_progress_bar()
-    transformers.utils.logging.set_verbosity_error()
-
     folder = resolve_model_dir(path)
     explicit = bool(path or os.environ.get("AUDITOR_MODEL"))
     if not explicit:

@@ -143,7 +143,7 @@ class RuleSet:
         raise KeyError(rule_id)
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
     """Safe YAML that refuses a key given twice in one mapping: plain PyYAML keeps the last one and
     silently drops the earlier list (it once cost the GE vocabulary its whole beauty/showbiz list)."""
 
