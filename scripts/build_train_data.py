@@ -13,6 +13,7 @@ only for that exclusion; no label is taken from them).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -237,8 +238,9 @@ def _write(path: Path, rows: list[dict]) -> None:
 
 def build_hand() -> None:
     rows, seen = [], set()
-    for pool, pattern in (("sentences_stereo.jsonl", "sentences_batch*.txt"),
-                          ("sentences_targeted.jsonl", "sentences_targeted*.txt")):
+    for pool, pattern in (("sentences_stereo.jsonl", "sentences_batch1*.txt"),
+                          ("sentences_targeted.jsonl", "sentences_targeted*.txt"),
+                          ("sentences_batch2.jsonl", "sentences_batch2*.txt")):
         if not (CANDIDATES / pool).exists():
             continue
         labels = read_labels(pattern, True)
@@ -260,8 +262,8 @@ def build_hand() -> None:
 
     out = []
     seen.clear()
-    for pool, pattern in (("articles_ge.jsonl", "articles_batch*.txt"),
-                          ("articles_titles.jsonl", "articles_titles*.txt")):
+    for pool, pattern in (*LABELLED_POOLS, ("articles_batch3.jsonl", "articles_batch3*.txt"),
+                          ("articles_batch4.jsonl", "articles_batch4*.txt")):
         if not (CANDIDATES / pool).exists():
             continue
         labels = read_labels(pattern, True)
@@ -357,8 +359,266 @@ def candidates_targeted() -> None:
     print(f"targeted sentences: {n}")
 
 
+# Third article pool (batch 2): articles not yet labelled whose title + lead point at women or gender,
+# in strata so that likely positives and hard negatives (crime, promotions, celebrity, health tips,
+# Women's Union relief) are both drawn. Sizes per stratum are fixed; the choice within one is seeded.
+WOMEN_TITLE_TERMS = ("phụ nữ", "nữ giới", "chị em", "bình đẳng", "giới tính", "phái nữ", "phái đẹp",
+                     "lao động nữ", "hội phụ nữ", "hội lhpn", "bạo lực gia đình", "bạo hành", "bé gái",
+                     "trẻ em gái", "người vợ", "bà mẹ", "người mẹ", "mẹ", "vợ", "cô gái", "nữ", "8/3", "8-3",
+                     "20/10", "20-10", "đàn bà", "góa phụ", "cô dâu", "mang thai", "sinh con")
+BATCH2_STRATA = (  # (name, size): taken in this order, an article joins the first stratum it fits
+    ("ge_terms_2plus", 60),     # >= 2 gender-equality terms in title + lead
+    ("ge_term_title", 60),      # a gender-equality term, and the title names women/gender
+    ("ge_term_women", 140),     # one gender-equality term, and "phụ nữ" >= 2 times
+    ("ge_term_other", 150),     # one gender-equality term only (many date or health matches)
+    ("women_dense", 240),      # no term, "phụ nữ"/"chị em"/"nữ giới" >= 4 times in title + lead
+    ("women_title", 140),       # no term, the title names women/gender
+)
+
+
+def _batch2_stratum(title: str, lead: str) -> str | None:
+    low = fold(f"{title} . {lead}")
+    ge = _matches(low, tuple(t for terms in GE_TERMS.values() for t in terms))
+    women_title = bool(_matches(fold(title), WOMEN_TITLE_TERMS))
+    women = sum(low.count(w) for w in ("phụ nữ", "chị em", "nữ giới", "phái nữ"))
+    if len(ge) >= 2:
+        return "ge_terms_2plus"
+    if ge and women_title:
+        return "ge_term_title"
+    if ge and women >= 2:
+        return "ge_term_women"
+    if ge:
+        return "ge_term_other"
+    if women >= 4:
+        return "women_dense"
+    if women_title and women >= 1:
+        return "women_title"
+    return None
+
+
+def candidates_batch2() -> None:
+    guard = EvalGuard()
+    seen_ids, seen_titles = set(), set()
+    for pool in ("articles_ge.jsonl", "articles_titles.jsonl"):
+        for line in open(CANDIDATES / pool, encoding="utf-8"):
+            row = json.loads(line)
+            seen_ids.add(row["id"])
+            seen_titles.add(fold(row["title"] or row["lead"]))
+    seen_ids |= {json.loads(line)["source"] for line in open(OUT / "articles_weak.jsonl", encoding="utf-8")}
+    strata: dict[str, list[dict]] = defaultdict(list)
+    for art in iter_corpus(DEFAULT_CORPUS):
+        if not art.source_id.startswith(("vntc:", "baomoi:")) or art.source_id in seen_ids:
+            continue
+        if not art.title or len(art.text) < 300 or fold(art.title) in seen_titles:
+            continue
+        stratum = _batch2_stratum(art.title, art.text[:1500])
+        if stratum:
+            strata[stratum].append({"id": art.source_id, "title": art.title, "lead": art.text[:300],
+                                    "stratum": stratum})
+    pool: list[dict] = []
+    for name, size in BATCH2_STRATA:
+        rows = sorted(strata[name], key=lambda r: _rank(f"b2:{r['id']}"))
+        taken = 0
+        for row in rows:
+            if taken >= size:
+                break
+            key = fold(row["title"])
+            if key in seen_titles or guard.near(f"{row['title']} {row['lead']}"):
+                continue
+            seen_titles.add(key)
+            pool.append(row)
+            taken += 1
+    with open(CANDIDATES / "articles_batch2.jsonl", "w", encoding="utf-8") as fh:
+        for row in pool:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"batch 2 pool: {len(pool)} " + str(Counter(r["stratum"] for r in pool)))
+
+
+# Fourth article pool (batch 3): unlabelled articles ranked by a TF-IDF + logistic regression scorer
+# trained on every hand label so far (batches 1-2, titles) plus the weak negatives. Labelling the top
+# of that ranking finds the positives that word lists miss, and the negatives the scorer confuses.
+LABELLED_POOLS = (("articles_ge.jsonl", "articles_batch1*.txt"), ("articles_titles.jsonl", "articles_titles*.txt"),
+                  ("articles_batch2.jsonl", "articles_batch2*.txt"))
+BATCH3_SIZE = 450
+
+
+def candidates_batch3() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from auditor.models.textprep import article_input
+
+    guard = EvalGuard()
+    gold: dict[str, int] = {}
+    seen_titles: set[str] = set()
+    for pool, pattern in LABELLED_POOLS:
+        labels = read_labels(pattern, True)
+        for i, line in enumerate(open(CANDIDATES / pool, encoding="utf-8")):
+            row = json.loads(line)
+            seen_titles.add(fold(row["title"] or row["lead"]))
+            if labels.get(i) not in (None, "?"):
+                gold[row["id"]] = int(labels[i] != "0")
+    weak = {json.loads(line)["source"] for line in open(OUT / "articles_weak.jsonl", encoding="utf-8")}
+    train_x, train_y, pool = [], [], []
+    for art in iter_corpus(DEFAULT_CORPUS):
+        if not art.source_id.startswith(("vntc:", "baomoi:")):
+            continue
+        text = article_input(art.title, art.text[:1500])
+        if art.source_id in gold or art.source_id in weak:
+            train_x.append(text)
+            train_y.append(gold.get(art.source_id, 0))
+        elif art.title and len(art.text) >= 300 and fold(art.title) not in seen_titles:
+            pool.append((art.source_id, art.title, art.text[:300], text))
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=200000)
+    model = LogisticRegression(class_weight="balanced", max_iter=3000, C=4.0)
+    model.fit(vectorizer.fit_transform(train_x), train_y)
+    probs = model.predict_proba(vectorizer.transform([row[3] for row in pool]))[:, 1]
+    ranked = sorted(zip(probs.tolist(), pool, strict=True), key=lambda r: (-r[0], r[1][0]))
+    out = []
+    for prob, (source_id, title, lead, _) in ranked:
+        if len(out) >= BATCH3_SIZE:
+            break
+        key = fold(title)
+        if key in seen_titles or guard.near(f"{title} {lead}"):
+            continue
+        seen_titles.add(key)
+        out.append({"id": source_id, "title": title, "lead": lead, "scorer_prob": round(prob, 4)})
+    with open(CANDIDATES / "articles_batch3.jsonl", "w", encoding="utf-8") as fh:
+        for row in out:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"batch 3 pool: {len(out)} (scorer trained on {sum(train_y)} positives / {len(train_y)}), "
+          f"last prob {out[-1]['scorer_prob'] if out else None}")
+
+
+# Fifth article pool (batch 4): a wider gender-equality vocabulary than GE_TERMS (first women leaders,
+# trafficking, brides abroad, LGBT rights, women's credit, quotas...) over the articles no earlier pool
+# holds, plus every DANeS title + description naming women or gender (2021 provincial outlets are
+# closest to what the tool audits). Matching rule: a term in the title, or two terms, or one term
+# with "phụ nữ"/"nữ giới"/"chị em" at least twice.
+WIDE_GE_TERMS = (
+    "người phụ nữ đầu tiên", "nữ tổng thống", "nữ thủ tướng", "nữ ngoại trưởng", "nữ bộ trưởng", "nữ nghị sĩ",
+    "nữ chủ tịch", "bất bình đẳng giới", "bình đẳng nam nữ", "nam nữ bình đẳng", "bình quyền", "phân biệt giới",
+    "kỳ thị phụ nữ", "phân biệt đối xử", "buôn người", "mua bán người", "buôn bán người", "mua bán phụ nữ",
+    "buôn phụ nữ", "bán phụ nữ", "lấy chồng đài loan", "lấy chồng hàn quốc", "lấy chồng nước ngoài",
+    "môi giới hôn nhân", "kết hôn với người nước ngoài", "cô dâu", "hôn nhân đồng giới", "người đồng tính",
+    "người chuyển giới", "lgbt", "bạo hành", "bạo lực gia đình", "ngược đãi", "quấy rối", "xâm hại tình dục",
+    "tảo hôn", "ép hôn", "cưỡng ép kết hôn", "hôn nhân cận huyết", "cắt âm vật", "con trai nối dõi",
+    "sinh con trai", "giới tính thai nhi", "mất cân bằng giới tính", "trọng nam khinh nữ", "nhà khoa học nữ",
+    "nữ khoa học", "kovalevskaia", "nữ trí thức", "nữ doanh nhân", "doanh nhân nữ", "lao động nữ", "nữ công nhân",
+    "phụ nữ nông thôn", "phụ nữ nghèo", "phụ nữ dân tộc", "vay vốn", "hội phụ nữ", "hội lhpn",
+    "hội liên hiệp phụ nữ", "phụ nữ việt nam", "nữ cán bộ", "cán bộ nữ", "đại biểu nữ", "nữ đại biểu",
+    "ứng cử viên nữ", "nữ ứng viên", "tỷ lệ nữ", "tỉ lệ nữ", "tỷ lệ phụ nữ", "unifem", "cedaw", "quyền phụ nữ",
+    "quyền của phụ nữ", "quyền bình đẳng", "giải phóng phụ nữ", "nữ quyền", "bình đẳng giới", "vai trò phụ nữ",
+    "vai trò của phụ nữ", "phụ nữ khởi nghiệp", "trẻ em gái")
+DANES_WOMEN_TERMS = ("phụ nữ", "nữ giới", "bình đẳng giới", "hội lhpn", "hội liên hiệp phụ nữ", "hội phụ nữ",
+                     "bạo lực gia đình", "chị em", "lao động nữ", "cán bộ nữ", "nữ cán bộ", "trẻ em gái", "bé gái",
+                     "tảo hôn", "mua bán người", "bạo hành", "nữ doanh nhân", "phụ nữ khởi nghiệp", "giới tính")
+
+
+def candidates_batch4() -> None:
+    guard = EvalGuard()
+    seen_ids, seen_titles = set(), set()
+    for pool, _ in (*LABELLED_POOLS, ("articles_batch3.jsonl", "")):
+        for line in open(CANDIDATES / pool, encoding="utf-8"):
+            row = json.loads(line)
+            seen_ids.add(row["id"])
+            seen_titles.add(fold(row["title"] or row["lead"]))
+    seen_ids |= {json.loads(line)["source"] for line in open(OUT / "articles_weak.jsonl", encoding="utf-8")}
+    out = []
+    for art in iter_corpus(DEFAULT_CORPUS):
+        if art.source_id in seen_ids or not art.title or fold(art.title) in seen_titles:
+            continue
+        low = fold(f"{art.title} . {art.text[:1500]}")
+        if art.source_id.startswith("danes:"):
+            source = "danes"
+            hit = bool(_matches(low, DANES_WOMEN_TERMS))
+        else:
+            source = "news"
+            found = _matches(low, WIDE_GE_TERMS)
+            women = sum(low.count(w) for w in ("phụ nữ", "chị em", "nữ giới"))
+            hit = len(art.text) >= 300 and bool(
+                _matches(fold(art.title), WIDE_GE_TERMS) or len(found) >= 2 or (found and women >= 2))
+        if hit and not guard.near(f"{art.title} {art.text[:300]}"):
+            seen_titles.add(fold(art.title))
+            out.append({"id": art.source_id, "title": art.title, "lead": art.text[:300], "source": source})
+    with open(CANDIDATES / "articles_batch4.jsonl", "w", encoding="utf-8") as fh:
+        for row in out:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"batch 4 pool: {len(out)} " + str(Counter(r["source"] for r in out)))
+
+
+# Third sentence pool (batch 2): more sentences for the search terms whose first 12 sentences were
+# mostly stereotyped (yield >= 1/3 in sentences_batch1.txt), for the rare categories, and a few terms
+# not searched before; at most SENTENCE_BATCH2_PER_TERM per term, from any VNTC/baomoi article.
+SENTENCE_BATCH2_TERMS: dict[str, tuple[str, ...]] = {
+    "appearance": ("kiều nữ", "hot girl", "hotgirl", "mỹ nữ", "chân dài", "người đẹp", "xinh như mộng",
+                   "nữ hoàng dao kéo", "gái xinh", "mỹ nhân"),
+    "sexualisation": ("khoe dáng", "khoe thân", "bốc lửa", "thiếu vải", "khoe ngực", "đường cong", "khêu gợi",
+                      "nóng bỏng"),
+    "gender_marking": ("bà nội trợ", "nữ tài xế", "nữ quái", "nữ cán bộ", "nữ chủ nhà", "nữ nghi phạm",
+                       "nữ bác sĩ", "nam y tá", "nữ đạo chích", "nữ trộm", "nữ tặc", "nữ chủ quán"),
+    "domestic_role": ("thiên chức", "đảm đang", "nội trợ", "giữ lửa", "phụ nữ phải", "trụ cột gia đình",
+                      "việc của đàn bà", "chân yếu tay mềm", "công dung ngôn hạnh"),
+    "trait": ("phái yếu", "phái mạnh", "đàn bà con gái", "con gái mà", "đàn ông phải", "nam nhi",
+              "liễu yếu đào tơ", "yếu đuối", "ghen tuông", "cả tin"),
+    "demeaning_label": ("bóng hồng", "tiểu tam", "gái ế", "kẻ thứ ba", "máy bay bà già", "bồ nhí", "gái già",
+                        "ế chồng", "bà cô"),
+    "victim_blaming": ("đánh ghen", "lả lơi", "nhẹ dạ", "ăn mặc hở hang", "ăn mặc khiêu gợi", "tự chuốc"),
+    "lgbt": ("pê đê", "bê đê", "bệnh đồng tính", "gay", "đồng tính", "ô môi", "lại cái"),
+}
+SENTENCE_BATCH2_PER_TERM = 6
+
+
+def candidates_sentences2() -> None:
+    guard = EvalGuard()
+    seen = set()
+    for pool in ("sentences_stereo.jsonl", "sentences_targeted.jsonl"):
+        seen |= {fold(json.loads(line)["sentence"]) for line in open(CANDIDATES / pool, encoding="utf-8")}
+    pools: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for art in iter_corpus(DEFAULT_CORPUS):
+        if art.source_id.startswith("danes:"):
+            continue
+        for span in split_sentences(art.text[:4000]):
+            sentence = art.text[span.start:span.end]
+            if not 30 <= len(sentence) <= 300:
+                continue
+            sl = fold(sentence)
+            if sl in seen:
+                continue
+            for cat, terms in SENTENCE_BATCH2_TERMS.items():
+                found = _matches(sl, terms)
+                if found:
+                    pools[f"{cat}:{found[0]}"].append((art.source_id, sentence))
+                    break
+    n = 0
+    with open(CANDIDATES / "sentences_batch2.jsonl", "w", encoding="utf-8") as fh:
+        for key in sorted(pools):
+            rows = sorted(pools[key], key=lambda r: _rank(f"s2:{r[1]}"))
+            taken = 0
+            for source_id, sentence in rows:
+                if taken >= SENTENCE_BATCH2_PER_TERM:
+                    break
+                if fold(sentence) in seen or guard.near(sentence):
+                    continue
+                seen.add(fold(sentence))
+                taken += 1
+                n += 1
+                fh.write(json.dumps({"id": f"e{n:05d}", "source": source_id, "pool": key, "sentence": sentence},
+                                    ensure_ascii=False) + "\n")
+    print(f"sentence batch 2: {n}")
+
+
+def _rank(key: str) -> float:
+    """A seeded pseudo-random rank in [0, 1): the same order on every machine."""
+    digest = hashlib.blake2b(f"{SEED}:{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64
+
+
 if __name__ == "__main__":
     commands = {"candidates": candidates, "titles": candidates_titles, "hand": build_hand, "weak": build_weak,
-                "targeted": candidates_targeted}
+                "targeted": candidates_targeted, "batch2": candidates_batch2,
+                "batch3": candidates_batch3,
+                "batch4": candidates_batch4,
+                "sentences2": candidates_sentences2}
     for name in sys.argv[1:] or ["hand"]:
         commands[name]()
