@@ -263,7 +263,8 @@ def build_hand() -> None:
     out = []
     seen.clear()
     for pool, pattern in (*LABELLED_POOLS, ("articles_batch3.jsonl", "articles_batch3*.txt"),
-                          ("articles_batch4.jsonl", "articles_batch4*.txt")):
+                          ("articles_batch4.jsonl", "articles_batch4*.txt"),
+                          ("articles_batch5.jsonl", "articles_batch5*.txt")):
         if not (CANDIDATES / pool).exists():
             continue
         labels = read_labels(pattern, True)
@@ -443,6 +444,22 @@ BATCH3_SIZE = 450
 
 
 def candidates_batch3() -> None:
+    _ranked_pool("articles_batch3.jsonl", LABELLED_POOLS, BATCH3_SIZE, women_only=False)
+
+
+# Sixth article pool (batch 5): the same ranking, retrained on batches 1-4, keeping only articles
+# whose title + lead name women or gender (batch 3's top was mostly election news).
+BATCH5_POOLS = (*LABELLED_POOLS, ("articles_batch3.jsonl", "articles_batch3*.txt"),
+                ("articles_batch4.jsonl", "articles_batch4*.txt"))
+WOMEN_CUE = re.compile(r"(?<!\w)(?:phụ nữ|nữ|chị em|giới|vợ|mẹ|bé gái|con gái|cô gái|đồng tính|chuyển giới|"
+                       r"hội phụ nữ|hội lhpn)(?!\w)")
+
+
+def candidates_batch5() -> None:
+    _ranked_pool("articles_batch5.jsonl", BATCH5_POOLS, 200, women_only=True)
+
+
+def _ranked_pool(name: str, labelled_pools: tuple[tuple[str, str], ...], size: int, women_only: bool) -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -451,11 +468,13 @@ def candidates_batch3() -> None:
     guard = EvalGuard()
     gold: dict[str, int] = {}
     seen_titles: set[str] = set()
-    for pool, pattern in LABELLED_POOLS:
+    pooled: set[str] = set()
+    for pool, pattern in labelled_pools:
         labels = read_labels(pattern, True)
         for i, line in enumerate(open(CANDIDATES / pool, encoding="utf-8")):
             row = json.loads(line)
             seen_titles.add(fold(row["title"] or row["lead"]))
+            pooled.add(row["id"])
             if labels.get(i) not in (None, "?"):
                 gold[row["id"]] = int(labels[i] != "0")
     weak = {json.loads(line)["source"] for line in open(OUT / "articles_weak.jsonl", encoding="utf-8")}
@@ -467,7 +486,9 @@ def candidates_batch3() -> None:
         if art.source_id in gold or art.source_id in weak:
             train_x.append(text)
             train_y.append(gold.get(art.source_id, 0))
-        elif art.title and len(art.text) >= 300 and fold(art.title) not in seen_titles:
+        elif (art.source_id not in pooled and art.title and len(art.text) >= 300
+              and fold(art.title) not in seen_titles
+              and (not women_only or WOMEN_CUE.search(fold(f"{art.title} {art.text[:1500]}")))):
             pool.append((art.source_id, art.title, art.text[:300], text))
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=200000)
     model = LogisticRegression(class_weight="balanced", max_iter=3000, C=4.0)
@@ -476,17 +497,17 @@ def candidates_batch3() -> None:
     ranked = sorted(zip(probs.tolist(), pool, strict=True), key=lambda r: (-r[0], r[1][0]))
     out = []
     for prob, (source_id, title, lead, _) in ranked:
-        if len(out) >= BATCH3_SIZE:
+        if len(out) >= size:
             break
         key = fold(title)
         if key in seen_titles or guard.near(f"{title} {lead}"):
             continue
         seen_titles.add(key)
         out.append({"id": source_id, "title": title, "lead": lead, "scorer_prob": round(prob, 4)})
-    with open(CANDIDATES / "articles_batch3.jsonl", "w", encoding="utf-8") as fh:
+    with open(CANDIDATES / name, "w", encoding="utf-8") as fh:
         for row in out:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"batch 3 pool: {len(out)} (scorer trained on {sum(train_y)} positives / {len(train_y)}), "
+    print(f"{name}: {len(out)} (scorer trained on {sum(train_y)} positives / {len(train_y)}), "
           f"last prob {out[-1]['scorer_prob'] if out else None}")
 
 
@@ -619,6 +640,7 @@ if __name__ == "__main__":
                 "targeted": candidates_targeted, "batch2": candidates_batch2,
                 "batch3": candidates_batch3,
                 "batch4": candidates_batch4,
-                "sentences2": candidates_sentences2}
+                "sentences2": candidates_sentences2,
+                "batch5": candidates_batch5}
     for name in sys.argv[1:] or ["hand"]:
         commands[name]()

@@ -151,3 +151,19 @@ def test_labels_can_refer_to_corpus_items(tmp_path: Path) -> None:
         encoding="utf-8")
     with pytest.raises(ModelError, match="không tìm thấy bài vntc:missing"):
         load_examples(data, "stereo", corpus)
+
+
+def test_hand_label_replaces_the_weak_label_of_the_same_article(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    data = tmp_path / "both"
+    data.mkdir()
+    (data / "articles_weak.jsonl").write_text(
+        "".join(json.dumps({"id": f"weak:vntc:a{i}", "source": f"vntc:a{i}", "ge_item": 0}) + "\n"
+                for i in (0, 1)), encoding="utf-8")
+    (data / "articles_hand.jsonl").write_text(
+        json.dumps({"id": "hand:vntc:a0", "source": "vntc:a0", "ge_item": 1, "ge_topic": "womens_union"}) + "\n",
+        encoding="utf-8")
+    examples = load_examples(data, "ge_item", corpus)
+    assert [(row_id, label) for row_id, _, label in examples] == [
+        ("hand:vntc:a0", "womens_union"), ("weak:vntc:a1", "none")]
+    assert examples[0][1].startswith("Hội Liên hiệp Phụ nữ tỉnh tổ chức hội nghị.")

@@ -341,7 +341,12 @@ def load_examples(data: Path, head: str, corpus: Path | None = None) -> list[tup
         check_corpus(corpus)
         sources = _corpus_texts_by_id(corpus, wanted)
     by_id: dict[str, tuple[str, str, str]] = {}
+    # An article a hand label covers is not also a (weak) example: the hand label decides.
+    hand_sources = {str(row["source"]) for path, row in rows
+                    if "hand" in path.name and head == "ge_item" and row.get("source") is not None}
     for path, row in rows:
+        if "hand" not in path.name and head == "ge_item" and str(row.get("source")) in hand_sources:
+            continue
         if text_field not in row and row.get("source") is not None:
             if str(row["source"]) not in sources:
                 raise ModelError(f"{path}: {row.get('id')}: không tìm thấy bài {row['source']} trong kho văn bản")
