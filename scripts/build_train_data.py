@@ -4,7 +4,8 @@ Article labels and weak sentence negatives refer to corpus items by id (and offs
 command reads their text from ../shared/corpus, so the corpus itself is not copied into the project.
 
     python scripts/build_train_data.py candidates   # pools to label by hand -> data/train/candidates/
-    python scripts/build_train_data.py build        # weak + hand labels -> data/train/*.jsonl
+    python scripts/build_train_data.py titles targeted batch2 batch3 batch4 batch5 sentences2  # more pools
+    python scripts/build_train_data.py weak hand    # weak negatives + hand labels -> data/train/*.jsonl
 
 Deterministic: corpus order plus a seeded hash decides every sample (SEED below). Items that are
 the same as, or near-duplicates of, an item of ../shared/eval are dropped (the eval sets are read
