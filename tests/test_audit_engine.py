@@ -148,6 +148,13 @@ def test_documents_and_objects_do_not_speak_but_testimony_does() -> None:
     assert got["Nguyễn Văn Tâm"][1] is True and got["Hoàng Văn Long"][1] is True
 
 
+def test_an_appositive_after_an_initial_gives_the_role() -> None:
+    got = people("Bà Trương Minh Thủy, mẹ của cháu Y., người bị hại trong vụ án, cho biết gia đình "
+                 "tin vào pháp luật.")
+    assert got["Y."][2] == "victim"
+    assert got["Trương Minh Thủy"][:2] == ("F", True)
+
+
 # -- gender-equality items --------------------------------------------------------------------------
 
 def test_gender_equality_item_and_topic() -> None:

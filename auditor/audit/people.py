@@ -684,7 +684,8 @@ class PeopleFinder:
             if title:
                 found.append(self.role_words[title])
             # Appositive after the name: ", Phó Chủ tịch Hội ...", " - Giám đốc ...", " (mẹ bệnh nhi)".
-            after = low[m.end:m.end + 60]
+            after_start = m.end + 1 if m.initial else m.end  # "cháu Y., người bị hại": past the dot
+            after = low[after_start:after_start + 60]
             appo = re.match(r"\s*[,(–—-]\s*(.*)", after)
             if appo:
                 words = appo.group(1).split(",")[0].split(")")[0].split()
