@@ -155,6 +155,11 @@ def test_an_appositive_after_an_initial_gives_the_role() -> None:
     assert got["Trương Minh Thủy"][:2] == ("F", True)
 
 
+def test_what_the_sentence_says_of_a_person_gives_business_role() -> None:
+    got = people("Theo thống kê, hộ ông Nguyễn Văn Túc (trú tại tổ 20) kinh doanh dịch vụ ăn uống từ năm 2015.")
+    assert got["Nguyễn Văn Túc"][2] == "business"
+
+
 # -- gender-equality items --------------------------------------------------------------------------
 
 def test_gender_equality_item_and_topic() -> None:

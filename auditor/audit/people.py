@@ -54,6 +54,8 @@ _SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt|bị tạm giữ|bị t�
                                 r"lãnh án|khai nhận|bị xử phạt|bị kết án|bị cáo buộc)(?!\w)")
 _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị hại|bị thương|tử vong|thiệt mạng|bị đánh|"
                                r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng)(?!\w)")
+_BUSINESS_PREDICATE = re.compile(r"(?<!\w)(?:kinh doanh|buôn bán|làm chủ|thành lập|mở quán|mở cửa hàng|mở xưởng|"
+                                 r"mở công ty|nắm \d+\s?% (?:phần )?vốn|cổ đông)(?!\w)")
 _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
 _OBJECT_WORDS = {"của", "mà", "với", "cho", "về", "giữa", "tới", "đến", "gặp"}
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:của|mà|với|cho|về|giữa|tới|đến|gặp)\s+(?:ông|bà|anh|chị|cô)?\s*$")
@@ -706,6 +708,8 @@ class PeopleFinder:
                     specific.append("suspect")
                 elif _VICTIM_PREDICATE.search(after):
                     specific.append("victim")
+                elif _BUSINESS_PREDICATE.search(after):
+                    specific.append("business")  # "hộ ông X (tổ 20) kinh doanh dịch vụ ăn uống"
         if specific:
             return max(set(specific), key=lambda r: (specific.count(r), -self.role_order.index(r)))
         if found:
