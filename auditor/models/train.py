@@ -375,7 +375,11 @@ def load_examples(data: Path, head: str, corpus: Path | None = None) -> list[tup
 def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str, Any]:
     torch = _setup_torch(options)
     from transformers import AutoModelForSequenceClassification
+    from transformers.utils import logging as hf_logging
 
+    # The pretrained encoder has no classification head yet: transformers' report that its weights
+    # are "MISSING" is expected here and would only bury the progress bar.
+    hf_logging.set_verbosity_error()
     tokenizer = _load_tokenizer(options)
     examples = load_examples(options.data, spec.name, options.corpus)
     # A fixed 10% hold-out (by id hash) reports how well the head fits labels it did not see.
