@@ -57,8 +57,8 @@ _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị h�
 _BUSINESS_PREDICATE = re.compile(r"(?<!\w)(?:kinh doanh|buôn bán|làm chủ|thành lập|mở quán|mở cửa hàng|mở xưởng|"
                                  r"mở công ty|nắm \d+\s?% (?:phần )?vốn|cổ đông)(?!\w)")
 _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
-_OBJECT_WORDS = {"của", "mà", "với", "cho", "về", "giữa", "tới", "đến", "gặp"}
-_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:của|mà|với|cho|về|giữa|tới|đến|gặp)\s+(?:ông|bà|anh|chị|cô)?\s*$")
+_OBJECT_WORDS = ("của", "mà", "với", "cho", "về", "giữa", "tới", "đến", "gặp")
+_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(_OBJECT_WORDS) + r")\s+(?:ông|bà|anh|chị|cô)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -614,7 +614,7 @@ class PeopleFinder:
         if not folded:
             return "U"
         if len(folded) >= 2:
-            # "Y Quý B'Krông" (Ê Đê, M'nông: Y for men), "H'Hen Niê" (H' for women), "U Zaw Htay".
+            # "H'Hen Niê" (Ê Đê, M'nông: H' for women), "U Zaw Htay" (Burmese: U for men).
             first = folded[0]
             for prefix, gender in self.name_prefix_gender.items():
                 if first == prefix or (prefix.endswith(("'", "’")) and first.startswith(prefix) and len(first) > 2):
