@@ -1,0 +1,205 @@
+"""Build the people check set in data/check/ (see data/check/README.md).
+
+    python scripts/build_people_check.py draw    # seeded draw -> data/check/people_hand.jsonl (text only)
+    python scripts/build_people_check.py merge   # + hand gold (data/check/people_gold.txt) -> same file
+
+A second, independent check of person, gender and quoted-source detection, on articles the
+people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
+baomoi 2017, DANeS 2021 descriptions), in the format of ../shared/eval/people_dev.jsonl. The draw is
+deterministic (a seeded hash of each corpus id decides the order; SEED below). Articles that are, or
+nearly are, an item of ../shared/eval are dropped (``EvalGuard`` of build_train_data.py, applied to
+every 300-character chunk), and so is a second copy of a story already drawn.
+
+The gold is written by hand into ``people_gold.txt`` (one block per article, see the README), then
+``merge`` puts it into ``people_hand.jsonl``. The corpus text is not committed (the corpus
+README forbids copying it into the project): ``people_hand.jsonl`` is rebuilt from ../shared/corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from build_train_data import EvalGuard, _shingles  # noqa: E402
+
+from auditor.text import split_sentences  # noqa: E402
+
+SEED = 4417
+CORPUS = REPO.parent / "shared" / "corpus"
+OUT = REPO / "data" / "check"
+JSONL = OUT / "people_hand.jsonl"
+GOLD = OUT / "people_gold.txt"
+MAX_CHARS = 1500
+
+# How many articles each stratum gives (VNTC by its topic label; baomoi and DANeS have none).
+QUOTAS: dict[str, int] = {
+    "vntc:XH": 4,  # politics and society
+    "vntc:PL": 4,  # law and crime
+    "vntc:TT": 3,  # sport
+    "vntc:KD": 3,  # business
+    "vntc:VH": 3,  # culture
+    "vntc:TG": 2,  # world
+    "vntc:SK": 1,  # health
+    "baomoi": 20,
+    "danes": 6,
+}
+_UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
+# A capitalised run of two or more words after a lowercase word: the shape of a name (or a place)
+# inside a sentence. A cheap filter, independent of the engine, so most drawn articles name someone.
+_MID_SENTENCE_RUN = re.compile(r"(?<=[a-zà-ỹđ,] )[" + _UPPER + r"]\w+(?: [" + _UPPER + r"]\w+)+")
+ROLES = ("official", "expert", "business", "citizen", "victim", "suspect", "celebrity", "other")
+
+
+def _clean(s: str) -> str:
+    s = unicodedata.normalize("NFC", s or "").replace("\u00a0", " ")
+    return re.sub(r"[ \t]+", " ", s).strip()
+
+
+def _rank(source_id: str) -> str:
+    return hashlib.sha1(f"{SEED}:{source_id}".encode()).hexdigest()
+
+
+def _jsonl(path: Path) -> Iterator[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _lead(text: str) -> str:
+    """The first ~MAX_CHARS characters, cut at a sentence end."""
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = 0
+    for span in split_sentences(text):
+        if span.end > MAX_CHARS:
+            break
+        cut = span.end
+    return text[:cut or MAX_CHARS].rstrip()
+
+
+def _articles() -> Iterator[tuple[str, str, str, str]]:
+    """(stratum, source id, title, body) for every corpus article."""
+    for row in _jsonl(CORPUS / "vntc" / "vntc10_train.jsonl.gz"):
+        title, body = _clean(row.get("title", "")), _clean(row.get("text", ""))
+        if not body:  # many VNTC rows carry the whole article in `title`: its first sentence is the title
+            spans = split_sentences(title)
+            if len(spans) < 2:
+                continue
+            title, body = title[:spans[0].end].strip(), title[spans[1].start:].strip()
+        yield f"vntc:{row['topic_code']}", f"vntc:{row['id']}", title, body
+    for row in _jsonl(CORPUS / "baomoi" / "baomoi_2017_dev.jsonl.gz"):
+        sapo, body = _clean(row.get("sapo", "")), _clean(row.get("text", ""))
+        if sapo and not body.startswith(sapo[:60]):
+            body = f"{sapo} {body}"
+        yield "baomoi", f"baomoi:{row['id']}", _clean(row.get("title", "")), body
+    for name in ("danes_annotated_batch1.jsonl", "danes_provincial_subset.jsonl"):
+        for row in _jsonl(CORPUS / "danes" / name):
+            yield "danes", f"danes:{row.get('id') or row.get('url', '')}", _clean(row.get("title", "")), _clean(row.get("description", ""))
+
+
+def draw() -> list[dict]:
+    guard = EvalGuard()
+    pools: dict[str, list[tuple[str, str, str, str]]] = {k: [] for k in QUOTAS}
+    seen: set[str] = set()
+    for stratum, source_id, title, body in _articles():
+        if stratum not in pools or source_id in seen:
+            continue
+        seen.add(source_id)
+        min_len = 200 if stratum == "danes" else 700
+        if len(body) < min_len or not _MID_SENTENCE_RUN.search(body[:MAX_CHARS]):
+            continue
+        pools[stratum].append((_rank(source_id), source_id, title, body))
+    rows: list[dict] = []
+    drawn_shingles: list[set[tuple[str, ...]]] = []
+    for stratum, quota in QUOTAS.items():
+        taken = 0
+        for _, source_id, title, body in sorted(pools[stratum]):
+            if taken == quota:
+                break
+            text = _lead(body)
+            chunks = [title] + [text[i:i + 300] for i in range(0, len(text), 300)]
+            if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
+                continue
+            sh = _shingles(f"{title} {text}")
+            if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
+                continue  # the same story from another outlet
+            drawn_shingles.append(sh)
+            rows.append({"id": f"c{len(rows):03d}", "source": source_id, "title": title, "text": text})
+            taken += 1
+    return rows
+
+
+def parse_gold(path: Path) -> dict[str, list[dict]]:
+    """Hand gold: ``# cNNN`` opens an article; each line ``name | F/M/U | q/- | role``."""
+    gold: dict[str, list[dict]] = {}
+    current: str | None = None
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        head = re.match(r"#\s*(c\d{3})\b", line)
+        if head:
+            current = head.group(1)
+            gold[current] = []
+            continue
+        if line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if current is None or len(parts) != 4 or parts[1] not in ("F", "M", "U") or parts[2] not in ("q", "-") \
+                or parts[3] not in ROLES:
+            raise SystemExit(f"{path}:{n}: expected 'name | F/M/U | q/- | role' under '# cNNN': {raw!r}")
+        gold[current].append({"name": unicodedata.normalize("NFC", parts[0]), "gender": parts[1],
+                              "quoted": parts[2] == "q", "role": parts[3]})
+    return gold
+
+
+def merge(rows: list[dict]) -> list[dict]:
+    gold = parse_gold(GOLD)
+    out = []
+    for row in rows:
+        if row["id"] not in gold:
+            print(f"  {row['id']}: not annotated yet, left out")
+            continue
+        for person in gold[row["id"]]:
+            first = person["name"].rstrip(".").split()[-1]
+            if first not in f"{row['title']} {row['text']}":
+                raise SystemExit(f"{row['id']}: gold name {person['name']!r} not in the text")
+        out.append({"id": row["id"], "source": row["source"], "title": row["title"], "text": row["text"],
+                    "people": gold[row["id"]]})
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("step", choices=["draw", "merge"])
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not found")
+        return 1
+    rows = draw()
+    if args.step == "merge":
+        rows = merge(rows)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with JSONL.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    persons = sum(len(r.get("people", [])) for r in rows)
+    print(f"{JSONL.relative_to(REPO)}: {len(rows)} articles" + (f", {persons} persons" if args.step == "merge" else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
