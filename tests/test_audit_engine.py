@@ -211,6 +211,37 @@ def test_the_womens_union_listed_among_mass_organisations_is_not_an_item() -> No
     assert audit(text, title).ge_item is False
 
 
+
+def test_words_that_straddle_a_compound_do_not_count() -> None:
+    # "phụ nữ quyền lực" holds "nữ quyền" across two words; a powerful woman is no item by itself.
+    title = "Bà Lâm Thu: người phụ nữ quyền lực nhất ngành ngân hàng"
+    text = ("Bà Lâm Thu vừa được bổ nhiệm làm tổng giám đốc ngân hàng. Bà từng điều hành nhiều dự án "
+            "tài chính lớn trong khu vực.")
+    assert audit(text, title).ge_item is False
+    # "đầu tiên" in "cái nhìn đầu tiên" is not "the first woman to ...", and dating tips are 0.
+    dating_title = "Kiểu phụ nữ khiến đàn ông phải lòng từ cái nhìn đầu tiên"
+    dating = ("Đàn ông thường bị thu hút bởi phụ nữ lạc quan. Phụ nữ biết lắng nghe dễ khiến đàn ông "
+              "phải lòng. Muốn chinh phục người yêu, hãy là chính mình khi hẹn hò.")
+    assert audit(dating, dating_title).ge_item is False
+
+
+def test_a_practice_named_by_a_strong_term_is_not_an_arrest_and_a_group_is_not_an_incident() -> None:
+    # "bị bắt" inside "bị bắt về làm vợ" names the forced-marriage custom, not an arrest.
+    title = "Thêm một nữ sinh bị bắt về làm vợ ở vùng cao"
+    text = ("Nữ sinh 15 tuổi khóc xin về nhà sau khi bị bắt về làm vợ theo tục bắt vợ. Người dân cho "
+            "biết tục này vẫn còn ở nhiều bản.")
+    assert audit(text, title).ge_item is True
+    # Girls as a group harmed, in the headline, is the problem at large, not one crime ...
+    group_title = "Trẻ em gái bị xâm hại, chính quyền xã lúng túng"
+    group = ("Hàng chục trẻ em gái trong huyện bị dụ dỗ, xâm hại tình dục. Gia đình các em kêu cứu "
+             "nhưng chính quyền chưa có cách xử lý.")
+    assert audit(group, group_title).ge_item is True
+    # ... while one woman harmed is a single incident.
+    single_title = "Một phụ nữ bị xâm hại, nghi phạm bị bắt"
+    single = ("Công an huyện đã bắt giữ nghi phạm xâm hại tình dục một phụ nữ 30 tuổi. Nạn nhân đang "
+              "được chăm sóc tại bệnh viện.")
+    assert audit(single, single_title).ge_item is False
+
 # -- bad input --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("bad", ["", "   \n ", None, 42, "\x00\x01\x02\x03\x04\x05\x06" * 20])

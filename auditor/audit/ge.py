@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.audit.rules import compile_phrases, load_yaml
 from auditor.errors import RuleError
+
+# A title subject right after one of these is one person ("người phụ nữ", "một bé gái").
+_SINGLE_PERSON = re.compile(r"(?<!\w)(?:người|một|cô|bà|chị|em|hai|ba)\s+$")
+
+
+def _overlaps(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(match.start() < end and start < match.end() for start, end in spans)
 
 
 @dataclass
@@ -58,12 +66,22 @@ class GeScorer:
     def _weighted(self, groups: dict) -> list[tuple[float, re.Pattern[str]]]:
         return [(float(w), self._compile(v)) for w, v in sorted(groups.items(), key=lambda kv: -float(kv[0]))]
 
-    def _count(self, pattern: re.Pattern[str], title: str, text: str) -> tuple[float, dict[str, float]]:
-        """Location-weighted hits of ``pattern``, total and per term."""
+    def _count(self, pattern: re.Pattern[str], title: str, text: str,
+               inside: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None,
+               ) -> tuple[float, dict[str, float]]:
+        """Location-weighted hits of ``pattern``, total and per term.
+
+        Hits that overlap a span of ``inside`` (title spans, text spans) are skipped: "bị bắt" in
+        "bị bắt về làm vợ" is the practice a strong term names, not an arrest.
+        """
         per_term: dict[str, float] = {}
         for m in pattern.finditer(title):
+            if inside and _overlaps(m, inside[0]):
+                continue
             per_term[m.group(0)] = per_term.get(m.group(0), 0.0) + self.title_weight
         for m in pattern.finditer(text):
+            if inside and _overlaps(m, inside[1]):
+                continue
             w = self.lead_weight if m.start() < self.lead_chars else 1.0
             per_term[m.group(0)] = per_term.get(m.group(0), 0.0) + w
         cap = self.max_hits * self.title_weight
@@ -72,15 +90,28 @@ class GeScorer:
 
     def _title_pair(self, title: str) -> bool:
         """Women (or another gender group) and their rights or standing, within a few words."""
+        return any(self._title_pairs(title))
+
+    def _group_pair(self, title: str) -> bool:
+        """A title pair whose subject is the group ("trẻ em gái bị xâm hại"), not one person ("người
+        phụ nữ bị ..."): the headline is about the problem, not a single incident."""
+        return any(not _SINGLE_PERSON.search(title, 0, m.start()) for m in self._title_pairs(title))
+
+    def _title_pairs(self, title: str) -> Iterator[re.Match[str]]:
         for m in self.title_subject.finditer(title):
             if self.title_frame.search(title, max(0, m.start() - 40), m.end() + 40):
-                return True
-        return False
+                yield m
+
+    def _strong_spans(self, s: str) -> list[tuple[int, int]]:
+        return [m.span() for weight, pat in self.core if weight >= 3 for m in pat.finditer(s)]
 
     def single_incident(self, title: str, text: str) -> bool:
         """A crime, court or accident report with no word on the problem at large."""
         headline = title or text[:160]
-        if not self.incident_title.search(headline):
+        strong = self._strong_spans(headline)
+        if not any(not _overlaps(m, strong) for m in self.incident_title.finditer(headline)):
+            return False
+        if self._group_pair(headline):
             return False
         frames = sum(1 for _ in self.problem_frame.finditer(text))
         return frames < self.problem_frame_min
@@ -100,8 +131,9 @@ class GeScorer:
             core_total += self.title_pair_weight * self.title_weight
             strong += self.title_weight
         neg_total = 0.0
+        inside = (self._strong_spans(title), self._strong_spans(text))
         for weight, pat in self.negative:
-            total, _ = self._count(pat, title, text)
+            total, _ = self._count(pat, title, text, inside)
             neg_total += weight * min(total, 6.0)
         raw = (core_total - neg_total) / length_norm
         threshold = self.threshold
