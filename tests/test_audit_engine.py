@@ -223,6 +223,10 @@ def test_words_that_straddle_a_compound_do_not_count() -> None:
     dating = ("Đàn ông thường bị thu hút bởi phụ nữ lạc quan. Phụ nữ biết lắng nghe dễ khiến đàn ông "
               "phải lòng. Muốn chinh phục người yêu, hãy là chính mình khi hẹn hò.")
     assert audit(dating, dating_title).ge_item is False
+    # One woman and a ban is a story about her; women as a group banned is about their rights.
+    zoo = "Bà ấy thường xuyên vào chuồng thú nên sở thú đã cấm bà quay lại."
+    assert audit(zoo, "Người phụ nữ bị cấm vào sở thú vì quá yêu một con khỉ").ge_item is False
+    assert audit(zoo, "Phụ nữ bị cấm vào sân vận động ở nhiều nước").ge_item is True
 
 
 def test_a_practice_named_by_a_strong_term_is_not_an_arrest_and_a_group_is_not_an_incident() -> None:

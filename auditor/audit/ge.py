@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,18 +88,17 @@ class GeScorer:
         return total, per_term
 
     def _title_pair(self, title: str) -> bool:
-        """Women (or another gender group) and their rights or standing, within a few words."""
-        return any(self._title_pairs(title))
+        """Women (or another gender group) and their rights or standing, within a few words.
 
-    def _group_pair(self, title: str) -> bool:
-        """A title pair whose subject is the group ("trẻ em gái bị xâm hại"), not one person ("người
-        phụ nữ bị ..."): the headline is about the problem, not a single incident."""
-        return any(not _SINGLE_PERSON.search(title, 0, m.start()) for m in self._title_pairs(title))
-
-    def _title_pairs(self, title: str) -> Iterator[re.Match[str]]:
+        The subject is the group ("trẻ em gái bị xâm hại"), not one person ("người phụ nữ bị cấm
+        ..."), so a pair also marks the headline as the problem at large, not a single incident.
+        """
         for m in self.title_subject.finditer(title):
+            if _SINGLE_PERSON.search(title, 0, m.start()):
+                continue
             if self.title_frame.search(title, max(0, m.start() - 40), m.end() + 40):
-                yield m
+                return True
+        return False
 
     def _strong_spans(self, s: str) -> list[tuple[int, int]]:
         return [m.span() for weight, pat in self.core if weight >= 3 for m in pat.finditer(s)]
@@ -111,7 +109,7 @@ class GeScorer:
         strong = self._strong_spans(headline)
         if not any(not _overlaps(m, strong) for m in self.incident_title.finditer(headline)):
             return False
-        if self._group_pair(headline):
+        if self._title_pair(headline):
             return False
         frames = sum(1 for _ in self.problem_frame.finditer(text))
         return frames < self.problem_frame_min
