@@ -204,6 +204,21 @@ def test_women_and_their_rights_in_the_title_make_an_item() -> None:
     assert audit(text, far).ge_item is False
 
 
+def test_a_topics_own_subject_outweighs_words_it_shares_with_other_topics() -> None:
+    # Transgender people's legal recognition is LGBT rights ("other" in GUIDE_topic), though the
+    # article says "luật" and "quy định" more often than "chuyển giới".
+    title = "Người chuyển giới sắp được pháp luật công nhận"
+    text = ("Dự thảo Luật chuyển đổi giới tính quy định người chuyển giới được đổi tên và giới tính trên "
+            "giấy tờ. Theo quy định của Bộ luật Dân sự, người đã chuyển đổi giới tính có quyền nhân thân "
+            "phù hợp. Cộng đồng người chuyển giới mong luật sớm được thông qua.")
+    result = audit(text, title)
+    assert result.ge_item is True and result.ge_topic == "other"
+    # Child marriage framed by the law is health_education, not policy_law.
+    child = ("Theo quy định của luật, nữ phải đủ 18 tuổi mới được kết hôn, nhưng tình trạng tảo hôn vẫn "
+             "diễn ra. Chính quyền xã tuyên truyền pháp luật, vận động các gia đình không để con tảo hôn.")
+    assert audit(child, "Tảo hôn vẫn còn ở nhiều bản vùng cao").ge_topic == "health_education"
+
+
 def test_the_womens_union_listed_among_mass_organisations_is_not_an_item() -> None:
     title = "Các đoàn thể ký kết giao ước thi đua năm 2026"
     text = ("Ủy ban MTTQ tỉnh, Tỉnh đoàn, Hội LHPN tỉnh, Hội Nông dân và Hội Cựu chiến binh tỉnh đã ký "

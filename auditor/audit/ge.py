@@ -44,7 +44,10 @@ class GeScorer:
             self.core = self._weighted(cfg["core"])
             self.core_any = self._compile([t for terms in cfg["core"].values() for t in terms])
             self.negative = [(float(g["weight"]), self._compile(g["terms"])) for g in cfg["negative"]]
-            self.topics = {t: self._compile(v) for t, v in cfg["topics"].items()}
+            # A topic is a list of terms, or {weight: terms} when its own terms (tảo hôn) must outweigh
+            # words it shares with other topics (luật, quy định).
+            self.topics = {t: self._weighted(v if isinstance(v, dict) else {1: v})
+                           for t, v in cfg["topics"].items()}
             self.title_subject = self._compile(cfg["title_subject"])
             self.title_frame = self._compile(cfg["title_frame"])
             self.title_pair_weight = float(cfg["title_pair_weight"])
@@ -141,10 +144,8 @@ class GeScorer:
         topic = None
         if item:
             best, best_score = "other", 0.0
-            for name, pat in self.topics.items():
-                s, _ = self._count(pat, title, text)
-                if name == "other":
-                    s *= 0.5
+            for name, weighted in self.topics.items():
+                s = sum(weight * self._count(pat, title, text)[0] for weight, pat in weighted)
                 if s > best_score:
                     best, best_score = name, s
             topic = best
