@@ -59,6 +59,16 @@ _BUSINESS_PREDICATE = re.compile(r"(?<!\w)(?:kinh doanh|buôn bán|làm chủ|th
 _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
 _OBJECT_WORDS = ("của", "mà", "với", "cho", "về", "giữa", "tới", "đến", "gặp")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(_OBJECT_WORDS) + r")\s+(?:ông|bà|anh|chị|cô)?\s*$")
+_YEAR_OR_AGE_BRACKET = re.compile(r"\(\s*(?:sn|sinh năm|s\.n)?\s*\d{1,4}(?:\s*tuổi)?\s*[,;]")
+_AGE_AFTER = re.compile(r"\s*\(\s*(?:\d{1,3}\s*tuổi|sn\s*\d|sinh năm|s\.n|\d{4}\s*[,;)])")
+# A clause whose subject is the writer ("Tôi hiểu ... chứ không thể nói") or that is hypothetical
+# ("Nếu X biết tiếng Đức thì ... nói được vài từ"): the first person named in it does not speak.
+_FIRST_PERSON_SUBJECT = re.compile(r"[\s\-–—]*(?:tôi|chúng tôi|chúng ta|chúng em|em|mình|tớ|tao|nếu|giả sử|giá như)(?!\w)")
+# Written words that a colon opens: a letter, a note, a sign, a document ("bức thư tuyệt mệnh: “...”").
+_DOCUMENT_BEFORE_COLON = re.compile(r"(?<!\w)(?:thư|bức thư|lá thư|di thư|di chúc|tuyệt mệnh|văn bản|công văn|"
+                                    r"quyết định|tờ trình|biên bản|lá đơn|đơn thư|dòng chữ|khẩu hiệu|tấm biển|"
+                                    r"biển ghi|tin nhắn|mảnh giấy|ghi rõ|ghi)(?!\w)[^“\"«]{0,40}$")
+_NAME_COLON = re.compile(r"\s?:\s+(?!\d)\S")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -85,6 +95,8 @@ class Mention:
     prefix: str  # folded words before the core in the same clause (titles, honorifics)
     initial: bool = False
     after_place: bool = False  # the name was split off a place or organisation ("thành phố X")
+    aged: bool = False  # an age or birth year follows in brackets: "Thiệu Minh Nhựt (25 tuổi)"
+    spilled: bool = False  # the run took the next sentence's first word ("Bái Thông báo"), now cut off
 
     @property
     def key(self) -> str:
@@ -137,6 +149,7 @@ class PeopleFinder:
         self.place_list_heads = _phrase_set(lex.get("place_list_heads", []))
         self.name_prefix_gender = {fold(k): v for k, v in lex.get("name_prefix_gender", {}).items()}
         self.not_name_words = _phrase_set(lex["not_name_words"])
+        self.not_honorific_compounds = _phrase_set(lex.get("not_honorific_compounds", []))
         self.speech_verbs = _phrase_set(lex["speech_verbs"])
         self.directive_verbs = _phrase_set(lex.get("directive_verbs", []))
         self.attribution = _phrase_set(lex["attribution_before"])
@@ -145,7 +158,7 @@ class PeopleFinder:
         foreign = load_yaml(rules_dir / "lexicons" / "foreign_names.yaml")
         self.foreign_gender = {fold(n): g for g in ("M", "F") for n in foreign[g]}
         table = json.loads(_DATA.read_text(encoding="utf-8"))
-        self.places = set(table.get("places", []))
+        self.places = set(table.get("places", [])) | _phrase_set(lex.get("former_places", []))
         self.given: dict[str, list[int]] = table["given"]
         self.middle: dict[str, list[int]] = table["middle"]
         self.middle_given: dict[str, list[int]] = table["middle_given"]
@@ -178,11 +191,13 @@ class PeopleFinder:
                           r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
                           r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
                           r"được\s+chỉ\s+đạo|đơn\s+yêu\s+cầu|văn\s+bản\s+yêu\s+cầu|công\s+văn\s+yêu\s+cầu|đơn\s+đề\s+nghị|"
-                          r"tờ\s+trình\s+đề\s+nghị|bài\s+phát\s+biểu|lời\s+phát\s+biểu|bài\s+viết|trả\s+lời\s+phỏng\s+vấn\s+của)(?!\w)")
+                          r"tờ\s+trình\s+đề\s+nghị|bài\s+phát\s+biểu|lời\s+phát\s+biểu|bài\s+viết|trả\s+lời\s+phỏng\s+vấn\s+của|"
+                          # a skill, not speech: "nói thành thạo tiếng Đức", "nói được tiếng Anh"
+                          r"nói\s+(?:thành\s+thạo|lưu\s+loát|trôi\s+chảy|giỏi|sõi|được|tiếng\s+(?!nói)\w+))(?!\w)")
 
     @cached_property
     def _attribution_re(self) -> re.Pattern[str]:
-        return re.compile(r"(?:^|\s)(?:" + _alternation(self.attribution) + r")\s+((?:\S+\s+){0,6})$")
+        return re.compile(r"(?:^|\s)(?:" + _alternation(self.attribution) + r")\s+((?:\S+\s+){0,10})$")
 
     @cached_property
     def _pronoun_speaker_re(self) -> re.Pattern[str]:
@@ -223,8 +238,7 @@ class PeopleFinder:
         # "bà P.T", "chị N.T.P.": dotted initials after an honorific name one person.
         for im in _INITIALS.finditer(text):
             words = self._words_before(low, im.start())
-            honorific = next((" ".join(words[-n:]) for n in (2, 1)
-                              if len(words) >= n and " ".join(words[-n:]) in self.honorific_gender), None)
+            honorific = self._honorific_ending(words, (2, 1))
             if honorific is None:
                 continue
             name = im.group(0).rstrip(".")
@@ -276,6 +290,51 @@ class PeopleFinder:
                     return j
         return None
 
+    def _honorific_ending(self, words: list[str], sizes: tuple[int, ...] = (3, 2, 1)) -> str | None:
+        """The honorific that ends ``words`` ("bà", "cô em gái"), if any; not the last syllable of a
+        word that merely ends like one ("khủng bố", "tuyên bố": "bố" is no father there)."""
+        for size in sizes:
+            if len(words) < size:
+                continue
+            phrase = " ".join(words[-size:])
+            if phrase in self.honorific_gender:
+                if " ".join(words[-size - 1:]) in self.not_honorific_compounds:
+                    return None
+                return phrase
+        return None
+
+    def _full_name_shape(self, folded: list[str]) -> bool:
+        """Surname + common middle name(s) + common given name: "Hồ Sỹ Hùng", "Đoàn Văn Hậu" (a
+        surname that is also a place or organisation word: "hồ", "đoàn"), not "Đường Trần Hưng Đạo"."""
+        if not 3 <= len(folded) <= 4 or folded[0] not in self.surnames \
+                or not all(self._is_viet(t) for t in folded):
+            return False
+        if folded[1] in self.surnames:
+            return False  # "Đường Trần Hưng Đạo", "Đường Lê Văn Lương": a street named after a person
+        middles_known = all(sum(self.middle.get(t, (0, 0))) >= 20 for t in folded[1:-1])
+        return middles_known and sum(self.given.get(folded[-1], (0, 0))) >= 20
+
+    def _ends_in_place(self, folded: list[str]) -> bool:
+        """The run's last two or three words name a province or district that is not also a common
+        middle + given name pair ("Hà Nội" yes; "Hà Giang", "Thái Bình" are names too)."""
+        for size in (3, 2):
+            tail = " ".join(folded[-size:])
+            if len(folded) > size and tail in self.places and tail not in self.middle_given:
+                return True
+        return False
+
+    def _spilled_into_next_word(self, last: str, after: str) -> bool:
+        """Is the run's last word really the first word of what follows? With the word after it, it
+        makes a speech verb or a sentence opener ("Thông báo", "Sau đó"), or it is an opener that is
+        no given name ("Sau", "Trong")."""
+        nxt = after.split()[:1]
+        if nxt and not after[:1].isspace():
+            return False
+        pair = " ".join([last, *nxt])
+        if nxt and (pair in self.speech_verbs or pair in self.not_name_words):
+            return True
+        return last in self.not_name_words and sum(self.given.get(last, (0, 0))) < 5
+
     def _words_before(self, low: str, pos: int) -> list[str]:
         """Lowercase words before ``pos`` back to the last clause break (at most 80 characters)."""
         before = low[max(0, pos - 80):pos]
@@ -310,15 +369,22 @@ class PeopleFinder:
         # "ngách 49/28 Huỳnh Thúc Kháng": a house number makes it an address.
         if re.search(r"\d[\w/]*\s$", low[max(0, run_start - 12):run_start]):
             return None
+        # "(1984, Bùi Xương Trạch, Hà Nội)", "(32 tuổi, Lê Lợi, ...)": a bracket opened by a birth
+        # year or an age lists an address; streets there are named after people.
+        opened = low.rfind("(", max(0, run_start - 80), run_start)
+        if opened != -1 and ")" not in low[opened:run_start] and _YEAR_OR_AGE_BRACKET.match(low, opened):
+            return None
         k = self._split_prefix(folded)
         before_run = self._words_before(low, run_start)
         dehyphen = " ".join(folded).replace("-", " ")
-        if dehyphen in self.places or " ".join(folded[1:]).replace("-", " ") in self.places:
-            return None  # "Buôn Ma Thuột", "Hải Phòng"
-        honorific_before = any(" ".join(before_run[-n:]) in self.honorific_gender for n in (1, 2)
-                               if len(before_run) >= n)
+        # "Buôn Ma Thuột"; "Huyện Phú Hòa" (a unit word, then a place), but "Phạm Phú Hòa" is a
+        # surname and a given name that a commune happens to share.
+        if dehyphen in self.places or (folded[0] not in self.surnames
+                                       and " ".join(folded[1:]).replace("-", " ") in self.places):
+            return None
+        honorific_before = self._honorific_ending(before_run, (2, 1)) is not None
         org_first = (folded[0] in self.not_person_before and folded[0] not in self._prefix_words
-                     and not honorific_before)
+                     and not honorific_before and not self._full_name_shape(folded))
         if self._in_place_list(" ".join(before_run)):
             return None
         if org_first or self._blocked(" ".join(before_run)):
@@ -334,7 +400,11 @@ class PeopleFinder:
         # "Quảng Ninh Minh Khang": a place name leading the run is not part of the name.
         for size in (3, 2):
             lead = " ".join(folded[k:k + size])
-            if len(folded) - k > size and (lead in self.places or lead in self.countries):  # "Hàn Quốc Mùi ngò gai"
+            # A surname-led full name keeps its first words even when they spell a district:
+            # "Sở Y tế Nam Định Vũ Quang Minh" ("Vũ Quang" is a district too).
+            rest = len(folded) - k - size
+            if rest and (lead in self.countries or lead in self.places and (
+                    rest >= 2 or folded[k] not in self.surnames)):  # "Hàn Quốc Mùi ngò gai"
                 k += size
                 break
         core = run[k:]
@@ -367,13 +437,13 @@ class PeopleFinder:
         start = core[0][0]
         words_before = self._words_before(low, start)
         prefix = " ".join(words_before[-10:])
-        honorific = None
-        for size in (3, 2, 1):
-            if len(words_before) >= size:
-                phrase = " ".join(words_before[-size:])
-                if phrase in self.honorific_gender:
-                    honorific = phrase
-                    break
+        honorific = self._honorific_ending(words_before)
+        if len(core) >= 3 and honorific is None and self._ends_in_place(core_folded) and (
+                len(core) >= 4 or core_folded[0] not in self.surnames):  # "Phạm Gia Lai" is a name
+            return None  # "Hòa Phát Hà Nội": a team or firm named with its city, not a person
+        spilled = len(core) >= 3 and self._spilled_into_next_word(core_folded[-1], low[core[-1][1]:core[-1][1] + 30])
+        if spilled:
+            core = core[:-1]  # "ông Đậu Ngọc Bái Thông báo...": a lost period, the next sentence's word
         end = core[-1][1]
         tokens = [text[a:b] for a, b in core]
         initial = len(tokens) == 1 and len(tokens[0]) == 1 and end < len(text) and text[end] == "."
@@ -382,8 +452,9 @@ class PeopleFinder:
         if initial:
             end += 1
             tokens = [tokens[0]]
+        aged = bool(_AGE_AFTER.match(low, end))
         return Mention(start=start, end=end if not initial else end - 1, tokens=tokens, honorific=honorific,
-                       prefix=prefix, initial=initial, after_place=after_place)
+                       prefix=prefix, initial=initial, after_place=after_place, aged=aged, spilled=spilled)
 
     def _title_before(self, prefix: str, *, immediate: bool = True) -> str | None:
         """The title or honorific right before the name (country words between are allowed:
@@ -397,7 +468,8 @@ class PeopleFinder:
                 if end - size < 0:
                     continue
                 phrase = " ".join(words[end - size:end])
-                if phrase in self.role_words or phrase in self.honorific_gender:
+                if (phrase in self.role_words or phrase in self.honorific_gender) and " ".join(
+                        words[max(0, end - size - 1):end]) not in self.not_honorific_compounds:
                     return phrase
         return None
 
@@ -449,7 +521,7 @@ class PeopleFinder:
         key = " ".join(folded)
         if key in self.places and m.honorific is None:
             return None
-        if viet and folded[0] in self.surnames and 2 <= len(folded) <= 4:
+        if viet and 2 <= len(folded) <= 4 and (folded[0] in self.surnames or (m.aged and len(folded) >= 3)):
             if len(folded) == 4 and folded[-1] not in self.given and folded[-2] in self.given:
                 # "Phạm Phú Thép Nấu": a run that spilled into the next word.
                 m.tokens = m.tokens[:3]
@@ -718,6 +790,11 @@ class PeopleFinder:
             return "citizen"
         return "other"
 
+    def _titles_only(self, words: str | list[str]) -> bool:
+        """Are ``words`` (some) job-title words, with no honorific among them?"""
+        words = words.split() if isinstance(words, str) else words
+        return bool(words) and all(w in self._title_vocabulary and w not in self.honorific_gender for w in words)
+
     def _object_of(self, low: str, start: int) -> bool:
         """Is the name at ``start`` an object or possessor ("của X", "với luật sư X")?"""
         if _OBJECT_BEFORE.search(low[max(0, start - 8):start]):
@@ -734,6 +811,7 @@ class PeopleFinder:
         if not owner:
             return
         starts = [o[0] for o in owner]
+        spilled = {m.start for c in clusters for m in c.mentions if m.spilled}
         not_speech = [m.span() for m in self._not_speech_re.finditer(low)]
 
         def idiom(pos: int) -> bool:
@@ -782,20 +860,44 @@ class PeopleFinder:
             in_clause = [o for o in in_clause if not self._object_of(low, o[0])]
             if not in_clause:
                 continue
+            if verb.group(0) == ":" and _DOCUMENT_BEFORE_COLON.search(low, max(seg_start, verb.start() - 60),
+                                                                    verb.start()):
+                continue  # "để lại bức thư tuyệt mệnh: “...”": written words, not speech
             nearest = in_clause[-1]
+            if nearest[0] in spilled:
+                continue  # "ông X Thông báo cho biết": the next sentence's subject speaks
             between = low[nearest[1]:verb.start()]
             if len(between.split()) <= 3 and "," not in between:
                 nearest[2].quoted = True
-            elif len(low[in_clause[0][1]:verb.start()]) <= 160:
+            elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _FIRST_PERSON_SUBJECT.match(
+                    low, seg_start, in_clause[0][0]):
+                # The first person named in the clause is its subject (see _FIRST_PERSON_SUBJECT).
                 in_clause[0][2].quoted = True
         # "Theo bác sĩ X", "dẫn lời ông Y".
-        for start, _end, cluster in owner:
-            pre = low[max(0, start - 80):start]
+        for start, end, cluster in owner:
+            pre = low[max(0, start - 100):start]
             brk = list(re.finditer(r"[.;:!?“”\"\n,(]", pre))
-            pre_clause = pre[brk[-1].end():] if brk else pre
+            cut = brk[-1].end() if brk else 0
+            # "nhận định của Tiến sỹ, Luật sư X": job titles listed with commas belong to the name
+            # (not "Theo Bộ Công an, ông X": an honorific opens a new clause).
+            while brk and pre[brk[-1].start()] == "," and self._titles_only(pre[cut:]) and \
+                    self._titles_only(pre[max(0, brk[-1].start() - 12):brk[-1].start()].split()[-1:]):
+                brk.pop()
+                cut = brk[-1].end() if brk else 0
+            pre_clause = pre[cut:].replace(",", " ")
             m = self._attribution_re.search(" " + pre_clause)
-            # Only titles may stand between: "theo bác sĩ X" yes, "theo phản ánh của gia đình anh X" no.
-            if m and all(w in self._title_vocabulary for w in m.group(1).split()):
+            # Only titles, and the capitalised name of their office, may stand between: "theo bác sĩ
+            # X", "theo phó giám đốc Sở Y tế Thái Bình X" yes; "theo phản ánh của gia đình anh X" no.
+            if m:
+                between = text[start - len(m.group(1)):start].replace(",", " ").split()
+                if all(w.lower() in self._title_vocabulary or w[:1].isupper() for w in between) and sum(
+                        w.lower() in self._title_vocabulary for w in between) >= sum(w[:1].isupper() for w in between) / 3:
+                    cluster.quoted = True
+            # "- Ông Quách Lê Thanh: Tôi ...": an interview answer opens with the speaker's name.
+            line_start = max(low.rfind("\n", 0, start), low.rfind(". ", 0, start) + 1, 0)
+            if _NAME_COLON.match(low, end) and all(
+                    w in self._title_vocabulary or w in self.honorific_gender
+                    for w in low[line_start:start].replace("-", " ").replace("–", " ").split()):
                 cluster.quoted = True
         # "..., ông nói": a pronoun speaks. It refers to the person of that gender named just before,
         # but only when the window holds one such person: with several men around, no guess.

@@ -1,0 +1,100 @@
+"""People, gender and quoted sources on Vietnamese sentences written for these tests.
+
+Each test covers one general cause found on the hand-annotated check set (data/check/); none of
+these sentences comes from a corpus or an eval set.
+"""
+
+from auditor.audit import audit
+
+
+def people(text: str) -> dict[str, tuple[str, bool, str]]:
+    return {p.name: (p.gender, p.quoted, p.role) for p in audit(text).people}
+
+
+# -- who is a person --------------------------------------------------------------------------------
+
+def test_streets_in_a_bracket_after_a_birth_year_are_an_address() -> None:
+    text = ("Công an đã lập hồ sơ đối với Trần Văn Khoa (1990, Lý Thường Kiệt, Hà Nội) và "
+            "Lê Thị Mai (1992, Nguyễn Trãi, Thanh Xuân) vì đua xe trái phép.")
+    assert set(people(text)) == {"Trần Văn Khoa", "Lê Thị Mai"}
+
+
+def test_a_word_ending_like_a_kin_term_is_no_honorific() -> None:
+    # "khủng bố" ends in "bố" (father): it must not make the group a man.
+    assert people("Quân đội đã đẩy lùi cuộc tấn công của nhóm khủng bố Boko Haram ở phía bắc.") == {}
+    assert people("Bộ Y tế vừa công bố Nguyễn Văn Thành là người đoạt giải.") == {
+        "Nguyễn Văn Thành": ("M", False, "other")}
+
+
+def test_a_name_that_ends_like_a_district_is_still_a_name() -> None:
+    got = people("Theo ông Lê Phú Hòa, nước đã rút khỏi các thôn.")
+    assert set(got) == {"Lê Phú Hòa"} and got["Lê Phú Hòa"][1] is True
+
+
+def test_a_team_named_with_its_city_is_not_a_person() -> None:
+    assert people("Tối qua, Vũ Hưng Hà Nội đã thắng đậm ba bàn trên sân nhà.") == {}
+
+
+def test_a_former_province_is_a_place() -> None:
+    assert set(people("Anh Nguyễn Văn Tâm quê ở Hà Tây, làm thợ mộc đã mười năm.")) == {"Nguyễn Văn Tâm"}
+
+
+def test_a_sub_department_is_not_a_name() -> None:
+    got = people("Ông Lê Văn Bảy - chi cục trưởng Chi cục Kiểm lâm tỉnh - cho biết rừng vẫn được giữ.")
+    assert got == {"Lê Văn Bảy": ("M", True, "official")}
+
+
+def test_a_surname_that_is_also_a_place_word_starts_a_full_name() -> None:
+    got = people("Tòa tuyên phạt Hồ Sỹ Lâm ba năm tù, Đoàn Văn Hậu hai năm tù về tội trộm cắp.")
+    assert set(got) == {"Hồ Sỹ Lâm", "Đoàn Văn Hậu"}
+    # A street or lake stays a place.
+    assert people("Nhà hàng nằm trên Đường Trần Hưng Đạo, gần Hồ Ba Bể.") == {}
+
+
+def test_a_rare_surname_is_a_name_when_an_age_follows() -> None:
+    got = people("Chiêm Quốc Tuấn (24 tuổi) bị bắt khi đang mang theo ma túy.")
+    assert set(got) == {"Chiêm Quốc Tuấn"}
+
+
+def test_a_lost_period_does_not_join_the_next_sentence_to_the_name() -> None:
+    text = "Chị Vũ Thu Hà đã gặp ông Đinh Công Tráng Thông báo cho biết cuộc họp kéo dài hai giờ."
+    got = people(text)
+    assert set(got) == {"Vũ Thu Hà", "Đinh Công Tráng"} and got["Đinh Công Tráng"][1] is False
+
+
+# -- who is quoted ----------------------------------------------------------------------------------
+
+def test_theo_with_a_title_and_its_office_quotes_the_person() -> None:
+    got = people("Theo Phó giám đốc Sở Y tế Nam Định Vũ Quang Minh, bệnh nhân đã qua cơn nguy kịch.")
+    assert got["Vũ Quang Minh"][1] is True
+
+
+def test_titles_listed_with_commas_belong_to_the_name() -> None:
+    got = people("“Cần sửa luật ngay” – đó là ý kiến của Tiến sĩ, Luật sư Hoàng Văn Đạt tại hội thảo.")
+    assert got["Hoàng Văn Đạt"][1] is True
+    # An office, then an honorific after the comma: the person is the subject, not a source.
+    got = people("Theo Bộ Công an, ông Trần Văn Lộc đã bị bắt tại nhà riêng.")
+    assert got["Trần Văn Lộc"][1] is False
+
+
+def test_an_interview_answer_opens_with_the_speakers_name() -> None:
+    text = "Phóng viên: Ông đánh giá thế nào về mùa vụ?\n- Ông Phạm Ngọc Sơn: Tôi nghĩ năm nay lúa được giá."
+    assert people(text)["Phạm Ngọc Sơn"][1] is True
+    # A sentence in a verdict list is no answer.
+    assert people("Tòa tuyên án như sau. Bị cáo Lê Văn Tám: 5 năm tù.")["Lê Văn Tám"][1] is False
+
+
+def test_a_clause_led_by_the_writer_or_a_condition_quotes_nobody_named() -> None:
+    text = "Tôi biết số tiền anh Hoàng Văn Nam gửi đến chứ không thể nói đó là tiền hối lộ."
+    assert people(text)["Hoàng Văn Nam"][1] is False
+    text = "Nếu Trần Minh Khang từng sang Pháp diễn thì lên sân khấu cũng chỉ nói vài câu chào."
+    assert people(text)["Trần Minh Khang"][1] is False
+
+
+def test_a_letter_opened_by_a_colon_is_not_speech() -> None:
+    assert people("Anh Lý Văn Cường để lại bức thư: “Con xin lỗi bố mẹ”.")["Lý Văn Cường"][1] is False
+    assert people("Anh Lý Văn Cường nói: “Con xin lỗi bố mẹ”.")["Lý Văn Cường"][1] is True
+
+
+def test_speaking_a_language_is_a_skill_not_speech() -> None:
+    assert people("Ca sĩ Trần Minh Khang hát và nói thành thạo tiếng Pháp.")["Trần Minh Khang"][1] is False
