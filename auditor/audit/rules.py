@@ -13,6 +13,9 @@ A rule file holds one category and its rules::
         match: ["người đẹp", "re:nữ (?:tài xế|...)"]   # phrases, or regexes after "re:"
         near: {words: [...], window: 8}       # optional: a companion within N words
         unless_before: {words: [...], window: 5}  # optional: these just before the match cancel it
+                                           # (or a list of such specs, each with its own window)
+        unless_part_of: ["thần đồng", "bóng đá"]  # optional: longer words or names the match is only
+                                           # the head or tail of ("thần đồng bóng đá" is not "đồng bóng")
         anchors: [nữ, người]               # for rules with regexes: words one of which every match
                                            # contains (a fast pre-check); derived for plain phrases
         requires_sentence: ["{crime_context}"] # optional: the sentence must contain one of these
@@ -20,8 +23,9 @@ A rule file holds one category and its rules::
         examples: {flag: [...], pass: [...]}  # test data: tests/test_rule_examples.py runs them
 
 Phrases are matched whole-word on folded text (NFC, unified tone marks, lowercase), so "hoà" in a
-rule matches "hòa" in an article and vice versa. ``{name}`` expands a list of
-`rules/lexicons/terms.yaml`.
+rule matches "hòa" in an article and vice versa; a quotation mark may stand beside the space between
+two words (dân "gay"). ``{name}`` expands a list of `rules/lexicons/terms.yaml`: a whole item is
+replaced by the list, and inside a phrase ("gái quê {provinces}") it gives one phrase per entry.
 """
 
 from __future__ import annotations
@@ -41,11 +45,15 @@ from auditor.text import fold
 
 RULE_FIELDS = {
     "id", "name", "severity", "message", "suggestion", "match", "near", "requires_sentence",
-    "unless_sentence", "unless_before", "examples", "aliases", "indicator", "category", "anchors",
+    "unless_sentence", "unless_before", "unless_part_of", "examples", "aliases", "indicator", "category", "anchors",
 }
 REQUIRED_FIELDS = ("id", "name", "message", "suggestion", "match", "examples")
 _ID_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 _MACRO_RE = re.compile(r"^\{(\w+)\}$")
+_INNER_MACRO_RE = re.compile(r"\{(\w+)\}")
+# Between two words of a phrase: spaces, with perhaps a quotation mark ('dân "gay"', 'Hiếu “pê đê”').
+_QUOTES = "\"'“”‘’«»"
+_WORD_GAP = rf"[\s{_QUOTES}]*\s[\s{_QUOTES}]*"
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -62,7 +70,7 @@ def phrase_pattern(phrase: str) -> str:
     if phrase.startswith("re:"):
         return phrase[3:]
     words = fold(phrase).split()
-    return r"\s+".join(re.escape(w) for w in words)
+    return _WORD_GAP.join(re.escape(w) for w in words)
 
 
 def compile_phrases(phrases: list[str]) -> re.Pattern[str] | None:
@@ -85,8 +93,9 @@ class Rule:
     match: re.Pattern[str]
     near: re.Pattern[str] | None = None
     near_window: int = 8
-    unless_before: re.Pattern[str] | None = None
-    unless_before_window: int = 5
+    # (words, window) pairs: any of the words among the last `window` words before the match cancels it.
+    unless_before: list[tuple[re.Pattern[str], int]] = field(default_factory=list)
+    unless_part_of: re.Pattern[str] | None = None
     requires: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
     examples: dict[str, list[str]] = field(default_factory=dict)
@@ -110,11 +119,25 @@ class Rule:
                 continue
             if self.near is not None and not self._near(sentence, start, end):
                 continue
-            if self.unless_before is not None:
-                left = " ".join(sentence[:start].split()[-self.unless_before_window:])
-                if self.unless_before.search(left):
-                    continue
+            if self.unless_before and self._cancelled_before(sentence, start):
+                continue
+            if self.unless_part_of is not None and self._inside_longer_word(sentence, start, end):
+                continue
             yield start, end
+
+    def _cancelled_before(self, sentence: str, start: int) -> bool:
+        before = sentence[:start].split()
+        return any(words.search(" ".join(before[-window:])) for words, window in self.unless_before)
+
+    def _inside_longer_word(self, sentence: str, start: int, end: int) -> bool:
+        # A listed compound that overlaps the match and reaches beyond it: "thần đồng" over the
+        # "đồng" of "đồng bóng", "phụ nữ" over the "nữ" of "nữ bị cáo".
+        assert self.unless_part_of is not None
+        lo, hi = max(0, start - 80), min(len(sentence), end + 80)
+        for m in self.unless_part_of.finditer(sentence, lo, hi):
+            if m.start() < end and m.end() > start and (m.start() < start or m.end() > end):
+                return True
+        return False
 
     def _near(self, sentence: str, start: int, end: int) -> bool:
         # Look at `near_window` words on each side of the match (not inside it).
@@ -186,14 +209,26 @@ def _expand(items: Any, terms: dict[str, list[str]], *, path: str, rule_id: str,
         raise RuleError("must be a list of non-empty strings", path=path, item=rule_id, field=fld)
     out: list[str] = []
     for item in items:
+        for name in _INNER_MACRO_RE.findall(item):
+            if name not in terms:
+                raise RuleError(f"unknown word list {{{name}}}", path=path, item=rule_id, field=fld)
         macro = _MACRO_RE.match(item)
         if macro:
-            if macro.group(1) not in terms:
-                raise RuleError(f"unknown word list {item}", path=path, item=rule_id, field=fld)
             out.extend(terms[macro.group(1)])
+        elif _INNER_MACRO_RE.search(item) and not item.startswith("re:"):
+            out.extend(_fill_macros(item, terms))
         else:
             out.append(item)
     return out
+
+
+def _fill_macros(phrase: str, terms: dict[str, list[str]]) -> list[str]:
+    """ "gái quê {provinces}" -> one phrase per entry of the list (each macro in turn)."""
+    macro = _INNER_MACRO_RE.search(phrase)
+    if macro is None:
+        return [phrase]
+    head, tail = phrase[:macro.start()], phrase[macro.end():]
+    return [p for entry in terms[macro.group(1)] for p in _fill_macros(head + entry + tail, terms)]
 
 
 def _compile_checked(phrases: list[str], *, path: str, rule_id: str, fld: str) -> re.Pattern[str] | None:
@@ -206,7 +241,11 @@ def _compile_checked(phrases: list[str], *, path: str, rule_id: str, fld: str) -
 def _window_words(raw: dict, fld: str, default_window: int, terms: dict[str, list[str]], *, path: str,
                   rule_id: str) -> tuple[re.Pattern[str] | None, int]:
     """A `{words: [...], window: N}` field, compiled."""
-    spec = raw.get(fld)
+    return _window_spec(raw.get(fld), fld, default_window, terms, path=path, rule_id=rule_id)
+
+
+def _window_spec(spec: Any, fld: str, default_window: int, terms: dict[str, list[str]], *, path: str,
+                 rule_id: str) -> tuple[re.Pattern[str] | None, int]:
     if spec is None:
         return None, default_window
     if not isinstance(spec, dict) or "words" not in spec or set(spec) - {"words", "window"}:
@@ -254,7 +293,14 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
         anchors = frozenset(_WORD_RE.findall(fold(p))[0] for p in phrases if _WORD_RE.findall(fold(p)))
     assert match is not None
     near, window = _window_words(raw, "near", 8, terms, path=path, rule_id=rule_id)
-    unless_before, before_window = _window_words(raw, "unless_before", 5, terms, path=path, rule_id=rule_id)
+    before_specs = raw.get("unless_before")
+    unless_before = []
+    for spec in before_specs if isinstance(before_specs, list) else [before_specs]:
+        words, before_window = _window_spec(spec, "unless_before", 5, terms, path=path, rule_id=rule_id)
+        if words is not None:
+            unless_before.append((words, before_window))
+    part_of = _compile_checked(_expand(raw.get("unless_part_of"), terms, path=path, rule_id=rule_id,
+                                       fld="unless_part_of"), path=path, rule_id=rule_id, fld="unless_part_of")
     return Rule(
         id=rule_id,
         name=str(raw["name"]),
@@ -267,7 +313,7 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
         near=near,
         near_window=window,
         unless_before=unless_before,
-        unless_before_window=before_window,
+        unless_part_of=part_of,
         requires=_compile_checked(_expand(raw.get("requires_sentence"), terms, path=path, rule_id=rule_id,
                                           fld="requires_sentence"), path=path, rule_id=rule_id,
                                   fld="requires_sentence"),

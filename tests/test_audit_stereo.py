@@ -1,0 +1,149 @@
+"""Stereotype indicator rules on Vietnamese sentences: compounds, word senses, reported views.
+
+Each case names a general cause the rules must handle (a term that is only part of a longer word,
+a second sense of a term, a view the outlet reports rather than holds), with a sentence written
+for this test.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from auditor.audit.engine import Auditor
+from auditor.audit.rules import RuleError, default_rules_dir, load_rules
+
+AUDITOR = Auditor()
+
+
+def rules_hit(sentence: str) -> set[str]:
+    return {f.rule for f in AUDITOR.audit(sentence).findings if f.by == "rule"}
+
+
+def categories(sentence: str) -> set[str]:
+    return {f.category for f in AUDITOR.audit(sentence).findings if f.by == "rule"}
+
+
+# -- a term that is the head or tail of a longer word -------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Thần đồng bóng đá Anh ghi hai bàn trong trận derby.",
+    "Câu lạc bộ chiêu mộ thần đồng bóng đá người Brazil với giá kỷ lục.",
+    "Tiền vệ vào bóng lộ liễu nên nhận thẻ vàng.",
+    "Hung thủ bỏ lại xe máy ở khu di tích Gò Ô Môi.",
+])
+def test_slur_inside_a_longer_word_is_not_flagged(sentence: str) -> None:
+    assert "lgbt" not in categories(sentence)
+
+
+def test_the_slur_itself_is_still_flagged() -> None:
+    assert "lgbt" in categories("Bạn bè trong lớp gọi cậu là đồ đồng bóng vì thích múa.")
+    assert "lgbt" in categories("Cậu bị bạn cùng xóm gọi là bóng lộ.")
+
+
+def test_woman_as_tail_of_phu_nu_is_not_gender_marking() -> None:
+    # "phụ nữ bị cáo buộc": the "nữ" belongs to "phụ nữ", not to a "nữ bị cáo".
+    assert "gender_marking" not in categories("Cảnh sát bắt giữ một phụ nữ bị cáo buộc trộm xe máy.")
+    assert "gender_marking" in categories("Nữ bị cáo bị tuyên phạt 5 năm tù vì lừa đảo.")
+
+
+def test_place_of_origin_after_co_gai_is_not_the_label_gai_que() -> None:
+    assert "demeaning_label" not in categories("Công an giải cứu ba cô gái quê Hậu Giang bị lừa bán.")
+    assert "demeaning_label" not in categories("Đến lượt cô gái quê Nghệ An bước vào trận chung kết.")
+    assert "demeaning_label" in categories("Anh ta chê vợ là gái quê không biết ăn mặc.")
+
+
+def test_england_youth_team_nickname_is_not_tieu_tam() -> None:
+    assert not rules_hit("Tiểu tam sư thua ngược ở phút cuối trận bán kết.")
+    assert "demeaning_label" in categories("Cô bị gọi là tiểu tam sau khi ảnh hẹn hò lan truyền.") or \
+        "GM601" in rules_hit("Tiểu tam xuất hiện trong đám cưới khiến cô dâu bật khóc.")
+
+
+def test_handsome_man_and_court_ladies_are_not_beauty_labels() -> None:
+    assert not rules_hit("Trong tiệc có nhiều người đẹp trai và lịch lãm.")
+    assert not rules_hit("Sách sử chép chuyện cung tần mỹ nữ trong hoàng cung.")
+
+
+# -- a second sense of the term ----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Mỗi sáng bà uống một tách trà xanh nóng.",
+    "Bánh bông lan trà xanh được bày bán ở nhiều tiệm.",
+    "Các nhà khoa học cho thấy trà xanh có tác dụng chống ô xy hóa.",
+    "Cá hấp trà xanh là món ăn bài thuốc dân gian.",
+])
+def test_green_tea_is_not_the_mistress_slang(sentence: str) -> None:
+    assert not rules_hit(sentence)
+
+
+def test_mistress_slang_in_a_couple_story_is_flagged() -> None:
+    assert "demeaning_label" in categories("Người vợ lên mạng tố cô trà xanh chen chân vào gia đình mình.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đĩa gỏi được trang trí bằng rau thơm xanh mát mắt.",
+    "Căn phòng sơn tông màu xanh lá trông rất mát mắt.",
+])
+def test_mat_mat_about_food_or_colour_is_not_flagged(sentence: str) -> None:
+    assert not rules_hit(sentence)
+
+
+def test_mat_mat_about_women_looked_at_is_flagged() -> None:
+    assert "appearance" in categories("Dàn hot girl mặc bikini khiến cánh mày râu được phen mát mắt.")
+
+
+def test_thien_chuc_of_a_profession_or_animals_is_not_domestic_role() -> None:
+    assert not rules_hit("Bào chữa cho thân chủ là thiên chức của người luật sư.")
+    assert "domestic_role" in categories("Thiên chức của người phụ nữ là sinh con và chăm sóc chồng.")
+
+
+def test_hot_event_is_not_sexualisation() -> None:
+    assert not rules_hit("Nữ ca sĩ góp mặt trong đêm nhạc rock bốc lửa ở sân vận động.")
+    assert "sexualisation" in categories("Nữ ca sĩ khoe thân hình bốc lửa bên bể bơi.")
+
+
+# -- the outlet reports or questions the view --------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Nhiều người vẫn cho rằng phụ nữ là phái yếu, quan niệm ấy cần thay đổi.",
+    "Có ý kiến cho rằng người mẫu đóng phim chỉ là bình hoa di động.",
+    "Hàng xóm dị nghị, mỉa mai cậu là pê đê chỉ vì cậu làm cô nuôi dạy trẻ.",
+])
+def test_a_reported_or_questioned_view_is_not_flagged(sentence: str) -> None:
+    assert not rules_hit(sentence)
+
+
+# -- the rule file features behind these cases -------------------------------------------------
+
+def test_quotation_marks_between_words_still_match() -> None:
+    assert "lgbt" in categories('Dân "gay" thường tụ tập ở quán cà phê cuối phố.')
+    assert "lgbt" in categories('Hắn tên Long, biệt danh Long “pêđê”, cầm đầu đường dây.')
+
+
+def _rules_dir(tmp_path: Path, rule: dict) -> Path:
+    (tmp_path / "lexicons").mkdir()
+    src = default_rules_dir() / "lexicons" / "terms.yaml"
+    (tmp_path / "lexicons" / "terms.yaml").write_text(src.read_text("utf-8"), "utf-8")
+    (tmp_path / "indicators").mkdir()
+    doc = {"category": "demeaning_label", "indicator": "B1.2a", "rules": [rule]}
+    (tmp_path / "indicators" / "x.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    return tmp_path
+
+
+def test_unless_part_of_with_a_list_inside_a_phrase(tmp_path: Path) -> None:
+    rule = {"id": "GM990", "name": "demeaning_label.test", "message": "m", "suggestion": "s",
+            "match": ["gái quê"], "unless_part_of": ["gái quê {place_of_origin}"],
+            "examples": {"flag": ["Gái quê lên phố."]}}
+    rules = load_rules(_rules_dir(tmp_path, rule))
+    r = rules.by_id("GM990")
+    assert list(r.find("gái quê lên phố")) == [(0, 7)]
+    assert list(r.find("cô gái quê cà mau vào nghề")) == []
+    assert list(r.find("cô gái quê ở huyện bên")) == []
+
+
+def test_unknown_list_inside_a_phrase_is_an_error(tmp_path: Path) -> None:
+    rule = {"id": "GM990", "name": "demeaning_label.test", "message": "m", "suggestion": "s",
+            "match": ["gái quê"], "unless_part_of": ["gái quê {no_such_list}"],
+            "examples": {"flag": ["Gái quê lên phố."]}}
+    with pytest.raises(RuleError, match="no_such_list"):
+        load_rules(_rules_dir(tmp_path, rule))
