@@ -98,3 +98,32 @@ def test_a_letter_opened_by_a_colon_is_not_speech() -> None:
 
 def test_speaking_a_language_is_a_skill_not_speech() -> None:
     assert people("Ca sĩ Trần Minh Khang hát và nói thành thạo tiếng Pháp.")["Trần Minh Khang"][1] is False
+
+
+# -- foreign names ----------------------------------------------------------------------------------
+
+def test_a_city_then_a_country_is_no_list_of_streets() -> None:
+    got = people("Tại thành phố Denver, nước Mỹ, Pablo Ortega đã câu được con cá nặng 200 kg.")
+    assert got == {"Pablo Ortega": ("M", False, "other")}
+
+
+def test_the_person_an_affair_is_named_after_is_a_person() -> None:
+    assert set(people("Câu lạc bộ đã hoàn tất thương vụ Marco Bellini vào tuần trước.")) == {"Marco Bellini"}
+
+
+def test_a_foreign_name_is_a_person_when_its_surname_speaks_later() -> None:
+    text = "Kelvin Okafor về nhất ở cự ly 100 m. Sau trận, Okafor đã cho biết anh rất vui."
+    assert people(text)["Kelvin Okafor"][1] is True
+
+
+def test_a_title_in_an_appositive_before_the_name_marks_a_person() -> None:
+    got = people("Trong trận này, tiền vệ người Ghana, Kwame Boateng, đã ghi hai bàn.")
+    assert set(got) == {"Kwame Boateng"}
+    # A title that is the predicate of the clause before is no appositive.
+    assert people("Ông ấy xứng đáng trở thành thủ tướng, Economic Times viết.") == {}
+
+
+def test_common_foreign_given_names_tell_gender() -> None:
+    got = people("Theo Maggie Connolly, phóng viên của tờ báo, cuộc họp đã bị hoãn. Joel Brandt không bình luận.")
+    assert got["Maggie Connolly"][:2] == ("F", True)
+    assert got["Joel Brandt"][0] == "M"

@@ -69,6 +69,7 @@ _DOCUMENT_BEFORE_COLON = re.compile(r"(?<!\w)(?:thư|bức thư|lá thư|di thư
                                     r"quyết định|tờ trình|biên bản|lá đơn|đơn thư|dòng chữ|khẩu hiệu|tấm biển|"
                                     r"biển ghi|tin nhắn|mảnh giấy|ghi rõ|ghi)(?!\w)[^“\"«]{0,40}$")
 _NAME_COLON = re.compile(r"\s?:\s+(?!\d)\S")
+_AUXILIARIES = re.compile(r" (?:(?:đã|cũng|còn|vừa|mới|thì|lại|từng|liền|sau đó)\s+){0,2}")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -147,16 +148,18 @@ class PeopleFinder:
         self.not_person_before = _phrase_set(lex["not_person_before"])
         self.countries = _phrase_set(lex["countries"])
         self.place_list_heads = _phrase_set(lex.get("place_list_heads", []))
+        self.place_list_heads_not = _phrase_set(lex.get("place_list_heads_not", []))
         self.name_prefix_gender = {fold(k): v for k, v in lex.get("name_prefix_gender", {}).items()}
         self.not_name_words = _phrase_set(lex["not_name_words"])
         self.not_honorific_compounds = _phrase_set(lex.get("not_honorific_compounds", []))
+        self.case_words = _phrase_set(lex.get("case_words", []))
         self.speech_verbs = _phrase_set(lex["speech_verbs"])
         self.directive_verbs = _phrase_set(lex.get("directive_verbs", []))
         self.attribution = _phrase_set(lex["attribution_before"])
         self.foreign_non_names = _phrase_set(lex.get("foreign_non_names", []))
         self.can_chi = (_phrase_set(lex.get("can", [])), _phrase_set(lex.get("chi", [])))
         foreign = load_yaml(rules_dir / "lexicons" / "foreign_names.yaml")
-        self.foreign_gender = {fold(n): g for g in ("M", "F") for n in foreign[g]}
+        self.foreign_gender = {fold(n): g[0] for g in ("M", "F", "M_more", "F_more") for n in foreign.get(g, [])}
         table = json.loads(_DATA.read_text(encoding="utf-8"))
         self.places = set(table.get("places", [])) | _phrase_set(lex.get("former_places", []))
         self.given: dict[str, list[int]] = table["given"]
@@ -488,8 +491,10 @@ class PeopleFinder:
         """A place or organisation word right before the name."""
         words = prefix.split()
         for size in (3, 2, 1):
-            if len(words) >= size and " ".join(words[-size:]) in self.not_person_before:
-                return True
+            phrase = " ".join(words[-size:])
+            if len(words) >= size and phrase in self.not_person_before:
+                # "thương vụ Ivan Perisic", "vụ án Lê Văn A": an affair named after a person.
+                return " ".join(words[-size - 1:]) not in self.case_words and phrase not in self.case_words
         return self._in_place_list(prefix)
 
     def _in_place_list(self, prefix: str) -> bool:
@@ -501,7 +506,8 @@ class PeopleFinder:
             words = item.split()
             # "phố Hàng Mã" opens a list of streets; "khu phố 11" (a number) is an address.
             if any(len(words) > k and " ".join(words[-k - n:-k]) in self.place_list_heads
-                   and not words[-k][0].isdigit() for k in (1, 2, 3, 4) for n in (1, 2)):
+                   and not words[-k][0].isdigit() and " ".join(words[-k - n - 1:-k]) not in self.place_list_heads_not
+                   for k in (1, 2, 3, 4) for n in (1, 2)):
                 return True
             if not 1 <= len(words) <= 4:
                 return False
@@ -565,7 +571,8 @@ class PeopleFinder:
                 appositive_role = bool(appositive) and any(
                     " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3))
                 if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
-                        and not known_given and not appositive_role:
+                        and not known_given and not appositive_role and not self._role_before_comma(text, low, m.start) \
+                        and not self._surname_speaks(text, low, m.tokens[-1]):
                     continue
             mentions.append(m)
         clusters = self._cluster(mentions)
@@ -789,6 +796,39 @@ class PeopleFinder:
         if any(m.honorific for m in c.mentions):
             return "citizen"
         return "other"
+
+    def _role_before_comma(self, text: str, low: str, start: int) -> bool:
+        """An appositive before the name: "tay vợt Tây Ban Nha, Carlos Moya", "thủ thành 21 tuổi,
+        Joel Pereira": a job title just before a comma right before it. Only a nationality, an age
+        or a capitalised club may follow the title ("... trở thành thủ tướng, Business Standard
+        viết" is no appositive)."""
+        window = max(0, start - 60)
+        head = re.search(r"((?:\S+\s+){0,4}\S+),\s*$", low[window:start])
+        if not head:
+            return False
+        seg_start = window + head.start(1)
+        seg_start = max(seg_start, max(low.rfind(ch, seg_start, start) for ch in ".;:!?“”\"()") + 1)
+        seg_end = low.rfind(",", seg_start, start)
+        words, originals = low[seg_start:seg_end].split(), text[seg_start:seg_end].split()
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                phrase = " ".join(words[i:i + n])
+                if phrase not in self.role_words or phrase in self.honorific_gender or \
+                        i and words[i - 1] in ("là", "làm", "thành", "chức", "nhiệm"):
+                    continue  # "đã trở thành thủ tướng, X viết": a predicate, not an appositive
+                rest = list(zip(words[i + n:], originals[i + n:], strict=True))
+                if len(rest) <= 3 and all(w.isdigit() or w in ("tuổi", "số", "người", "của") or orig[:1].isupper()
+                                          for w, orig in rest):
+                    return True
+        return False
+
+    def _surname_speaks(self, text: str, low: str, last: str) -> bool:
+        """Does the bare surname speak elsewhere ("Roque cho biết", "Roque nói")?"""
+        for m in re.finditer(r"(?<![\w.])" + re.escape(last) + r"(?!\w)", text):
+            aux = _AUXILIARIES.match(low, m.end())
+            if aux and self._speech_re.match(low, aux.end()):
+                return True
+        return False
 
     def _titles_only(self, words: str | list[str]) -> bool:
         """Are ``words`` (some) job-title words, with no honorific among them?"""
