@@ -127,3 +127,25 @@ def test_common_foreign_given_names_tell_gender() -> None:
     got = people("Theo Maggie Connolly, phóng viên của tờ báo, cuộc họp đã bị hoãn. Joel Brandt không bình luận.")
     assert got["Maggie Connolly"][:2] == ("F", True)
     assert got["Joel Brandt"][0] == "M"
+
+
+def test_testimony_with_khai_is_reported_speech() -> None:
+    assert people("Tại cơ quan công an, Lê Văn Đức khai đã giấu số tiền trong bếp.")["Lê Văn Đức"][1] is True
+    # "khai trương" opens a shop: nobody speaks.
+    assert people("Anh Lê Văn Đức khai trương cửa hàng mới hôm qua.")["Lê Văn Đức"][1] is False
+
+
+def test_the_person_interviewed_in_questions_and_answers_speaks() -> None:
+    text = ("Nhà thơ Đỗ Thị Hạnh vừa ra mắt tập thơ mới.\n"
+            "- Chị bắt đầu viết tập thơ này từ khi nào?\n"
+            "- Từ ba năm trước, khi tôi về sống ở quê.\n"
+            "- Chị có định viết tiếp không?\n"
+            "- Có, tôi vẫn đang viết mỗi ngày.")
+    assert people(text)["Đỗ Thị Hạnh"][1] is True
+    # Without the dialogue, a person named in a plain report is not quoted.
+    assert people("Nhà thơ Đỗ Thị Hạnh vừa ra mắt tập thơ mới.")["Đỗ Thị Hạnh"][1] is False
+
+
+def test_a_word_inside_an_organisations_title_cased_name_is_no_person() -> None:
+    assert people("Anh từng là chiến sĩ thuộc Phòng Cảnh sát Bảo vệ và Cơ động của tỉnh.") == {}
+    assert set(people("Cuộc họp do Bộ trưởng Dũng chủ trì.")) == {"Dũng"}

@@ -26,6 +26,7 @@ import bisect
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -181,6 +182,8 @@ class PeopleFinder:
         return re.compile(
             r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+rằng|\s+thêm)"
             r"|(?:trình\s+báo|khai|thừa\s+nhận|tố\s+cáo|phản\s+ánh)\s+rằng"
+            # Testimony: "X khai đã giấu tiền", not "khai trương", "khai thác", "khai báo" ...
+            r"|khai(?=\s+(?:là|đã|đang|từng|được|với|do|vì|không|chỉ|mình|bị|có))"
             r"|(?:" + _alternation(self.directive_verbs) + r")(?=[^.!?\n]{0,80}[“\"«:]|\s+rằng))(?!\w)"
             r"|:(?=\s*[“\"«])"
         )
@@ -436,6 +439,8 @@ class PeopleFinder:
                 if len(nxt) >= size and (phrase in self.role_words or phrase in self.not_person_before
                                          or phrase in self.not_name_words):
                     return None
+        if len(core) == 1 and self._inside_organisation_name(text, low, core[0][0]):
+            return None
         # Words before the core in the same clause: the capitalised prefix plus lowercase words.
         start = core[0][0]
         words_before = self._words_before(low, start)
@@ -458,6 +463,19 @@ class PeopleFinder:
         aged = bool(_AGE_AFTER.match(low, end))
         return Mention(start=start, end=end if not initial else end - 1, tokens=tokens, honorific=honorific,
                        prefix=prefix, initial=initial, after_place=after_place, aged=aged, spilled=spilled)
+
+    def _inside_organisation_name(self, text: str, low: str, start: int) -> bool:
+        """A one-word "name" that continues an organisation's title-cased name: "Phòng Cảnh sát
+        Bảo vệ", "Cục Cảnh sát Giao thông" (an organisation word, then a capitalised job title)."""
+        words, cased = low[max(0, start - 40):start].split(), text[max(0, start - 40):start].split()
+        for size in (3, 2, 1):
+            if len(words) <= size:
+                continue
+            title, org = " ".join(words[-size:]), words[-size - 1]
+            if title in self.role_words and cased[-size][:1].isupper() and cased[-size - 1][:1].isupper() \
+                    and org in self.not_person_before:
+                return True
+        return False
 
     def _title_before(self, prefix: str, *, immediate: bool = True) -> str | None:
         """The title or honorific right before the name (country words between are allowed:
@@ -830,6 +848,33 @@ class PeopleFinder:
                 return True
         return False
 
+    def _interview_subject(self, clusters: list[PersonCluster], owner: list[tuple[int, int, PersonCluster]],
+                           low: str) -> None:
+        """In a question-and-answer interview (answers on lines that open with a dash, questions
+        ending in "?"), the person interviewed speaks: the one person named before the first
+        answer, or else the one person whose gender matches how the questions address them
+        ("chị cảm thấy thế nào?" -> the woman)."""
+        lines = [line.strip() for line in low.split("\n") if line.strip()]
+        answers = [i for i, line in enumerate(lines) if line[0] in "-–—"]
+        questions = [line for line in lines if line.endswith("?")]
+        if len(answers) < 2 or not questions or any(":" in lines[i][:40] for i in answers):
+            return  # not an interview, or its answers name their speaker ("- Ông X: ...")
+        first_answer = low.find(lines[answers[0]])
+        named_before = {id(c): c for s_, _e, c in owner if s_ < first_answer}
+        if len(named_before) == 1:
+            next(iter(named_before.values())).quoted = True
+            return
+        addressed = Counter(m.group(1) for q in questions for m in self._PRONOUN.finditer(q))
+        women = sum(addressed[w] for w in ("bà", "chị", "cô"))
+        men = sum(addressed[w] for w in ("ông", "anh"))
+        if women == men:
+            return
+        want = "F" if women > men else "M"
+        pool = list(named_before.values()) or clusters
+        matching = [c for c in pool if c.gender == want]
+        if len(matching) == 1:
+            matching[0].quoted = True
+
     def _titles_only(self, words: str | list[str]) -> bool:
         """Are ``words`` (some) job-title words, with no honorific among them?"""
         words = words.split() if isinstance(words, str) else words
@@ -939,6 +984,7 @@ class PeopleFinder:
                     w in self._title_vocabulary or w in self.honorific_gender
                     for w in low[line_start:start].replace("-", " ").replace("–", " ").split()):
                 cluster.quoted = True
+        self._interview_subject(clusters, owner, low)
         # "..., ông nói": a pronoun speaks. It refers to the person of that gender named just before,
         # but only when the window holds one such person: with several men around, no guess.
         for m in self._pronoun_speaker_re.finditer(low):
