@@ -147,3 +147,16 @@ def test_unknown_list_inside_a_phrase_is_an_error(tmp_path: Path) -> None:
             "examples": {"flag": ["Gái quê lên phố."]}}
     with pytest.raises(RuleError, match="no_such_list"):
         load_rules(_rules_dir(tmp_path, rule))
+
+
+def test_slur_in_someone_elses_quoted_speech_is_not_the_outlets_voice() -> None:
+    assert "lgbt" not in categories("“Ừ thì tôi là pê đê đấy, có làm sao đâu”, anh cười nói.")
+    # A label in scare quotes is still the outlet's word.
+    assert "lgbt" in categories("Hùng “pê đê” cầm đầu đường dây mại dâm ở quận 1.")
+
+
+def test_unless_quoted_must_be_a_positive_number(tmp_path: Path) -> None:
+    rule = {"id": "GM990", "name": "demeaning_label.test", "message": "m", "suggestion": "s",
+            "match": ["gái quê"], "unless_quoted": 0, "examples": {"flag": ["Gái quê lên phố."]}}
+    with pytest.raises(RuleError, match="unless_quoted"):
+        load_rules(_rules_dir(tmp_path, rule))

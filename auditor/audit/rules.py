@@ -16,6 +16,9 @@ A rule file holds one category and its rules::
                                            # (or a list of such specs, each with its own window)
         unless_part_of: ["thần đồng", "bóng đá"]  # optional: longer words or names the match is only
                                            # the head or tail of ("thần đồng bóng đá" is not "đồng bóng")
+        unless_quoted: 4                   # optional: a match inside quoted speech with at least this
+                                           # many other words is someone else's voice, not the
+                                           # outlet's; a quoted label alone (“chân dài”) is the outlet's
         anchors: [nữ, người]               # for rules with regexes: words one of which every match
                                            # contains (a fast pre-check); derived for plain phrases
         requires_sentence: ["{crime_context}"] # optional: the sentence must contain one of these
@@ -45,7 +48,7 @@ from auditor.text import fold
 
 RULE_FIELDS = {
     "id", "name", "severity", "message", "suggestion", "match", "near", "requires_sentence",
-    "unless_sentence", "unless_before", "unless_part_of", "examples", "aliases", "indicator", "category", "anchors",
+    "unless_sentence", "unless_before", "unless_part_of", "unless_quoted", "examples", "aliases", "indicator", "category", "anchors",
 }
 REQUIRED_FIELDS = ("id", "name", "message", "suggestion", "match", "examples")
 _ID_RE = re.compile(r"^[A-Z]{2}\d{3}$")
@@ -96,6 +99,7 @@ class Rule:
     # (words, window) pairs: any of the words among the last `window` words before the match cancels it.
     unless_before: list[tuple[re.Pattern[str], int]] = field(default_factory=list)
     unless_part_of: re.Pattern[str] | None = None
+    unless_quoted: int | None = None
     requires: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
     examples: dict[str, list[str]] = field(default_factory=dict)
@@ -123,6 +127,8 @@ class Rule:
                 continue
             if self.unless_part_of is not None and self._inside_longer_word(sentence, start, end):
                 continue
+            if self.unless_quoted and _in_quoted_speech(sentence, start, end, self.unless_quoted):
+                continue
             yield start, end
 
     def _cancelled_before(self, sentence: str, start: int) -> bool:
@@ -146,6 +152,34 @@ class Rule:
         context = " ".join(left_words) + " \u2016 " + " ".join(right_words)
         assert self.near is not None
         return bool(self.near.search(context))
+
+
+_OPENING = {"“": "”", "‘": "’", "«": "»"}
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks; a quote still open at the end runs to the end (speech that
+    goes on in the next sentence). Straight quotes pair up in order."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(sentence)
+    while i < n:
+        ch = sentence[i]
+        close = _OPENING.get(ch) or ('"' if ch == '"' else None)
+        if close is None:
+            i += 1
+            continue
+        j = sentence.find(close, i + 1)
+        end = n if j < 0 else j
+        spans.append((i + 1, end))
+        i = end + 1
+    return spans
+
+
+def _in_quoted_speech(sentence: str, start: int, end: int, min_words: int) -> bool:
+    # Words of the quote besides the match itself: “Nữ hoàng dao kéo” quotes only the label.
+    return any(a <= start and end <= b
+               and len(sentence[a:start].split()) + len(sentence[end:b].split()) >= min_words
+               for a, b in _quoted_spans(sentence))
 
 
 @dataclass
@@ -299,6 +333,9 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
         words, before_window = _window_spec(spec, "unless_before", 5, terms, path=path, rule_id=rule_id)
         if words is not None:
             unless_before.append((words, before_window))
+    quoted = raw.get("unless_quoted")
+    if quoted is not None and (not isinstance(quoted, int) or isinstance(quoted, bool) or quoted < 1):
+        raise RuleError("must be a positive number of words", path=path, item=rule_id, field="unless_quoted")
     part_of = _compile_checked(_expand(raw.get("unless_part_of"), terms, path=path, rule_id=rule_id,
                                        fld="unless_part_of"), path=path, rule_id=rule_id, fld="unless_part_of")
     return Rule(
@@ -314,6 +351,7 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
         near_window=window,
         unless_before=unless_before,
         unless_part_of=part_of,
+        unless_quoted=quoted,
         requires=_compile_checked(_expand(raw.get("requires_sentence"), terms, path=path, rule_id=rule_id,
                                           fld="requires_sentence"), path=path, rule_id=rule_id,
                                   fld="requires_sentence"),
