@@ -2,6 +2,7 @@
 
     python scripts/build_people_check.py draw    # seeded draw -> data/check/people_hand.jsonl (text only)
     python scripts/build_people_check.py merge   # + hand gold (data/check/people_gold.txt) -> same file
+    python scripts/build_people_check.py merge --set heldout   # the held-out set (people_heldout.jsonl)
 
 A second, independent check of person, gender and quoted-source detection, on articles the
 people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
@@ -35,14 +36,17 @@ from build_train_data import EvalGuard, _shingles  # noqa: E402
 
 from auditor.text import split_sentences  # noqa: E402
 
-SEED = 4417
 CORPUS = REPO.parent / "shared" / "corpus"
 OUT = REPO / "data" / "check"
-JSONL = OUT / "people_hand.jsonl"
-GOLD = OUT / "people_gold.txt"
 MAX_CHARS = 1500
 
 # How many articles each stratum gives (VNTC by its topic label; baomoi and DANeS have none).
+# "check": the set the people rules were corrected on; "heldout": drawn and annotated after those
+# corrections, scored once, to see how they carry to articles nobody tuned on.
+SETS: dict[str, dict] = {"check": {"seed": 4417, "jsonl": "people_hand.jsonl", "gold": "people_gold.txt"},
+                         "heldout": {"seed": 9151, "jsonl": "people_heldout.jsonl", "gold": "people_gold_heldout.txt"}}
+HELDOUT_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
+                                  "vntc:SK": 1, "baomoi": 12}
 QUOTAS: dict[str, int] = {
     "vntc:XH": 4,  # politics and society
     "vntc:PL": 4,  # law and crime
@@ -66,8 +70,8 @@ def _clean(s: str) -> str:
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
-def _rank(source_id: str) -> str:
-    return hashlib.sha1(f"{SEED}:{source_id}".encode()).hexdigest()
+def _rank(seed: int, source_id: str) -> str:
+    return hashlib.sha1(f"{seed}:{source_id}".encode()).hexdigest()
 
 
 def _jsonl(path: Path) -> Iterator[dict]:
@@ -110,21 +114,22 @@ def _articles() -> Iterator[tuple[str, str, str, str]]:
             yield "danes", f"danes:{row.get('id') or row.get('url', '')}", _clean(row.get("title", "")), _clean(row.get("description", ""))
 
 
-def draw() -> list[dict]:
+def draw(seed: int, quotas: dict[str, int], prefix: str = "c", taken_before: set[str] | None = None) -> list[dict]:
     guard = EvalGuard()
-    pools: dict[str, list[tuple[str, str, str, str]]] = {k: [] for k in QUOTAS}
+    taken_before = taken_before or set()
+    pools: dict[str, list[tuple[str, str, str, str]]] = {k: [] for k in quotas}
     seen: set[str] = set()
     for stratum, source_id, title, body in _articles():
-        if stratum not in pools or source_id in seen:
+        if stratum not in pools or source_id in seen or source_id in taken_before:
             continue
         seen.add(source_id)
         min_len = 200 if stratum == "danes" else 700
         if len(body) < min_len or not _MID_SENTENCE_RUN.search(body[:MAX_CHARS]):
             continue
-        pools[stratum].append((_rank(source_id), source_id, title, body))
+        pools[stratum].append((_rank(seed, source_id), source_id, title, body))
     rows: list[dict] = []
     drawn_shingles: list[set[tuple[str, ...]]] = []
-    for stratum, quota in QUOTAS.items():
+    for stratum, quota in quotas.items():
         taken = 0
         for _, source_id, title, body in sorted(pools[stratum]):
             if taken == quota:
@@ -137,20 +142,20 @@ def draw() -> list[dict]:
             if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
                 continue  # the same story from another outlet
             drawn_shingles.append(sh)
-            rows.append({"id": f"c{len(rows):03d}", "source": source_id, "title": title, "text": text})
+            rows.append({"id": f"{prefix}{len(rows):03d}", "source": source_id, "title": title, "text": text})
             taken += 1
     return rows
 
 
 def parse_gold(path: Path) -> dict[str, list[dict]]:
-    """Hand gold: ``# cNNN`` opens an article; each line ``name | F/M/U | q/- | role``."""
+    """Hand gold: ``# cNNN`` (or ``hNNN``) opens an article; each line ``name | F/M/U | q/- | role``."""
     gold: dict[str, list[dict]] = {}
     current: str | None = None
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line:
             continue
-        head = re.match(r"#\s*(c\d{3})\b", line)
+        head = re.match(r"#\s*([ch]\d{3})\b", line)
         if head:
             current = head.group(1)
             gold[current] = []
@@ -166,8 +171,8 @@ def parse_gold(path: Path) -> dict[str, list[dict]]:
     return gold
 
 
-def merge(rows: list[dict]) -> list[dict]:
-    gold = parse_gold(GOLD)
+def merge(rows: list[dict], gold_path: Path) -> list[dict]:
+    gold = parse_gold(gold_path)
     out = []
     for row in rows:
         if row["id"] not in gold:
@@ -185,19 +190,26 @@ def merge(rows: list[dict]) -> list[dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("step", choices=["draw", "merge"])
+    ap.add_argument("--set", choices=sorted(SETS), default="check", help="which set (default: check)")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} not found")
         return 1
-    rows = draw()
+    conf = SETS[args.set]
+    if args.set == "check":
+        rows = draw(conf["seed"], QUOTAS)
+    else:
+        first = {r["source"] for r in draw(SETS["check"]["seed"], QUOTAS)}
+        rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix="h", taken_before=first)
     if args.step == "merge":
-        rows = merge(rows)
+        rows = merge(rows, OUT / conf["gold"])
     OUT.mkdir(parents=True, exist_ok=True)
-    with JSONL.open("w", encoding="utf-8") as fh:
+    jsonl = OUT / conf["jsonl"]
+    with jsonl.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     persons = sum(len(r.get("people", [])) for r in rows)
-    print(f"{JSONL.relative_to(REPO)}: {len(rows)} articles" + (f", {persons} persons" if args.step == "merge" else ""))
+    print(f"{jsonl.relative_to(REPO)}: {len(rows)} articles" + (f", {persons} persons" if args.step == "merge" else ""))
     return 0
 
 
