@@ -160,3 +160,28 @@ def test_unless_quoted_must_be_a_positive_number(tmp_path: Path) -> None:
             "match": ["gái quê"], "unless_quoted": 0, "examples": {"flag": ["Gái quê lên phố."]}}
     with pytest.raises(RuleError, match="unless_quoted"):
         load_rules(_rules_dir(tmp_path, rule))
+
+
+# -- vocabulary added for the categories the rules used to miss --------------------------------
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Xe bốc cháy, nữ tài xế kịp thoát ra ngoài trước khi lửa lan.", "gender_marking"),
+    ("Giá rau tăng vọt khiến các bà nội trợ phải tính toán khi đi chợ.", "domestic_role"),
+    ("Ông bà mong con trai lấy được một người vợ hiền thục, đảm đang.", "domestic_role"),
+    ("Chị phát hiện chồng bị đồng tính sau nhiều năm chung sống.", "lgbt"),
+    ("Cô người mẫu khoe thân hình săn chắc bên bể bơi khách sạn.", "sexualisation"),
+    ("Vốn cả tin và khờ khạo, những cô gái mới lớn dễ sa vào lời đường mật.", "trait"),
+    ("Kẻ buôn người dụ dỗ những cô gái nhẹ dạ bằng lời hứa việc nhẹ lương cao.", "victim_blaming"),
+])
+def test_newly_covered_stereotypes_are_flagged(sentence: str, category: str) -> None:
+    assert category in categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nữ bác sĩ đang mang thai tháng thứ sáu vẫn trực cấp cứu.",
+    "Tỷ lệ nữ cán bộ tham gia cấp ủy tăng so với nhiệm kỳ trước.",
+    "Người nội trợ nên chọn dầu ăn có nhãn mác rõ ràng.",
+    "Anh ấy luôn nghĩ đàn ông phải là người mạnh mẽ nên giấu bệnh với vợ.",
+])
+def test_sex_that_matters_neutral_words_and_reported_beliefs_pass(sentence: str) -> None:
+    assert not rules_hit(sentence)
