@@ -149,3 +149,47 @@ def test_the_person_interviewed_in_questions_and_answers_speaks() -> None:
 def test_a_word_inside_an_organisations_title_cased_name_is_no_person() -> None:
     assert people("Anh từng là chiến sĩ thuộc Phòng Cảnh sát Bảo vệ và Cơ động của tỉnh.") == {}
     assert set(people("Cuộc họp do Bộ trưởng Dũng chủ trì.")) == {"Dũng"}
+
+
+def test_an_initial_and_a_foreign_surname_name_a_person() -> None:
+    got = people("Trận này, tiền vệ A. Hendriks và R. Morales đều chơi nổi bật.")
+    assert set(got) == {"A. Hendriks", "R. Morales"}
+
+
+def test_a_one_word_foreign_name_after_a_title_is_a_person_when_a_club_follows() -> None:
+    assert set(people("Thủ môn Oblakovic của Atletico đã cản phá quả phạt đền.")) == {"Oblakovic"}
+    # A title before a club alone names no one.
+    assert people("Tiền đạo Chelsea đã ghi bàn ở phút cuối.") == {}
+
+
+def test_a_foreign_name_with_an_age_after_a_comma_is_a_person() -> None:
+    assert set(people("Cô gái tên là Sokha Dara, 22 tuổi, bán rau ở chợ biên giới.")) == {"Sokha Dara"}
+
+
+def test_an_organisation_after_tai_is_no_person() -> None:
+    assert people("Chuyên gia tại Harbour Capital Partners nhận định giá dầu sẽ tăng.") == {}
+
+
+def test_declining_to_comment_and_generic_subjects_are_not_a_named_persons_words() -> None:
+    text = "Công an xác định Lê Văn Tùng nhận 50 triệu đồng, nhưng vị này từ chối tiết lộ tên doanh nghiệp."
+    assert people(text)["Lê Văn Tùng"][1] is False
+    text = "Nhiều khán giả cho rằng Trần Thu Hà đã đúng, cũng chừng ấy người cho rằng cô quá khắt khe."
+    assert people(text)["Trần Thu Hà"][1] is False
+
+
+def test_words_that_are_speech_verbs_only_in_context() -> None:
+    # "than" is coal, "trao đổi" a noun, "công khai" (openly) holds "khai".
+    assert people("Bà Lò Thị Dung chuyển sang nghề thồ than qua biên giới.")["Lò Thị Dung"][1] is False
+    assert people("Ông Hà Văn Lực dự buổi họp trao đổi tập thể.")["Hà Văn Lực"][1] is False
+    assert people("Năm 2014, Mai Thùy Linh công khai là người yêu của ca sĩ.")["Mai Thùy Linh"][1] is False
+    assert people("Ông Hà Văn Lực trao đổi với phóng viên về vụ việc.")["Hà Văn Lực"][1] is True
+
+
+def test_criticism_is_reported_speech() -> None:
+    assert people("Sau trận, HLV Đinh Thế Nam đã chỉ trích trọng tài.")["Đinh Thế Nam"][1] is True
+
+
+def test_a_bare_given_name_inside_another_name_is_not_a_mention() -> None:
+    text = "Năm ngoái, Lê Huỳnh Anh và Chí Anh cùng dự giải. Sau đó Chí Anh sang Mỹ."
+    anh = next(p for p in audit(text).people if p.name == "Lê Huỳnh Anh")
+    assert len(anh.mentions) == 1

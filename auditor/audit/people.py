@@ -61,7 +61,7 @@ _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
 _OBJECT_WORDS = ("của", "mà", "với", "cho", "về", "giữa", "tới", "đến", "gặp")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(_OBJECT_WORDS) + r")\s+(?:ông|bà|anh|chị|cô)?\s*$")
 _YEAR_OR_AGE_BRACKET = re.compile(r"\(\s*(?:sn|sinh năm|s\.n)?\s*\d{1,4}(?:\s*tuổi)?\s*[,;]")
-_AGE_AFTER = re.compile(r"\s*\(\s*(?:\d{1,3}\s*tuổi|sn\s*\d|sinh năm|s\.n|\d{4}\s*[,;)])")
+_AGE_AFTER = re.compile(r"\s*\(\s*(?:\d{1,3}\s*tuổi|sn\s*\d|sinh năm|s\.n|\d{4}\s*[,;)])|,\s*\d{1,3}\s*tuổi")
 # A clause whose subject is the writer ("Tôi hiểu ... chứ không thể nói") or that is hypothetical
 # ("Nếu X biết tiếng Đức thì ... nói được vài từ"): the first person named in it does not speak.
 _FIRST_PERSON_SUBJECT = re.compile(r"[\s\-–—]*(?:tôi|chúng tôi|chúng ta|chúng em|em|mình|tớ|tao|nếu|giả sử|giá như)(?!\w)")
@@ -71,6 +71,11 @@ _DOCUMENT_BEFORE_COLON = re.compile(r"(?<!\w)(?:thư|bức thư|lá thư|di thư
                                     r"biển ghi|tin nhắn|mảnh giấy|ghi rõ|ghi)(?!\w)[^“\"«]{0,40}$")
 _NAME_COLON = re.compile(r"\s?:\s+(?!\d)\S")
 _AUXILIARIES = re.compile(r" (?:(?:đã|cũng|còn|vừa|mới|thì|lại|từng|liền|sau đó)\s+){0,2}")
+# A common-noun subject right before the verb speaks, not a person named earlier in the clause:
+# "Không ít khán giả cho rằng X ..., cũng chừng ấy người cho rằng ...".
+_GENERIC_SUBJECT = re.compile(r"(?<!\w)(?:người|mọi người|nhiều người|khán giả|dư luận|họ|ai|người dân|chuyên gia|"
+                              r"giới chuyên môn|cư dân mạng|nhiều ý kiến|vị này|người này|ông này|bà này|anh này|"
+                              r"chị này)\s+(?:(?:đều|cũng|thì|lại|đã|vẫn)\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -99,6 +104,7 @@ class Mention:
     after_place: bool = False  # the name was split off a place or organisation ("thành phố X")
     aged: bool = False  # an age or birth year follows in brackets: "Thiệu Minh Nhựt (25 tuổi)"
     spilled: bool = False  # the run took the next sentence's first word ("Bái Thông báo"), now cut off
+    club_after: bool = False  # "của" and a capitalised name follow: "thủ môn Reina của Liverpool"
 
     @property
     def key(self) -> str:
@@ -183,7 +189,10 @@ class PeopleFinder:
             r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+rằng|\s+thêm)"
             r"|(?:trình\s+báo|khai|thừa\s+nhận|tố\s+cáo|phản\s+ánh)\s+rằng"
             # Testimony: "X khai đã giấu tiền", not "khai trương", "khai thác", "khai báo" ...
-            r"|khai(?=\s+(?:là|đã|đang|từng|được|với|do|vì|không|chỉ|mình|bị|có))"
+            r"|(?<!công\s)(?<!triển\s)khai(?=\s+(?:là|đã|đang|từng|được|với|do|vì|không|chỉ|mình|bị|có))"
+            # "trao đổi" speaks when someone is addressed ("trao đổi với PV", "trao đổi:"), not in
+            # "họp trao đổi tập thể" or "trao đổi hàng hóa".
+            r"|trao\s+đổi(?=\s*(?:với|:))"
             r"|(?:" + _alternation(self.directive_verbs) + r")(?=[^.!?\n]{0,80}[“\"«:]|\s+rằng))(?!\w)"
             r"|:(?=\s*[“\"«])"
         )
@@ -198,6 +207,9 @@ class PeopleFinder:
                           r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
                           r"được\s+chỉ\s+đạo|đơn\s+yêu\s+cầu|văn\s+bản\s+yêu\s+cầu|công\s+văn\s+yêu\s+cầu|đơn\s+đề\s+nghị|"
                           r"tờ\s+trình\s+đề\s+nghị|bài\s+phát\s+biểu|lời\s+phát\s+biểu|bài\s+viết|trả\s+lời\s+phỏng\s+vấn\s+của|"
+                          # declined: "từ chối tiết lộ", "không bình luận"
+                          r"(?:từ\s+chối|không\s+muốn|không|chưa|chưa\s+thể|không\s+thể)\s+(?:tiết\s+lộ|trả\s+lời|"
+                          r"bình\s+luận|cho\s+biết|xác\s+nhận|phát\s+biểu)|"
                           # a skill, not speech: "nói thành thạo tiếng Đức", "nói được tiếng Anh"
                           r"nói\s+(?:thành\s+thạo|lưu\s+loát|trôi\s+chảy|giỏi|sõi|được|tiếng\s+(?!nói)\w+))(?!\w)")
 
@@ -461,8 +473,10 @@ class PeopleFinder:
             end += 1
             tokens = [tokens[0]]
         aged = bool(_AGE_AFTER.match(low, end))
+        club_after = bool(re.match(r"\s+của\s+[" + _UPPER + "]", text[end:end + 12]))
         return Mention(start=start, end=end if not initial else end - 1, tokens=tokens, honorific=honorific,
-                       prefix=prefix, initial=initial, after_place=after_place, aged=aged, spilled=spilled)
+                       prefix=prefix, initial=initial, after_place=after_place, aged=aged, spilled=spilled,
+                       club_after=club_after)
 
     def _inside_organisation_name(self, text: str, low: str, start: int) -> bool:
         """A one-word "name" that continues an organisation's title-cased name: "Phòng Cảnh sát
@@ -559,6 +573,10 @@ class PeopleFinder:
             return "yes" if titled and m_count + f_count >= 5 else None
         if titled and (viet or m.honorific is not None or len(folded) > 1):
             return "yes"  # a one-word foreign name after a job title ("tiền đạo Chelsea") may be a club
+        if titled and m.club_after:
+            return "yes"  # ... but not when a club follows it: "thủ môn Reina của Liverpool"
+        if 2 <= len(folded) <= 3 and len(folded[0]) == 1 and not any(self._is_viet(t) for t in folded[1:]):
+            return "yes"  # "A. Robben", "R. Fowler": an initial and a surname name a person
         if not viet and 2 <= len(folded) <= 3:
             return "maybe"
         return None
@@ -589,7 +607,8 @@ class PeopleFinder:
                 appositive_role = bool(appositive) and any(
                     " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3))
                 if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
-                        and not known_given and not appositive_role and not self._role_before_comma(text, low, m.start) \
+                        and not known_given and not appositive_role and not m.aged \
+                        and not self._role_before_comma(text, low, m.start) \
                         and not self._surname_speaks(text, low, m.tokens[-1]):
                     continue
             mentions.append(m)
@@ -667,11 +686,14 @@ class PeopleFinder:
             if cluster is None or any(a <= m.start() < b for a, b in taken):
                 continue
             # Part of a longer capitalised run (another name, a place): not a bare mention.
-            prev = text[max(0, m.start() - 2):m.start()]
+            prev_word = text[max(0, m.start() - 30):m.start()]
+            prev_word = prev_word.split()[-1] if prev_word.endswith(" ") and prev_word.split() else ""
+            if lower_keep_length(prev_word) in self.not_name_words:
+                prev_word = ""  # "Chính Hewitt đã thừa nhận": a sentence opener, then the bare name
             nxt = text[m.end():m.end() + 2]
-            if (len(prev) == 2 and prev[1] == " " and prev[0].isalpha() and text[m.start() - 2].isupper()) or \
+            if (prev_word[:1].isupper() and prev_word[-1:].isalpha()) or \
                     (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper()):
-                continue
+                continue  # "Chí Anh" is not a bare "Anh"
             if m.start() < min(x.start for x in cluster.mentions):
                 continue
             cluster.mentions.append(Mention(start=m.start(), end=m.end(), tokens=[m.group(1)], honorific=None,
@@ -918,7 +940,8 @@ class PeopleFinder:
                 return True
             if mark in "”»":
                 return False
-            return q == 0 or low[q - 1] in " \n:(–-"
+            # A straight quote left open (a lost closing mark) stops counting after a long stretch.
+            return (q == 0 or low[q - 1] in " \n:(–-") and pos - q <= 600
 
         sentence_starts = [sp.start for sp in sentences]
         for verb in self._speech_re.finditer(low):
@@ -955,7 +978,8 @@ class PeopleFinder:
             if len(between.split()) <= 3 and "," not in between:
                 nearest[2].quoted = True
             elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _FIRST_PERSON_SUBJECT.match(
-                    low, seg_start, in_clause[0][0]):
+                    low, seg_start, in_clause[0][0]) and not _GENERIC_SUBJECT.search(low, max(0, verb.start() - 25),
+                                                                                      verb.start()):
                 # The first person named in the clause is its subject (see _FIRST_PERSON_SUBJECT).
                 in_clause[0][2].quoted = True
         # "Theo bác sĩ X", "dẫn lời ông Y".
