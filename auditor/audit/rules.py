@@ -28,7 +28,7 @@ A rule file holds one category and its rules::
 Phrases are matched whole-word on folded text (NFC, unified tone marks, lowercase), so "hoà" in a
 rule matches "hòa" in an article and vice versa; a quotation mark may stand beside the space between
 two words (dân "gay"). ``{name}`` expands a list of `rules/lexicons/terms.yaml`: a whole item is
-replaced by the list, and inside a phrase ("gái quê {provinces}") it gives one phrase per entry.
+replaced by the list, and inside a phrase ("gái quê {place_of_origin}") it gives one phrase per entry.
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ from auditor.text import fold
 
 RULE_FIELDS = {
     "id", "name", "severity", "message", "suggestion", "match", "near", "requires_sentence",
-    "unless_sentence", "unless_before", "unless_part_of", "unless_quoted", "examples", "aliases", "indicator", "category", "anchors",
+    "unless_sentence", "unless_before", "unless_part_of", "unless_quoted", "examples", "aliases", "indicator",
+    "category", "anchors",
 }
 REQUIRED_FIELDS = ("id", "name", "message", "suggestion", "match", "examples")
 _ID_RE = re.compile(r"^[A-Z]{2}\d{3}$")
@@ -257,7 +258,7 @@ def _expand(items: Any, terms: dict[str, list[str]], *, path: str, rule_id: str,
 
 
 def _fill_macros(phrase: str, terms: dict[str, list[str]]) -> list[str]:
-    """ "gái quê {provinces}" -> one phrase per entry of the list (each macro in turn)."""
+    """'gái quê {place_of_origin}' -> one phrase per entry of the list (each macro in turn)."""
     macro = _INNER_MACRO_RE.search(phrase)
     if macro is None:
         return [phrase]
