@@ -193,3 +193,19 @@ def test_a_bare_given_name_inside_another_name_is_not_a_mention() -> None:
     text = "Năm ngoái, Lê Huỳnh Anh và Chí Anh cùng dự giải. Sau đó Chí Anh sang Mỹ."
     anh = next(p for p in audit(text).people if p.name == "Lê Huỳnh Anh")
     assert len(anh.mentions) == 1
+
+
+def test_names_without_surname_listed_next_to_a_person_are_people() -> None:
+    text = "Cơ quan điều tra đề nghị cho tại ngoại đối với các cầu thủ Văn Toàn, Quốc Huy và Đức Thắng."
+    assert set(people(text)) == {"Văn Toàn", "Quốc Huy", "Đức Thắng"}
+    text = "Các cặp đôi Lê Hoàng Yến - Minh Khôi, Thanh Hằng - Tuấn Hưng vẫn giữ quan hệ tốt."
+    assert {"Lê Hoàng Yến", "Minh Khôi", "Thanh Hằng", "Tuấn Hưng"} <= set(people(text))
+    # Alone, without a person beside them, such words are not taken for a name.
+    assert people("Công ty Minh Phát và Thành Công cùng dự thầu.") == {}
+
+
+def test_the_last_two_words_of_a_long_foreign_name_refer_to_it() -> None:
+    text = ("Robert Allen Junior, con trai thị trưởng, đã đăng thư lên mạng. "
+            "Sau đó Allen Junior cũng nói rằng cuộc gặp không có kết quả.")
+    got = people(text)
+    assert set(got) == {"Robert Allen Junior"} and got["Robert Allen Junior"][1] is True

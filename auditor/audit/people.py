@@ -537,8 +537,10 @@ class PeopleFinder:
         for item in reversed(prefix.rstrip().rstrip(",").split(",")):
             words = item.split()
             # "phố Hàng Mã" opens a list of streets; "khu phố 11" (a number) is an address.
+            # Not a head that is part of a job title: "các cầu thủ Văn Quyến, Quốc Anh" (players).
             if any(len(words) > k and " ".join(words[-k - n:-k]) in self.place_list_heads
                    and not words[-k][0].isdigit() and " ".join(words[-k - n - 1:-k]) not in self.place_list_heads_not
+                   and " ".join(words[-k - n:len(words) - k + 1]) not in self.role_words
                    for k in (1, 2, 3, 4) for n in (1, 2)):
                 return True
             if not 1 <= len(words) <= 4:
@@ -579,7 +581,44 @@ class PeopleFinder:
             return "yes"  # "A. Robben", "R. Fowler": an initial and a surname name a person
         if not viet and 2 <= len(folded) <= 3:
             return "maybe"
+        if viet and len(folded) == 2 and not m.after_place and self._given_name_pair(folded):
+            return "pair"  # "Quốc Anh", "Khánh Thi": a name without surname; see _list_neighbours
         return None
+
+    def _given_name_pair(self, folded: list[str]) -> bool:
+        """Two syllables that read as a middle and a given name (a stage or sport name)."""
+        first, last = folded
+
+        def known(syllable: str) -> int:
+            return sum(self.middle.get(syllable, (0, 0))) + sum(self.given.get(syllable, (0, 0)))
+
+        # "Đức", "Xuân", "Hoàng" open sentences and name people; "Sau", "Theo" only open sentences.
+        if (first in self.not_name_words and known(first) < 50) or any(t in self.not_person_before or (t in self.role_words and t not in self.honorific_gender)
+                                                     for t in folded):
+            return False  # "hàm Vụ trưởng": an office, not a name
+        return known(first) >= 3 and known(last) >= 3
+
+    def _list_neighbours(self, pending: list[Mention], people: list[Mention], low: str) -> list[Mention]:
+        """Name-shaped runs listed next to a person ("các bị can Văn Quyến, Quốc Anh và Bật Hiếu",
+        "Hoàng Oanh - Huỳnh Anh, Chí Anh - Khánh Thi") are people too; repeated until nothing joins."""
+        joined: list[Mention] = []
+        spans = sorted((m.start, m.end) for m in people)
+        changed = True
+        while changed and pending:
+            changed = False
+            for m in list(pending):
+                before = low[max(0, m.start - 30):m.start]
+                after = low[m.end:m.end + 30]
+                left = re.search(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*$", before)
+                right = re.match(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*", after)
+                near = (left and any(e == m.start - len(left.group(0)) for _s, e in spans)) or \
+                    (right and any(s_ == m.end + len(right.group(0)) for s_, _e in spans))
+                if near:
+                    pending.remove(m)
+                    joined.append(m)
+                    spans = sorted([*spans, (m.start, m.end)])
+                    changed = True
+        return joined
 
     # -- main ------------------------------------------------------------------------------------
 
@@ -599,7 +638,10 @@ class PeopleFinder:
         # surname is titled or honorific-marked, or when it speaks.
         titled_last = {fold(m.tokens[-1]) for m, v in accepted if v == "yes"}
         mentions: list[Mention] = []
+        pairs = [m for m, verdict in accepted if verdict == "pair"]
         for m, verdict in accepted:
+            if verdict == "pair":
+                continue
             if verdict == "maybe":
                 after = low[m.end:m.end + 40].lstrip(" ,")
                 known_given = fold(m.tokens[0]) in self.foreign_gender
@@ -612,6 +654,8 @@ class PeopleFinder:
                         and not self._surname_speaks(text, low, m.tokens[-1]):
                     continue
             mentions.append(m)
+        if pairs:
+            mentions += self._list_neighbours(pairs, mentions, low)
         clusters = self._cluster(mentions)
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
@@ -674,13 +718,16 @@ class PeopleFinder:
                 continue
             if all(self._is_viet(fold(t)) for t in toks):
                 register(toks[-1], c)
-            else:  # "Fidel" and "Castro" for "Fidel Castro"
+            else:  # "Fidel" and "Castro" for "Fidel Castro"; "Trump Jr" for "Donald Trump Jr"
                 register(toks[0], c)
                 register(toks[-1], c)
+                if len(toks) >= 3:
+                    register(" ".join(toks[-2:]), c)
         if not by_given:
             return
         taken = [(m.start, m.end) for c in clusters for m in c.mentions]
-        pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(g) for g in by_given) + r")(?![\w])")
+        pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(g) for g in sorted(by_given, key=len, reverse=True))
+                             + r")(?![\w])")
         for m in pattern.finditer(text):
             cluster = by_given[m.group(1)]
             if cluster is None or any(a <= m.start() < b for a, b in taken):
