@@ -18,6 +18,9 @@ from auditor.errors import RuleError
 _SINGLE_PERSON = re.compile(r"(?<!\w)(?:người|một|cô|bà|chị|em|hai|ba)\s+$")
 
 
+Spans = tuple[list[tuple[int, int]], list[tuple[int, int]]]  # (title spans, text spans)
+
+
 def _overlaps(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     return any(match.start() < end and start < match.end() for start, end in spans)
 
@@ -68,24 +71,25 @@ class GeScorer:
     def _weighted(self, groups: dict) -> list[tuple[float, re.Pattern[str]]]:
         return [(float(w), self._compile(v)) for w, v in sorted(groups.items(), key=lambda kv: -float(kv[0]))]
 
-    def _count(self, pattern: re.Pattern[str], title: str, text: str,
-               inside: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None,
-               ) -> tuple[float, dict[str, float]]:
-        """Location-weighted hits of ``pattern``, total and per term.
+    def _count(self, pattern: re.Pattern[str], title: str, text: str) -> tuple[float, dict[str, float]]:
+        """Location-weighted hits of ``pattern``, total and per term."""
+        return self._weigh(list(pattern.finditer(title)), list(pattern.finditer(text)))
 
-        Hits that overlap a span of ``inside`` (title spans, text spans) are skipped: "bị bắt" in
-        "bị bắt về làm vợ" is the practice a strong term names, not an arrest.
+    def _weigh(self, title_hits: list[re.Match[str]], text_hits: list[re.Match[str]],
+               skip: Spans | None = None) -> tuple[float, dict[str, float]]:
+        """Location-weighted total of the hits (each term capped), and per term.
+
+        Hits that overlap a span of ``skip`` (title spans, text spans) do not count: "bị bắt" in "bị
+        bắt về làm vợ" is the practice a strong term names, not an arrest.
         """
         per_term: dict[str, float] = {}
-        for m in pattern.finditer(title):
-            if inside and _overlaps(m, inside[0]):
-                continue
-            per_term[m.group(0)] = per_term.get(m.group(0), 0.0) + self.title_weight
-        for m in pattern.finditer(text):
-            if inside and _overlaps(m, inside[1]):
-                continue
-            w = self.lead_weight if m.start() < self.lead_chars else 1.0
-            per_term[m.group(0)] = per_term.get(m.group(0), 0.0) + w
+        for m in title_hits:
+            if not (skip and _overlaps(m, skip[0])):
+                per_term[m.group(0)] = per_term.get(m.group(0), 0.0) + self.title_weight
+        for m in text_hits:
+            if not (skip and _overlaps(m, skip[1])):
+                w = self.lead_weight if m.start() < self.lead_chars else 1.0
+                per_term[m.group(0)] = per_term.get(m.group(0), 0.0) + w
         cap = self.max_hits * self.title_weight
         total = sum(min(v, cap) for v in per_term.values())
         return total, per_term
@@ -103,13 +107,16 @@ class GeScorer:
                 return True
         return False
 
-    def _strong_spans(self, s: str) -> list[tuple[int, int]]:
-        return [m.span() for weight, pat in self.core if weight >= 3 for m in pat.finditer(s)]
+    def single_incident(self, title: str, text: str, title_strong: list[tuple[int, int]] | None = None) -> bool:
+        """A crime, court or accident report with no word on the problem at large.
 
-    def single_incident(self, title: str, text: str) -> bool:
-        """A crime, court or accident report with no word on the problem at large."""
+        ``title_strong``: the spans of strong core terms in ``title``, when the caller has them.
+        """
         headline = title or text[:160]
-        strong = self._strong_spans(headline)
+        if title and title_strong is not None:
+            strong = title_strong
+        else:
+            strong = [m.span() for weight, pat in self.core if weight >= 3 for m in pat.finditer(headline)]
         if not any(not _overlaps(m, strong) for m in self.incident_title.finditer(headline)):
             return False
         if self._title_pair(headline):
@@ -123,24 +130,28 @@ class GeScorer:
         length_norm = max(1.0, len(text) / 1500.0) ** 0.5
         core_total = 0.0
         strong = 0.0
+        strong_spans: Spans = ([], [])
         for weight, pat in self.core:
-            total, _ = self._count(pat, title, text)
+            title_hits, text_hits = list(pat.finditer(title)), list(pat.finditer(text))
+            total, _ = self._weigh(title_hits, text_hits)
             core_total += weight * total
             if weight >= 3:
                 strong += total
+                strong_spans[0].extend(m.span() for m in title_hits)
+                strong_spans[1].extend(m.span() for m in text_hits)
         if self._title_pair(title):
             core_total += self.title_pair_weight * self.title_weight
             strong += self.title_weight
         neg_total = 0.0
-        inside = (self._strong_spans(title), self._strong_spans(text))
         for weight, pat in self.negative:
-            total, _ = self._count(pat, title, text, inside)
+            total, _ = self._weigh(list(pat.finditer(title)), list(pat.finditer(text)), strong_spans)
             neg_total += weight * min(total, 6.0)
         raw = (core_total - neg_total) / length_norm
         threshold = self.threshold
         if title and not self.title_gender.search(title) and not self.core_any.search(title):
             threshold *= self.untitled_factor
-        item = raw >= threshold and strong >= self.min_strong and not self.single_incident(title, text)
+        item = (raw >= threshold and strong >= self.min_strong
+                and not self.single_incident(title, text, strong_spans[0]))
         topic = None
         if item:
             best, best_score = "other", 0.0
