@@ -209,3 +209,27 @@ def test_the_last_two_words_of_a_long_foreign_name_refer_to_it() -> None:
             "Sau đó Allen Junior cũng nói rằng cuộc gặp không có kết quả.")
     got = people(text)
     assert set(got) == {"Robert Allen Junior"} and got["Robert Allen Junior"][1] is True
+
+
+def test_a_person_named_mid_clause_is_not_the_speaker_of_a_later_verb() -> None:
+    text = ("Thượng tá Vũ Đình Long cho hay, công an xác định Lê Văn Tùng đã nhận tiền của doanh nghiệp, "
+            "tuy nhiên vị đó không nêu tên doanh nghiệp vì cho rằng cần bảo vệ bị hại.")
+    got = people(text)
+    assert got["Vũ Đình Long"][1] is True and got["Lê Văn Tùng"][1] is False
+    # An opening speech phrase does not hide the subject.
+    text = "Trước đó, trả lời báo chí ông Nông Văn Sáu - Trưởng Công an xã Na Hang - cho biết đã lập biên bản."
+    assert people(text)["Nông Văn Sáu"][1] is True
+
+
+def test_thong_tin_is_information_unless_it_reports() -> None:
+    assert people("Bà Lý Thị Mai từ chối cung cấp thông tin của khách hàng.")["Lý Thị Mai"][1] is False
+    assert people("Bà Lý Thị Mai thông tin về vụ cháy chợ tối qua.")["Lý Thị Mai"][1] is True
+
+
+def test_a_dash_attribution_inside_a_quotation_names_the_speaker() -> None:
+    text = "Chị Hà Thị Mơ làm nghề thồ hàng. “Có gì đâu! - chị nói - Mỗi chuyến được 40.000 đồng”."
+    assert people(text)["Hà Thị Mơ"][1] is True
+
+
+def test_a_run_cut_inside_a_province_name_is_no_person() -> None:
+    assert people("Ông bị bắt khi đang cướp dây chuyền ở Quảng Ninh Minh Khang") == {}

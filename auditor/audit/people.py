@@ -186,7 +186,7 @@ class PeopleFinder:
         # A colon that opens a quotation ("X tán thành: “...”") and a verb of telling with "rằng"
         # ("trình báo rằng") report speech too.
         return re.compile(
-            r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+rằng|\s+thêm)"
+            r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+(?:rằng|thêm|về|với|cho))"
             r"|(?:trình\s+báo|khai|thừa\s+nhận|tố\s+cáo|phản\s+ánh)\s+rằng"
             # Testimony: "X khai đã giấu tiền", not "khai trương", "khai thác", "khai báo" ...
             r"|(?<!công\s)(?<!triển\s)khai(?=\s+(?:là|đã|đang|từng|được|với|do|vì|không|chỉ|mình|bị|có))"
@@ -304,7 +304,8 @@ class PeopleFinder:
             # Only a full name (3-4 syllables) is split off: "phường Nguyễn An Ninh" stays a place.
             for j in (len(folded) - 3, len(folded) - 4, 0):
                 if 0 <= j < len(folded) and name_at(j) and len(folded) - j >= 3 and (
-                        j > 0 or "văn" in folded or "thị" in folded):
+                        j > 0 or "văn" in folded or "thị" in folded) and not (
+                        j > 0 and " ".join(folded[j - 1:j + 1]) in self.places):  # not inside "Quảng Ninh"
                     return j
         return None
 
@@ -944,6 +945,24 @@ class PeopleFinder:
         if len(matching) == 1:
             matching[0].quoted = True
 
+    def _opens_clause(self, text: str, low: str, seg_start: int, start: int) -> bool:
+        """Is the name at ``start`` the subject of its clause? Only titles, honorifics, office and
+        place names stand between it and the clause start (or the comma that ends an opening
+        phrase): "Chiều 2-3, ông X - chi cục trưởng - cho biết" yes; "công an xác định X nhận tiền,
+        ..., vị này từ chối ... vì cho rằng" no."""
+        cut = max(seg_start, max(low.rfind(ch, seg_start, start) for ch in ",-–—(") + 1)
+        # "Trả lời báo chí ông X cho biết": an opening speech phrase and its audience.
+        lead = self._speech_re.match(low, cut + len(low[cut:start]) - len(low[cut:start].lstrip()))
+        if lead and lead.end() <= start:
+            cut = lead.end()
+            rest = re.match(r"\s*(?:với\s+)?(?:báo\s+chí|phóng\s+viên|pv|truyền\s+thông)?", low[cut:start])
+            cut += rest.end() if rest else 0
+        for word, orig in zip(low[cut:start].split(), text[cut:start].split(), strict=True):
+            if not (word in self._title_vocabulary or word in self.not_person_before or word in self.countries
+                    or orig[:1].isupper() or word.isdigit() or word in ("và", "của")):
+                return False
+        return True
+
     def _titles_only(self, words: str | list[str]) -> bool:
         """Are ``words`` (some) job-title words, with no honorific among them?"""
         words = words.split() if isinstance(words, str) else words
@@ -1026,7 +1045,8 @@ class PeopleFinder:
                 nearest[2].quoted = True
             elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _FIRST_PERSON_SUBJECT.match(
                     low, seg_start, in_clause[0][0]) and not _GENERIC_SUBJECT.search(low, max(0, verb.start() - 25),
-                                                                                      verb.start()):
+                                                                                      verb.start()) \
+                    and self._opens_clause(text, low, seg_start, in_clause[0][0]):
                 # The first person named in the clause is its subject (see _FIRST_PERSON_SUBJECT).
                 in_clause[0][2].quoted = True
         # "Theo bác sĩ X", "dẫn lời ông Y".
@@ -1059,7 +1079,10 @@ class PeopleFinder:
         # "..., ông nói": a pronoun speaks. It refers to the person of that gender named just before,
         # but only when the window holds one such person: with several men around, no guess.
         for m in self._pronoun_speaker_re.finditer(low):
-            if inside_quote(m.start(1)):
+            # "“Có gì đâu! - cô nói - Mỗi chuyến...”": an attribution set off by dashes inside the
+            # quotation still names its speaker.
+            if inside_quote(m.start(1)) and not re.match(r"[^\n]{0,30}?\s[-–—]\s", low[m.end():m.end() + 40]) or \
+                    inside_quote(m.start(1)) and not re.search(r"\s[-–—]\s*$", low[max(0, m.start(1) - 4):m.start(1)]):
                 continue
             pron = m.group(1)
             want = "F" if pron in ("bà", "chị", "cô") else "M"
