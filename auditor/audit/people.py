@@ -330,8 +330,8 @@ class PeopleFinder:
             return False
         if folded[1] in self.surnames:
             return False  # "Đường Trần Hưng Đạo", "Đường Lê Văn Lương": a street named after a person
-        middles_known = all(sum(self.middle.get(t, (0, 0))) >= 20 for t in folded[1:-1])
-        return middles_known and sum(self.given.get(folded[-1], (0, 0))) >= 20
+        middles_known = all(sum(self.middle.get(t, (0, 0))) >= 10 for t in folded[1:-1])
+        return middles_known and sum(self.given.get(folded[-1], (0, 0))) >= 10
 
     def _ends_in_place(self, folded: list[str]) -> bool:
         """The run's last two or three words name a province or district that is not also a common
