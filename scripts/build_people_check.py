@@ -3,6 +3,7 @@
     python scripts/build_people_check.py draw    # seeded draw -> data/check/people_hand.jsonl (text only)
     python scripts/build_people_check.py merge   # + hand gold (data/check/people_gold.txt) -> same file
     python scripts/build_people_check.py merge --set heldout   # the held-out set (people_heldout.jsonl)
+    python scripts/build_people_check.py merge --set blind     # the blind set (people_blind.jsonl)
 
 A second, independent check of person, gender and quoted-source detection, on articles the
 people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
@@ -42,9 +43,11 @@ MAX_CHARS = 1500
 
 # How many articles each stratum gives (VNTC by its topic label; baomoi and DANeS have none).
 # "check": the set the people rules were corrected on; "heldout": drawn and annotated after those
-# corrections, scored once, to see how they carry to articles nobody tuned on.
+# corrections, scored once, to see how they carry to articles nobody tuned on (then corrected on
+# too); "blind": drawn last, scored once at the end of the session and never corrected on.
 SETS: dict[str, dict] = {"check": {"seed": 4417, "jsonl": "people_hand.jsonl", "gold": "people_gold.txt"},
-                         "heldout": {"seed": 9151, "jsonl": "people_heldout.jsonl", "gold": "people_gold_heldout.txt"}}
+                         "heldout": {"seed": 9151, "jsonl": "people_heldout.jsonl", "gold": "people_gold_heldout.txt"},
+                         "blind": {"seed": 27103, "jsonl": "people_blind.jsonl", "gold": "people_gold_blind.txt"}}
 HELDOUT_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
                                   "vntc:SK": 1, "baomoi": 12}
 QUOTAS: dict[str, int] = {
@@ -155,7 +158,7 @@ def parse_gold(path: Path) -> dict[str, list[dict]]:
         line = raw.strip()
         if not line:
             continue
-        head = re.match(r"#\s*([ch]\d{3})\b", line)
+        head = re.match(r"#\s*([chb]\d{3})\b", line)
         if head:
             current = head.group(1)
             gold[current] = []
@@ -199,8 +202,10 @@ def main() -> int:
     if args.set == "check":
         rows = draw(conf["seed"], QUOTAS)
     else:
-        first = {r["source"] for r in draw(SETS["check"]["seed"], QUOTAS)}
-        rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix="h", taken_before=first)
+        taken = {r["source"] for r in draw(SETS["check"]["seed"], QUOTAS)}
+        if args.set == "blind":
+            taken |= {r["source"] for r in draw(SETS["heldout"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
+        rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix=args.set[0], taken_before=taken)
     if args.step == "merge":
         rows = merge(rows, OUT / conf["gold"])
     OUT.mkdir(parents=True, exist_ok=True)
