@@ -233,3 +233,20 @@ def test_a_dash_attribution_inside_a_quotation_names_the_speaker() -> None:
 
 def test_a_run_cut_inside_a_province_name_is_no_person() -> None:
     assert people("Ông bị bắt khi đang cướp dây chuyền ở Quảng Ninh Minh Khang") == {}
+
+
+def test_a_title_with_modifiers_still_opens_the_clause() -> None:
+    text = ("Tướng Anh về hưu Peter Hollins, người vừa từ vùng chiến sự trở về sau chuyến đi dài ngày, "
+            "đã lên tiếng cảnh báo về nguy cơ xung đột.")
+    assert people(text)["Peter Hollins"][1] is True
+
+
+def test_a_nationality_after_a_generic_noun_is_no_name() -> None:
+    assert people("Các trung tâm giới thiệu hình ảnh những cô gái Việt để tìm chồng.") == {}
+
+
+def test_a_foreign_name_after_a_title_and_its_portfolio_is_a_person() -> None:
+    got = people("Thứ trưởng Tư pháp Rod Nesbitt đã ký bản ghi nhớ.")
+    assert set(got) == {"Rod Nesbitt"} and got["Rod Nesbitt"][2] == "official"
+    # The ministry itself, then a name, is still split off as before.
+    assert set(people("Bộ Tư pháp Nguyễn Văn Hải cho biết.")) <= {"Nguyễn Văn Hải"}

@@ -76,6 +76,12 @@ _AUXILIARIES = re.compile(r" (?:(?:đã|cũng|còn|vừa|mới|thì|lại|từng
 _GENERIC_SUBJECT = re.compile(r"(?<!\w)(?:người|mọi người|nhiều người|khán giả|dư luận|họ|ai|người dân|chuyên gia|"
                               r"giới chuyên môn|cư dân mạng|nhiều ý kiến|vị này|người này|ông này|bà này|anh này|"
                               r"chị này)\s+(?:(?:đều|cũng|thì|lại|đã|vẫn)\s+)?$")
+# A minister's or official's portfolio after the title: "Thứ trưởng Tư pháp X" (not the ministry).
+_PORTFOLIOS = {"tư pháp", "ngoại giao", "nội vụ", "quốc phòng", "tài chính", "y tế", "giáo dục", "ngoại thương",
+               "thương mại", "kế hoạch"}
+# Words that qualify a title before a name: "Tướng Mỹ về hưu X", "cựu Bộ trưởng X", "HLV trẻ X".
+_TITLE_MODIFIERS = {"và", "của", "về", "hưu", "nghỉ", "đã", "mới", "cũ", "cựu", "tiền", "nhiệm", "đương", "kỳ",
+                    "nổi", "tiếng", "trẻ", "gốc", "người", "nữ", "nam", "tân", "nguyên"}
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -309,6 +315,16 @@ class PeopleFinder:
                     return j
         return None
 
+    def _title_portfolio(self, words: list[str]) -> bool:
+        """Do ``words`` end with a title and its portfolio ("thứ trưởng tư pháp"), not a ministry?"""
+        for size in (3, 2, 1):
+            phrase = " ".join(words[-size:])
+            if len(words) > size and phrase in _PORTFOLIOS:
+                before = words[:len(words) - size]
+                return any(" ".join(before[-n:]) in self.role_words and " ".join(before[-n:]) not in
+                           self.honorific_gender for n in (1, 2, 3) if len(before) >= n)
+        return False
+
     def _honorific_ending(self, words: list[str], sizes: tuple[int, ...] = (3, 2, 1)) -> str | None:
         """The honorific that ends ``words`` ("bà", "cô em gái"), if any; not the last syllable of a
         word that merely ends like one ("khủng bố", "tuyên bố": "bố" is no father there)."""
@@ -408,6 +424,9 @@ class PeopleFinder:
             return None
         if org_first or self._blocked(" ".join(before_run)):
             k = self._name_after_place(folded, before_run)
+            if k is None and not org_first and self._title_portfolio(before_run) and \
+                    not any(self._is_viet(t) for t in folded):
+                k = 0  # "Thứ trưởng Tư pháp Rod Rosenstein": a title and its portfolio, then a foreign name
             if k is None:
                 return None
             after_place = True
@@ -453,6 +472,11 @@ class PeopleFinder:
                                          or phrase in self.not_name_words):
                     return None
         if len(core) == 1 and self._inside_organisation_name(text, low, core[0][0]):
+            return None
+        # "các cô gái Việt", "chàng trai Hàn": a nationality after a generic noun.
+        if len(core) == 1 and (folded[k] in self.countries or folded[k] in ("việt", "hàn", "hoa", "khmer")) and \
+                re.search(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động)\s+$",
+                          low[max(0, core[0][0] - 14):core[0][0]]):
             return None
         # Words before the core in the same clause: the capitalised prefix plus lowercase words.
         start = core[0][0]
@@ -902,7 +926,8 @@ class PeopleFinder:
             for i in range(len(words) - n + 1):
                 phrase = " ".join(words[i:i + n])
                 if phrase not in self.role_words or phrase in self.honorific_gender or \
-                        i and words[i - 1] in ("là", "làm", "thành", "chức", "nhiệm"):
+                        i and words[i - 1] in ("là", "làm", "thành", "chức", "nhiệm") or \
+                        i and f"{words[i - 1]} {phrase}" in self.role_words:  # "tướng" inside "thủ tướng"
                     continue  # "đã trở thành thủ tướng, X viết": a predicate, not an appositive
                 rest = list(zip(words[i + n:], originals[i + n:], strict=True))
                 if len(rest) <= 3 and all(w.isdigit() or w in ("tuổi", "số", "người", "của") or orig[:1].isupper()
@@ -959,7 +984,7 @@ class PeopleFinder:
             cut += rest.end() if rest else 0
         for word, orig in zip(low[cut:start].split(), text[cut:start].split(), strict=True):
             if not (word in self._title_vocabulary or word in self.not_person_before or word in self.countries
-                    or orig[:1].isupper() or word.isdigit() or word in ("và", "của")):
+                    or orig[:1].isupper() or word.isdigit() or word in _TITLE_MODIFIERS):
                 return False
         return True
 
