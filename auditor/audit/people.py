@@ -82,6 +82,8 @@ _PORTFOLIOS = {"tư pháp", "ngoại giao", "nội vụ", "quốc phòng", "tài
 # Words that qualify a title before a name: "Tướng Mỹ về hưu X", "cựu Bộ trưởng X", "HLV trẻ X".
 _TITLE_MODIFIERS = {"và", "của", "về", "hưu", "nghỉ", "đã", "mới", "cũ", "cựu", "tiền", "nhiệm", "đương", "kỳ",
                     "nổi", "tiếng", "trẻ", "gốc", "người", "nữ", "nam", "tân", "nguyên"}
+_CLUB_AFTER = re.compile(r"\s+của\s+[" + _UPPER + "]")
+_GENERIC_NOUN_BEFORE = re.compile(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động)\s+$")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -475,8 +477,7 @@ class PeopleFinder:
             return None
         # "các cô gái Việt", "chàng trai Hàn": a nationality after a generic noun.
         if len(core) == 1 and (folded[k] in self.countries or folded[k] in ("việt", "hàn", "hoa", "khmer")) and \
-                re.search(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động)\s+$",
-                          low[max(0, core[0][0] - 14):core[0][0]]):
+                _GENERIC_NOUN_BEFORE.search(low[max(0, core[0][0] - 14):core[0][0]]):
             return None
         # Words before the core in the same clause: the capitalised prefix plus lowercase words.
         start = core[0][0]
@@ -498,7 +499,7 @@ class PeopleFinder:
             end += 1
             tokens = [tokens[0]]
         aged = bool(_AGE_AFTER.match(low, end))
-        club_after = bool(re.match(r"\s+của\s+[" + _UPPER + "]", text[end:end + 12]))
+        club_after = bool(_CLUB_AFTER.match(text, end))
         return Mention(start=start, end=end if not initial else end - 1, tokens=tokens, honorific=honorific,
                        prefix=prefix, initial=initial, after_place=after_place, aged=aged, spilled=spilled,
                        club_after=club_after)
