@@ -250,3 +250,11 @@ def test_a_foreign_name_after_a_title_and_its_portfolio_is_a_person() -> None:
     assert set(got) == {"Rod Nesbitt"} and got["Rod Nesbitt"][2] == "official"
     # The ministry itself, then a name, is still split off as before.
     assert set(people("Bộ Tư pháp Nguyễn Văn Hải cho biết.")) <= {"Nguyễn Văn Hải"}
+
+
+# -- roles ------------------------------------------------------------------------------------------
+
+def test_a_sentence_after_the_name_makes_a_suspect_and_death_a_victim() -> None:
+    got = people("Tòa tuyên phạt: Lương Thị Hoa 5 năm tù, Đặng Văn Kiên 30 tháng tù nhưng cho hưởng án treo.")
+    assert got["Lương Thị Hoa"][2] == "suspect" and got["Đặng Văn Kiên"][2] == "suspect"
+    assert people("Ông Phạm Văn Lực chết vì bệnh cúm gia cầm.")["Phạm Văn Lực"][2] == "victim"

@@ -52,9 +52,13 @@ _CAP_WORD = "[" + _UPPER + r"][\w]*(?:[-'’]\w+)*"
 # ("George W. Bush", "V. Gorbatko").
 _CAP_RUN = re.compile(r"(?<![\w])" + _CAP_WORD + r"(?:(?: |(?<=(?<!\w)[" + _UPPER + r"])\. )" + _CAP_WORD + ")*")
 _SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt|bị tạm giữ|bị tạm giam|bị khởi tố|bị truy nã|bị truy tố|bị tuyên phạt|"
-                                r"lãnh án|khai nhận|bị xử phạt|bị kết án|bị cáo buộc)(?!\w)")
+                                r"lãnh án|khai nhận|bị xử phạt|bị kết án|bị cáo buộc|"
+                                # a sentence: "Phạm Văn A 10 năm tù", "cùng lĩnh 4 năm tù", "án treo"
+                                r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:năm|tháng)\s+tù|tù\s+chung\s+thân|"
+                                r"án\s+treo|tử\s+hình|bỏ\s+trốn|bị\s+truy\s+cứu)(?!\w)")
 _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị hại|bị thương|tử vong|thiệt mạng|bị đánh|"
-                               r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng)(?!\w)")
+                               r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng|chết|tử nạn|"
+                               r"gặp nạn|bị nạn|mất tích|bị đâm|bị chém|mắc bệnh|nhiễm bệnh)(?!\w)")
 _BUSINESS_PREDICATE = re.compile(r"(?<!\w)(?:kinh doanh|buôn bán|làm chủ|thành lập|mở quán|mở cửa hàng|mở xưởng|"
                                  r"mở công ty|nắm \d+\s?% (?:phần )?vốn|cổ đông)(?!\w)")
 _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
