@@ -258,3 +258,16 @@ def test_a_sentence_after_the_name_makes_a_suspect_and_death_a_victim() -> None:
     got = people("Tòa tuyên phạt: Lương Thị Hoa 5 năm tù, Đặng Văn Kiên 30 tháng tù nhưng cho hưởng án treo.")
     assert got["Lương Thị Hoa"][2] == "suspect" and got["Đặng Văn Kiên"][2] == "suspect"
     assert people("Ông Phạm Văn Lực chết vì bệnh cúm gia cầm.")["Phạm Văn Lực"][2] == "victim"
+
+
+def test_a_foreign_name_after_title_and_la_is_a_person() -> None:
+    got = people("Theo thư ký báo chí của Thủ tướng là Razak Tamrin, cuộc gặp diễn ra thân mật.")
+    assert set(got) == {"Razak Tamrin"}
+
+
+def test_a_pronoun_after_a_bare_surname_makes_the_foreign_name_a_person() -> None:
+    text = ("Ở trận còn lại, Tomasz Kowalczyk thắng dễ. Kowalczyk khởi đầu chậm nhưng khi bị dẫn 2-4, "
+            "anh đã lấy lại thế trận.")
+    assert set(people(text)) == {"Tomasz Kowalczyk"}
+    text = "Ở trận còn lại, Wiremu Tane thắng dễ. Tane khởi đầu chậm nhưng khi bị dẫn 2-4, anh đã lấy lại thế trận."
+    assert set(people(text)) == {"Wiremu Tane"}

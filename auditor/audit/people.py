@@ -680,7 +680,8 @@ class PeopleFinder:
                     " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3))
                 if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
                         and not known_given and not appositive_role and not m.aged \
-                        and not self._role_before_comma(text, low, m.start) \
+                        and not self._role_before_comma(text, low, m.start) and not self._role_is(low, m.start) \
+                        and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
                         and not self._surname_speaks(text, low, m.tokens[-1]):
                     continue
             mentions.append(m)
@@ -938,6 +939,26 @@ class PeopleFinder:
                 if len(rest) <= 3 and all(w.isdigit() or w in ("tuổi", "số", "người", "của") or orig[:1].isupper()
                                           for w, orig in rest):
                     return True
+        return False
+
+    def _role_is(self, low: str, start: int) -> bool:
+        """A title, then "là", then the name: "thư ký báo chí của Thủ tướng là Azhar Osman"."""
+        before = low[max(0, start - 70):start]
+        if not re.search(r"(?<!\w)là\s*$", before):
+            return False
+        words = re.split(r"[.;:!?“”\"(),]", before)[-1].split()[:-1]
+        return self._nearest_role_title(words[-8:]) is not None
+
+    def _pronoun_after_surname(self, text: str, low: str, last: str) -> bool:
+        """A bare surname, then a personal pronoun as the subject of the next clause of the same
+        sentence: "Gaudio khởi đầu tốt hơn nhưng khi bị dẫn trước 4-2, anh đã ..."."""
+        for m in re.finditer(r"(?<![\w.])" + re.escape(last) + r"(?!\w)", text):
+            window = low[m.end():m.end() + 120]
+            cut = re.search(r"[.!?;:“”\"]", window)
+            window = window[:cut.start()] if cut else window
+            p = re.search(r",\s+(anh|ông|bà|chị|cô)\s+(?:đã|vẫn|cũng|lại|không|chưa|sẽ|đang|từng|liền)(?!\w)", window)
+            if p and not re.search(r"[" + _UPPER + "]", text[m.end():m.end() + p.start()]):
+                return True
         return False
 
     def _surname_speaks(self, text: str, low: str, last: str) -> bool:
