@@ -271,3 +271,20 @@ def test_a_pronoun_after_a_bare_surname_makes_the_foreign_name_a_person() -> Non
     assert set(people(text)) == {"Tomasz Kowalczyk"}
     text = "Ở trận còn lại, Wiremu Tane thắng dễ. Tane khởi đầu chậm nhưng khi bị dẫn 2-4, anh đã lấy lại thế trận."
     assert set(people(text)) == {"Wiremu Tane"}
+
+
+def test_a_given_name_with_a_quoted_nickname_is_a_person() -> None:
+    text = "Đường dây do Tâm “Lùn” cầm đầu. Công an đã bắt Tâm “Lùn” tại nhà riêng."
+    got = audit(text).people
+    assert [p.name for p in got] == ["Tâm"] and len(got[0].mentions) >= 2
+
+
+def test_an_alias_in_brackets_joins_the_full_name() -> None:
+    text = ("Các bị can gồm Lê Văn Tâm và Hồ Văn Tâm (tức Tâm “Lùn”). "
+            "Hồ Văn Tâm khai đã nhiều lần gọi cho Tâm “Lùn” để bàn bạc.")
+    assert [p.name for p in audit(text).people] == ["Lê Văn Tâm", "Hồ Văn Tâm"]
+
+
+def test_a_kin_noun_after_a_name_is_no_pronoun() -> None:
+    # "chị gái" (elder sister) says nothing of the gender of Minh.
+    assert people("Đường dây của Lê Minh bị phá. Chính chị gái của bị cáo đã tố giác.")["Lê Minh"][0] == "U"

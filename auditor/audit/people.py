@@ -88,6 +88,10 @@ _TITLE_MODIFIERS = {"và", "của", "về", "hưu", "nghỉ", "đã", "mới", "
                     "nổi", "tiếng", "trẻ", "gốc", "người", "nữ", "nam", "tân", "nguyên"}
 _CLUB_AFTER = re.compile(r"\s+của\s+[" + _UPPER + "]")
 _GENERIC_NOUN_BEFORE = re.compile(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động)\s+$")
+_NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
+_KIN_NOUN_AFTER = re.compile(r"\s+(?:gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
+                             r"giáo|đồng nghiệp)(?!\w)")
+_ALIAS_BEFORE = re.compile(r"\(\s*(?:tức|còn gọi là|còn có tên|biệt danh|bí danh|hay)\s*$")
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -117,6 +121,8 @@ class Mention:
     aged: bool = False  # an age or birth year follows in brackets: "Thiệu Minh Nhựt (25 tuổi)"
     spilled: bool = False  # the run took the next sentence's first word ("Bái Thông báo"), now cut off
     club_after: bool = False  # "của" and a capitalised name follow: "thủ môn Reina của Liverpool"
+    nickname: bool = False  # a given name and a quoted nickname: "Minh “Sứt”"
+    alias: bool = False  # introduced as another name of the person before: "Tôn Anh Dũng (tức Dũng “Huế”)"
 
     @property
     def key(self) -> str:
@@ -293,6 +299,19 @@ class PeopleFinder:
                     m = self._mention_from_run(text, low, piece)
                     if m is not None:
                         mentions.append(m)
+        # "Minh “Sứt”", "Dung "Hà"": a given name and a nickname in quotes (crime reports).
+        for nm in _NICKNAME.finditer(text):
+            given, nick = nm.group(1), nm.group(2)
+            if sum(self.given.get(fold(given), (0, 0))) < 10 or fold(nick) in self.not_name_words:
+                continue
+            words = self._words_before(low, nm.start())
+            if self._blocked(" ".join(words)):
+                continue
+            mentions = [x for x in mentions if not nm.start() <= x.start < nm.end()]
+            mentions.append(Mention(start=nm.start(), end=nm.start(1) + len(given), tokens=[given, nick],
+                                    honorific=self._honorific_ending(words), prefix=" ".join(words[-10:]),
+                                    nickname=True, alias=bool(_ALIAS_BEFORE.search(low, max(0, nm.start() - 20),
+                                                                                    nm.start()))))
         return mentions
 
     def _name_after_place(self, folded: list[str], before_run: list[str]) -> int | None:
@@ -584,6 +603,8 @@ class PeopleFinder:
             return None
         if m.initial:
             return "yes" if m.honorific else None
+        if m.nickname:
+            return "yes"
         if len(folded) > 5:
             return None
         titled = m.honorific is not None or self._title_before(m.prefix) is not None
@@ -704,6 +725,21 @@ class PeopleFinder:
         by_len = sorted(mentions, key=lambda m: (-len(m.tokens), -m.tokens[0].count("."), m.start))
         for m in by_len:
             key = [fold(t) for t in m.tokens]
+            if m.nickname:
+                # "Minh “Sứt”" joins the same nickname, else a full name ending in the given name
+                # ("Dũng “Huế”" -> "Bùi Tiến Dũng").
+                same = [c for c in clusters if any(x.nickname and [fold(t) for t in x.tokens] == key
+                                                   for x in c.mentions)]
+                fuller = [c for c in clusters if len(c.tokens) > 1 and fold(c.tokens[-1]) == key[0]
+                          and not any(x.nickname for x in c.mentions)]
+                named_before = [c for c in clusters if m.alias and any(0 <= m.start - x.end <= 12 for x in c.mentions)]
+                # Several full names end in the given name: only an alias ("(tức ...)") decides.
+                target = (named_before or same or (fuller if len(fuller) == 1 else []) or [None])[0]
+                if target is None:
+                    target = PersonCluster()
+                    clusters.append(target)
+                target.mentions.append(m)
+                continue
             target = None
             candidates = []
             for c in clusters:
@@ -796,6 +832,8 @@ class PeopleFinder:
                 after = text[p.end(1):p.end(1) + 2]
                 if len(after) == 2 and after[0] == " " and after[1].isupper():
                     continue  # an honorific before a name, not a pronoun
+                if _KIN_NOUN_AFTER.match(low, p.end(1)):
+                    continue  # "chị gái", "anh em", "cô giáo": a noun, not a pronoun for the person
                 cluster.pronoun_gender = "F" if p.group(1) in ("bà", "chị", "cô") else "M"
                 break
 
