@@ -288,3 +288,9 @@ def test_an_alias_in_brackets_joins_the_full_name() -> None:
 def test_a_kin_noun_after_a_name_is_no_pronoun() -> None:
     # "chị gái" (elder sister) says nothing of the gender of Minh.
     assert people("Đường dây của Lê Minh bị phá. Chính chị gái của bị cáo đã tố giác.")["Lê Minh"][0] == "U"
+
+
+def test_a_word_after_a_noun_title_must_be_a_given_name() -> None:
+    # A lost period: "học sinh" and then the next sentence's "Đề thi".
+    assert people("Nhiều thí sinh vui vì làm được bài như các em học sinh Đề thi gồm hai phần.") == {}
+    assert set(people("Em học sinh Hùng đã nhặt được ví và trả lại.")) == {"Hùng"}

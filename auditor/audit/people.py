@@ -620,8 +620,11 @@ class PeopleFinder:
             return "yes"
         if len(folded) == 1 and folded[0] in self.not_name_words:
             return None
-        if viet and len(folded) == 1 and m.honorific is None:
+        if viet and len(folded) == 1 and (m.honorific is None or self.honorific_gender[m.honorific] == "U"
+                                           and " " in m.honorific):
             # "Bộ trưởng Dũng" yes; "Thứ trưởng Ngoại giao" no: a titled single word must be a given name.
+            # So after a noun like "học sinh" ("học sinh Đề thi gồm...": a lost period), not after
+            # "anh", "bà", "em".
             m_count, f_count = self.given.get(folded[0], (0, 0))
             return "yes" if titled and m_count + f_count >= 5 else None
         if titled and (viet or m.honorific is not None or len(folded) > 1):
