@@ -7,15 +7,22 @@ them back to the caller's string.
    starters are peeled off into the run's *prefix* ("Tổng thống Nga Vladimir Putin" -> prefix
    "tổng thống nga", core "Vladimir Putin").
 2. A core is a person when a title or honorific stands before it, when it has the shape of a
-   Vietnamese full name (a known surname + 1-3 syllables), or, for foreign-looking names, when the
-   article also refers to it with an honorific or makes it speak. A place or organisation word
-   before it ("đường Lê Lợi", "trường Nguyễn Du") rules it out.
+   Vietnamese full name (a known surname + 1-3 syllables; a rare surname with an age after it), or,
+   for foreign-looking names, when there is evidence: a known given name, an initial ("A. Robben"),
+   a title before or after it (also "tay vợt Tây Ban Nha, X", "thư ký ... là X", "X của Club"),
+   an age, or its bare surname speaking or followed by a pronoun. Names without a surname
+   ("Quốc Anh") count when listed next to a person; "Minh “Sứt”" is a given name and a nickname.
+   A place or organisation word before it ("đường Lê Lợi", "trường Nguyễn Du", "tại X"), an address
+   bracket "(1984, Lê Lợi, Hà Nội)" or a title-cased organisation name rules it out.
 3. Mentions are grouped: a shorter form joins the fuller name it ends with ("ông Hùng" ->
    "Nguyễn Văn Hùng", "ông Comey" -> "James Comey").
 4. Gender: honorifics and kin words over all mentions (bà, chị -> F; ông, anh -> M), then the name
    ("Thị" -> F, "Văn" -> M, the name-gender table); otherwise U. Unknown is an answer, never a guess.
-5. Quoted: the person is the subject of a speech verb (cho biết, nói, khẳng định...), is named after
-   "theo"/"dẫn lời", or a pronoun that refers to them ("ông nói") speaks.
+5. Quoted: the person is the subject of a speech verb (cho biết, nói, khẳng định...) and opens its
+   clause, is named after "theo"/"dẫn lời" (titles and their office may stand between), answers in
+   an interview ("- Ông X: ..." or the one person a question-and-answer piece is about), or a
+   pronoun that refers to them ("ông nói", "- cô nói -") speaks. Letters, declined comments and
+   idioms ("nói thành thạo tiếng Anh") are not speech.
 6. Role: the nearest title (official, expert, business, celebrity), else crime/victim context,
    else citizen for people named with an honorific, else other.
 """
