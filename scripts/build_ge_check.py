@@ -1,0 +1,235 @@
+"""Build the gender-equality check set in data/check/ (see the "Gender-equality items" section of
+data/check/README.md).
+
+    python scripts/build_ge_check.py draw     # seeded draw -> data/check/ge_check_index.jsonl (ids only)
+    python scripts/build_ge_check.py build    # text from ../shared/corpus + hand labels -> ge_check.jsonl
+
+A held-out check of the gender-equality item rules (``ge_item``, ``ge_topic``) on corpus articles
+nobody tuned them on: VNTC 2004-2006, baomoi 2017 and DANeS 2021 provincial items that are not in
+data/train (neither a hand nor a weak article label nor a candidate article), not in the random
+sample `bench/ge_sample.py` reads by default (fraction 0.07, seed 2026), and not, or nearly not, an
+item of ../shared/eval (``EvalGuard``, 4-gram overlap >= 30 % on the title or any 300-character
+chunk). A second copy of a story already drawn is dropped too.
+
+Items are rare in random news, so the draw has three strata (``QUOTAS``), each ordered by a seeded
+hash of the corpus id (``SEED``):
+
+- ``term``: the title or the first 400 characters of the body hold a gender-equality term
+  (``GE_TERMS``, a broad list written from GUIDE_topic);
+- ``women``: not ``term``, and title + text name women at least twice (``WOMEN``);
+- ``random``: any eligible article (VNTC + baomoi, and ``DANES_RANDOM`` DANeS provincial items).
+
+The strata are shuffled together (seeded) and numbered ``g001``..., so the labeller cannot tell an
+article's stratum from its place. The text is the title plus the first ~1,500 characters of the
+body cut at a sentence end (as the train labels were given). Labels are written by hand in
+``ge_check_labels.txt``, one ``gNNN label topic [?]`` line per article (label 0 or 1, topic ``-``
+for 0, a trailing ``?`` for unsure), and ``build`` merges them. The corpus text is not committed
+(baomoi has no licence): the index names each article by corpus id, and ``build`` reads it back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from build_people_check import _lead  # noqa: E402
+from build_train_data import EvalGuard, _shingles  # noqa: E402
+
+from auditor.models.corpus import CorpusArticle, iter_corpus, keep  # noqa: E402
+from auditor.text import fold  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus"
+OUT = REPO / "data" / "check"
+INDEX = OUT / "ge_check_index.jsonl"
+LABELS = OUT / "ge_check_labels.txt"
+DATASET = OUT / "ge_check.jsonl"
+TRAIN = REPO / "data" / "train"
+
+SEED = 6211  # not 2026 (data/train), 4417/9151/27103 (people checks) or 5309 (stereotype check)
+QUOTAS = {"term": 80, "women": 80, "random": 80}
+DANES_RANDOM = 15  # of the random stratum: DANeS provincial items (titles + short descriptions)
+MIN_BODY = {"news": 400, "danes": 60}
+TOPICS = ("policy_law", "politics_leadership", "gbv", "economic", "role_model", "womens_union", "sex_ratio",
+          "health_education", "other")
+
+# Broad on purpose: the stratum should hold the items and their hard negatives alike.
+GE_TERMS = (
+    "bình đẳng giới", "bình quyền", "nữ quyền", "giới tính", "lồng ghép giới", "phụ nữ", "nữ giới", "phái nữ",
+    "chị em", "nữ", "hội phụ nữ", "hội lhpn", "hội liên hiệp phụ nữ", "liên hiệp phụ nữ", "phụ nữ việt nam",
+    "bạo lực gia đình", "bạo hành", "bạo lực giới", "quấy rối tình dục", "xâm hại tình dục", "tảo hôn",
+    "hôn nhân cận huyết", "cưỡng ép kết hôn", "lao động nữ", "cán bộ nữ", "nữ cán bộ", "đại biểu nữ",
+    "nữ đại biểu", "nữ doanh nhân", "doanh nhân nữ", "nữ lãnh đạo", "nữ chủ tịch", "nữ bộ trưởng",
+    "nữ tổng thống", "nữ thủ tướng", "mua bán phụ nữ", "buôn bán phụ nữ", "buôn bán người", "mua bán người",
+    "cô dâu", "lấy chồng nước ngoài", "trẻ em gái", "bé gái", "học sinh nữ", "nữ sinh", "trọng nam khinh nữ",
+    "con trai nối dõi", "mất cân bằng giới tính", "cân bằng giới tính", "lựa chọn giới tính", "thai sản",
+    "sức khỏe sinh sản", "kế hoạch hóa gia đình", "8/3", "8-3", "20/10", "20-10", "quốc tế phụ nữ",
+    "ngày gia đình việt nam", "đồng tính", "chuyển giới", "lgbt", "phụ nữ hai giỏi", "gương phụ nữ",
+    "người mẹ", "bà mẹ", "làm mẹ", "vợ chồng", "gia đình văn hóa", "un women",
+)
+_GE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(t)) for t in sorted(GE_TERMS, key=len, reverse=True))
+                    + r")(?!\w)")
+_UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
+# Words naming a woman: group nouns, and an honorific before a capitalised name ("bà Lan", "chị H.").
+WOMEN = re.compile(r"(?<!\w)(?:phụ nữ|chị em|nữ giới|phái nữ|cô gái|bé gái|con gái|nữ sinh|người mẹ|bà mẹ|"
+                   r"người vợ|(?:[Bb]à|[Cc]hị|[Cc]ô|[Nn]ữ) [" + _UPPER + r"]\w*)(?!\w)")
+
+
+def _rank(key: str) -> str:
+    return hashlib.sha1(f"{SEED}:{key}".encode()).hexdigest()
+
+
+def _excluded_ids() -> set[str]:
+    """Corpus ids already labelled or offered for labelling in data/train."""
+    ids: set[str] = set()
+    for path in [*TRAIN.glob("articles_*.jsonl"), *(TRAIN / "candidates").glob("articles_*.jsonl")]:
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                ids.add(str(row.get("source") or row["id"]))
+    return ids
+
+
+def _provincial_ids() -> set[str]:
+    path = CORPUS / "danes" / "danes_provincial_subset.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    # The same id scheme as auditor.models.corpus.read_danes (the URL when a row has no id).
+    return {f"danes:{row['id']}" if row.get("id") is not None else f"danes:{row.get('url', '')}" for row in rows}
+
+
+def _articles(wanted: set[str] | None = None) -> dict[str, CorpusArticle]:
+    """Every corpus article the check may use (or the ``wanted`` ones), by id; DANeS: the provincial subset."""
+    provincial = _provincial_ids()
+    out: dict[str, CorpusArticle] = {}
+    for art in iter_corpus(CORPUS):
+        if art.source_id in out or (art.source_id.startswith("danes:") and art.source_id not in provincial):
+            continue
+        if wanted is not None and art.source_id not in wanted:
+            continue
+        out[art.source_id] = art
+    return out
+
+
+def _text(art: CorpusArticle) -> str:
+    return _lead(art.text)
+
+
+def draw(force: bool) -> None:
+    if INDEX.exists() and not force:
+        sys.exit(f"{INDEX} exists (the hand labels refer to it); use --force to redraw")
+    excluded = _excluded_ids()
+    guard = EvalGuard()
+    pools: dict[str, list[tuple[str, str, list[str]]]] = {"term": [], "women": [], "random": [], "danes": []}
+    population: Counter[str] = Counter()
+    articles = _articles()
+    for source_id, art in articles.items():
+        kind = "danes" if source_id.startswith("danes:") else "news"
+        if source_id in excluded or keep(source_id, 0.07, 2026) or len(art.text) < MIN_BODY[kind]:
+            continue
+        text = _text(art)
+        terms = sorted(set(_GE_RE.findall(fold(f"{art.title} . {art.text[:400]}"))))
+        women = len(WOMEN.findall(f"{art.title} . {text}"))
+        rank = _rank(source_id)
+        if terms:
+            pools["term"].append((rank, source_id, terms))
+            population["term"] += 1
+        elif women >= 2:
+            pools["women"].append((rank, source_id, []))
+            population["women"] += 1
+        pools["danes" if kind == "danes" else "random"].append((rank, source_id, terms))
+        population["eligible " + kind] += 1
+    rows: list[dict] = []
+    drawn: set[str] = set()
+    drawn_shingles: list[set[tuple[str, ...]]] = []
+    quotas = {"term": QUOTAS["term"], "women": QUOTAS["women"], "random": QUOTAS["random"] - DANES_RANDOM,
+              "danes": DANES_RANDOM}
+    for pool, quota in quotas.items():
+        taken = 0
+        for _, source_id, terms in sorted(pools[pool]):
+            if taken == quota:
+                break
+            if source_id in drawn:
+                continue
+            art = articles[source_id]
+            text = _text(art)
+            chunks = [art.title] + [text[i:i + 300] for i in range(0, len(text), 300)]
+            if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
+                continue
+            sh = _shingles(f"{art.title} {text}")
+            if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
+                continue  # the same story from another outlet
+            drawn_shingles.append(sh)
+            drawn.add(source_id)
+            rows.append({"source": source_id, "stratum": "random" if pool == "danes" else pool, "terms": terms})
+            taken += 1
+    random.Random(SEED).shuffle(rows)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with INDEX.open("w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows, 1):
+            fh.write(json.dumps({"id": f"g{i:03d}", **row}, ensure_ascii=False) + "\n")
+    print(f"population: {dict(population)}")
+    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {INDEX.relative_to(REPO)}")
+
+
+def read_labels(path: Path = LABELS) -> dict[str, tuple[int, str | None, bool]]:
+    """``gNNN label topic [?]`` lines -> {id: (ge_item, ge_topic, unsure)}; '#' starts a comment."""
+    labels: dict[str, tuple[int, str | None, bool]] = {}
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split()
+        unsure = parts[-1] == "?"
+        if unsure:
+            parts = parts[:-1]
+        if len(parts) != 3 or parts[1] not in ("0", "1"):
+            sys.exit(f"{path.name}:{n}: expected 'gNNN 0|1 topic|- [?]', got {raw!r}")
+        item, topic = int(parts[1]), parts[2]
+        if item and topic not in TOPICS or not item and topic != "-":
+            sys.exit(f"{path.name}:{n}: topic {topic!r} does not fit label {item}")
+        labels[parts[0]] = (item, topic if item else None, unsure)
+    return labels
+
+
+def build(allow_unlabelled: bool) -> None:
+    index = [json.loads(line) for line in INDEX.open(encoding="utf-8") if line.strip()]
+    labels = read_labels() if LABELS.exists() else {}
+    missing = [row["id"] for row in index if row["id"] not in labels]
+    if missing and not allow_unlabelled:
+        sys.exit(f"{len(missing)} articles have no label (first: {missing[:5]}); --allow-unlabelled to write anyway")
+    articles = _articles({row["source"] for row in index})
+    with DATASET.open("w", encoding="utf-8") as fh:
+        for row in index:
+            art = articles[row["source"]]
+            item, topic, unsure = labels.get(row["id"], (None, None, False))
+            fh.write(json.dumps({"id": row["id"], "title": art.title, "text": _text(art), "ge_item": item,
+                                 "ge_topic": topic, "unsure": unsure, "source": row["source"],
+                                 "stratum": row["stratum"]}, ensure_ascii=False) + "\n")
+    print(f"{len(index)} articles ({len(index) - len(missing)} labelled) -> {DATASET.relative_to(REPO)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["draw", "build"])
+    parser.add_argument("--force", action="store_true", help="draw: overwrite the index")
+    parser.add_argument("--allow-unlabelled", action="store_true", help="build: write articles without labels")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        sys.exit(f"no corpus at {CORPUS}: this set needs ../shared")
+    if args.command == "draw":
+        draw(args.force)
+    else:
+        build(args.allow_unlabelled)
+
+
+if __name__ == "__main__":
+    main()
