@@ -99,6 +99,11 @@ _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPE
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
                              r"giáo|đồng nghiệp)(?!\w)")
 _ALIAS_BEFORE = re.compile(r"\(\s*(?:tức|còn gọi là|còn có tên|biệt danh|bí danh|hay)\s*$")
+# Function words that open a sentence and are never part of a name ("... Ma Thuột Trước đó, ...").
+_OPENERS = {"sau", "trong", "khi", "tại", "từ", "đến", "với", "và", "nhưng", "còn", "cũng", "đây", "đó", "này",
+            "các", "những", "mỗi", "nhiều", "một", "theo", "nếu", "vì", "do", "để", "rồi", "thì", "trước", "ngoài",
+            "riêng", "chỉ", "cả", "hay", "hoặc", "song", "giờ", "nay", "đã", "đang", "sẽ", "vẫn", "có", "không",
+            "chưa", "nhờ", "bởi", "qua", "dưới", "trên", "giữa", "tuy", "dù", "nên", "lúc", "ngày", "hôm"}
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -129,6 +134,7 @@ class Mention:
     spilled: bool = False  # the run took the next sentence's first word ("Bái Thông báo"), now cut off
     club_after: bool = False  # "của" and a capitalised name follow: "thủ môn Reina của Liverpool"
     nickname: bool = False  # a given name and a quoted nickname: "Minh “Sứt”"
+    dotted_initial: bool = False  # the first token is one letter with a period: "A. Robben"
     alias: bool = False  # introduced as another name of the person before: "Tôn Anh Dũng (tức Dũng “Huế”)"
 
     @property
@@ -376,8 +382,8 @@ class PeopleFinder:
         if not 3 <= len(folded) <= 4 or folded[0] not in self.surnames \
                 or not all(self._is_viet(t) for t in folded):
             return False
-        if folded[1] in self.surnames:
-            return False  # "Đường Trần Hưng Đạo", "Đường Lê Văn Lương": a street named after a person
+        if folded[1] in self.surnames or folded[0] in self.place_list_heads:
+            return False  # "Đường Trần Hưng Đạo", "Đường Vĩnh Khánh": a street
         middles_known = all(sum(self.middle.get(t, (0, 0))) >= 10 for t in folded[1:-1])
         return middles_known and sum(self.given.get(folded[-1], (0, 0))) >= 10
 
@@ -398,9 +404,9 @@ class PeopleFinder:
         if nxt and not after[:1].isspace():
             return False
         pair = " ".join([last, *nxt])
-        if nxt and (pair in self.speech_verbs or pair in self.not_name_words):
-            return True
-        return last in self.not_name_words and sum(self.given.get(last, (0, 0))) < 5
+        if nxt and (pair in self.speech_verbs or pair in self.not_name_words or pair in self.role_words):
+            return True  # "Thông báo", "Sau đó", "Nghệ sỹ"
+        return last in _OPENERS
 
     def _words_before(self, low: str, pos: int) -> list[str]:
         """Lowercase words before ``pos`` back to the last clause break (at most 80 characters)."""
@@ -421,6 +427,11 @@ class PeopleFinder:
                     run = run[:i + 1]
                     break
         folded = [low[a:b] for a, b in run]
+        # "ông Đậu Ngọc Bái Thông báo...", "TP Buôn Ma Thuột Trước đó": a lost period, and the run took
+        # the next sentence's first word. Cut it before any other check looks at the run.
+        spilled = len(run) >= 3 and self._spilled_into_next_word(folded[-1], low[run[-1][1]:run[-1][1] + 30])
+        if spilled:
+            run, folded = run[:-1], folded[:-1]
         run_start = run[0][0]
         # "P.Hòa Hiệp", "Q.1", "TP.Vinh": an abbreviated unit right before the run.
         if re.search(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$", low[max(0, run_start - 4):run_start]):
@@ -446,8 +457,10 @@ class PeopleFinder:
         dehyphen = " ".join(folded).replace("-", " ")
         # "Buôn Ma Thuột"; "Huyện Phú Hòa" (a unit word, then a place), but "Phạm Phú Hòa" is a
         # surname and a given name that a commune happens to share.
-        if dehyphen in self.places or (folded[0] not in self.surnames
-                                       and " ".join(folded[1:]).replace("-", " ") in self.places):
+        tail_place = " ".join(folded[1:]).replace("-", " ") in self.places
+        if dehyphen in self.places or tail_place and (
+                folded[0] not in self.surnames or folded[0] in self.not_name_words  # "Từ Hà Nội, bạn đi..."
+                or " ".join(folded[:-1]) in self.places):  # "Thái Bình Dương": places overlapping
             return None
         honorific_before = self._honorific_ending(before_run, (2, 1)) is not None
         org_first = (folded[0] in self.not_person_before and folded[0] not in self._prefix_words
@@ -517,9 +530,6 @@ class PeopleFinder:
         if len(core) >= 3 and honorific is None and self._ends_in_place(core_folded) and (
                 len(core) >= 4 or core_folded[0] not in self.surnames):  # "Phạm Gia Lai" is a name
             return None  # "Hòa Phát Hà Nội": a team or firm named with its city, not a person
-        spilled = len(core) >= 3 and self._spilled_into_next_word(core_folded[-1], low[core[-1][1]:core[-1][1] + 30])
-        if spilled:
-            core = core[:-1]  # "ông Đậu Ngọc Bái Thông báo...": a lost period, the next sentence's word
         end = core[-1][1]
         tokens = [text[a:b] for a, b in core]
         initial = len(tokens) == 1 and len(tokens[0]) == 1 and end < len(text) and text[end] == "."
@@ -529,10 +539,11 @@ class PeopleFinder:
             end += 1
             tokens = [tokens[0]]
         aged = bool(_AGE_AFTER.match(low, end))
+        dotted_initial = len(tokens) > 1 and len(tokens[0]) == 1 and text[core[0][1]:core[0][1] + 1] == "."
         club_after = bool(_CLUB_AFTER.match(text, end))
         return Mention(start=start, end=end if not initial else end - 1, tokens=tokens, honorific=honorific,
                        prefix=prefix, initial=initial, after_place=after_place, aged=aged, spilled=spilled,
-                       club_after=club_after)
+                       club_after=club_after, dotted_initial=dotted_initial)
 
     def _inside_organisation_name(self, text: str, low: str, start: int) -> bool:
         """A one-word "name" that continues an organisation's title-cased name: "Phòng Cảnh sát
@@ -619,6 +630,13 @@ class PeopleFinder:
         key = " ".join(folded)
         if key in self.places and m.honorific is None:
             return None
+        if len(folded) >= 3 and " ".join(folded[1:]) in self.places and " ".join(folded[:-1]) in self.places:
+            return None  # "(phía Bắc) Thái Bình Dương": overlapping place names
+        if any(ch.isdigit() for t in m.tokens for ch in t):
+            return None  # "Tu-22M3": a model number
+        if len(folded[0]) == 1 and len(folded) > 1 and not m.dotted_initial and not viet and \
+                folded[0] not in ("y", *self.name_prefix_gender):  # "Y Quý B’Krông": an Ê Đê name
+            return None  # "H Krông Ana", "X Chandra": a letter without its period is no initial
         if viet and 2 <= len(folded) <= 4 and (folded[0] in self.surnames or (m.aged and len(folded) >= 3)):
             if len(folded) == 4 and folded[-1] not in self.given and folded[-2] in self.given:
                 # "Phạm Phú Thép Nấu": a run that spilled into the next word.
@@ -654,7 +672,7 @@ class PeopleFinder:
             return sum(self.middle.get(syllable, (0, 0))) + sum(self.given.get(syllable, (0, 0)))
 
         # "Đức", "Xuân", "Hoàng" open sentences and name people; "Sau", "Theo" only open sentences.
-        if (first in self.not_name_words and known(first) < 50) or any(t in self.not_person_before or (t in self.role_words and t not in self.honorific_gender)
+        if any(t in self.not_name_words and known(t) < 50 for t in folded) or any(t in self.not_person_before or (t in self.role_words and t not in self.honorific_gender)
                                                      for t in folded):
             return False  # "hàm Vụ trưởng": an office, not a name
         return known(first) >= 3 and known(last) >= 3
@@ -717,7 +735,13 @@ class PeopleFinder:
                     continue
             mentions.append(m)
         if pairs:
-            mentions += self._list_neighbours(pairs, mentions, low)
+            # Anchors: people named with a title or honorific, a full name of three words or more, a
+            # foreign name, or a name the text repeats; not a two-word "surname + word" said once
+            # ("Thái Dương, Thái Âm, Mộc Đức": stars of a horoscope).
+            said = Counter(" ".join(m.tokens) for m in mentions)
+            anchors = [m for m in mentions if m.honorific or self._title_before(m.prefix) or len(m.tokens) >= 3
+                       or not all(self._is_viet(fold(t)) for t in m.tokens) or said[" ".join(m.tokens)] >= 2]
+            mentions += self._list_neighbours(pairs, anchors, low)
         clusters = self._cluster(mentions)
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
