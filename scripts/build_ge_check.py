@@ -17,10 +17,14 @@ hash of the corpus id (``SEED``):
 - ``term``: the title or the first 400 characters of the body hold a gender-equality term
   (``GE_TERMS``, a broad list written from GUIDE_topic);
 - ``women``: not ``term``, and title + text name women at least twice (``WOMEN``);
-- ``random``: any eligible article (VNTC + baomoi, and ``DANES_RANDOM`` DANeS provincial items).
+- ``random``: any eligible article (VNTC + baomoi, and ``DANES_RANDOM`` DANeS provincial items);
+- ``strong``: added after the first 240 were labelled and held no item at all: every remaining
+  eligible article whose title or first 400 characters hold a narrow gender-equality term
+  (``STRONG_TERMS``: bình đẳng giới, Hội LHPN, lao động nữ, buôn bán phụ nữ, nữ giới...), a census
+  of what data/train left, not a sample.
 
-The strata are shuffled together (seeded) and numbered ``g001``..., so the labeller cannot tell an
-article's stratum from its place. The text is the title plus the first ~1,500 characters of the
+The first three strata are shuffled together (seeded) and numbered ``g001``..., so the labeller
+cannot tell an article's stratum from its place; ``strong`` follows, shuffled on its own. The text is the title plus the first ~1,500 characters of the
 body cut at a sentence end (as the train labels were given). Labels are written by hand in
 ``ge_check_labels.txt``, one ``gNNN label topic [?]`` line per article (label 0 or 1, topic ``-``
 for 0, a trailing ``?`` for unsure), and ``build`` merges them. The corpus text is not committed
@@ -76,8 +80,25 @@ GE_TERMS = (
     "ngày gia đình việt nam", "đồng tính", "chuyển giới", "lgbt", "phụ nữ hai giỏi", "gương phụ nữ",
     "người mẹ", "bà mẹ", "làm mẹ", "vợ chồng", "gia đình văn hóa", "un women",
 )
-_GE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(t)) for t in sorted(GE_TERMS, key=len, reverse=True))
-                    + r")(?!\w)")
+STRONG_TERMS = (
+    "bình đẳng giới", "bình quyền", "nữ quyền", "lồng ghép giới", "hội phụ nữ", "hội lhpn", "hội liên hiệp phụ nữ",
+    "liên hiệp phụ nữ", "bạo lực gia đình", "bạo hành phụ nữ", "bạo lực giới", "quấy rối tình dục", "tảo hôn",
+    "hôn nhân cận huyết", "cưỡng ép kết hôn", "lao động nữ", "cán bộ nữ", "nữ cán bộ", "đại biểu nữ", "nữ đại biểu",
+    "nữ doanh nhân", "doanh nhân nữ", "nữ lãnh đạo", "nữ chủ tịch", "nữ bộ trưởng", "nữ tổng thống", "nữ thủ tướng",
+    "mua bán phụ nữ", "buôn bán phụ nữ", "lấy chồng nước ngoài", "trẻ em gái", "trọng nam khinh nữ",
+    "mất cân bằng giới tính", "lựa chọn giới tính", "phụ nữ hai giỏi", "gương phụ nữ", "un women", "quốc tế phụ nữ",
+    "phụ nữ việt nam", "chuyển giới", "lgbt", "phụ nữ nông thôn", "phụ nữ nghèo", "quyền phụ nữ", "quyền của phụ nữ",
+    "vai trò phụ nữ", "vai trò của phụ nữ", "tiến bộ của phụ nữ", "sự tiến bộ của phụ nữ", "nữ giới",
+)
+
+
+def _term_re(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(t)) for t in sorted(terms, key=len, reverse=True))
+                      + r")(?!\w)")
+
+
+_GE_RE = _term_re(GE_TERMS)
+_STRONG_RE = _term_re(STRONG_TERMS)
 _UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
 # Words naming a woman: group nouns, and an honorific before a capitalised name ("bà Lan", "chị H.").
 WOMEN = re.compile(r"(?<!\w)(?:phụ nữ|chị em|nữ giới|phái nữ|cô gái|bé gái|con gái|nữ sinh|người mẹ|bà mẹ|"
@@ -128,7 +149,8 @@ def draw(force: bool) -> None:
         sys.exit(f"{INDEX} exists (the hand labels refer to it); use --force to redraw")
     excluded = _excluded_ids()
     guard = EvalGuard()
-    pools: dict[str, list[tuple[str, str, list[str]]]] = {"term": [], "women": [], "random": [], "danes": []}
+    pools: dict[str, list[tuple[str, str, list[str]]]] = {"term": [], "women": [], "random": [], "danes": [],
+                                                          "strong": []}
     population: Counter[str] = Counter()
     articles = _articles()
     for source_id, art in articles.items():
@@ -136,7 +158,11 @@ def draw(force: bool) -> None:
         if source_id in excluded or keep(source_id, 0.07, 2026) or len(art.text) < MIN_BODY[kind]:
             continue
         text = _text(art)
-        terms = sorted(set(_GE_RE.findall(fold(f"{art.title} . {art.text[:400]}"))))
+        head = fold(f"{art.title} . {art.text[:400]}")
+        terms = sorted(set(_GE_RE.findall(head)))
+        if _STRONG_RE.search(head):
+            pools["strong"].append((_rank(source_id), source_id, sorted(set(_STRONG_RE.findall(head)))))
+            population["strong"] += 1
         women = len(WOMEN.findall(f"{art.title} . {text}"))
         rank = _rank(source_id)
         if terms:
@@ -151,7 +177,7 @@ def draw(force: bool) -> None:
     drawn: set[str] = set()
     drawn_shingles: list[set[tuple[str, ...]]] = []
     quotas = {"term": QUOTAS["term"], "women": QUOTAS["women"], "random": QUOTAS["random"] - DANES_RANDOM,
-              "danes": DANES_RANDOM}
+              "danes": DANES_RANDOM, "strong": len(pools["strong"])}
     for pool, quota in quotas.items():
         taken = 0
         for _, source_id, terms in sorted(pools[pool]):
@@ -171,7 +197,10 @@ def draw(force: bool) -> None:
             drawn.add(source_id)
             rows.append({"source": source_id, "stratum": "random" if pool == "danes" else pool, "terms": terms})
             taken += 1
-    random.Random(SEED).shuffle(rows)
+    first, strong = rows[:sum(QUOTAS.values())], rows[sum(QUOTAS.values()):]
+    random.Random(SEED).shuffle(first)
+    random.Random(SEED + 1).shuffle(strong)
+    rows = first + strong
     OUT.mkdir(parents=True, exist_ok=True)
     with INDEX.open("w", encoding="utf-8") as fh:
         for i, row in enumerate(rows, 1):
