@@ -185,3 +185,73 @@ def test_newly_covered_stereotypes_are_flagged(sentence: str, category: str) -> 
 ])
 def test_sex_that_matters_neutral_words_and_reported_beliefs_pass(sentence: str) -> None:
     assert not rules_hit(sentence)
+
+
+# -- false-flag causes found on held-out news (data/check/stereo_check*) ------------------------
+
+def test_unless_after_cancels_on_the_words_just_after_the_match(tmp_path: Path) -> None:
+    rule = {"id": "GM990", "name": "demeaning_label.test", "message": "m", "suggestion": "s",
+            "match": ["nữ tài xế"], "unless_after": {"words": ["{violence_suffered}"], "window": 8},
+            "examples": {"flag": ["Nữ tài xế vượt đèn đỏ."]}}
+    r = load_rules(_rules_dir(tmp_path, rule)).by_id("GM990")
+    assert list(r.find("nữ tài xế vượt đèn đỏ rồi bỏ chạy")) == [(0, 9)]
+    assert list(r.find("nữ tài xế bị hai thanh niên chặn đường hành hung")) == []
+    # The legal passive is what she is accused of, not what was done to her.
+    assert list(r.find("nữ tài xế bị cáo buộc đâm chết người đi đường")) == [(0, 9)]
+    # Violence done to someone else in the same sentence does not excuse the marking.
+    assert list(r.find("thấy cô gái bị đâm, nữ tài xế lao vào can ngăn")) == [(20, 29)]
+
+
+def test_unless_after_must_be_words_and_a_window(tmp_path: Path) -> None:
+    rule = {"id": "GM990", "name": "demeaning_label.test", "message": "m", "suggestion": "s",
+            "match": ["gái quê"], "unless_after": ["bị"], "examples": {"flag": ["Gái quê lên phố."]}}
+    with pytest.raises(RuleError, match="unless_after"):
+        load_rules(_rules_dir(tmp_path, rule))
+
+
+@pytest.mark.parametrize("sentence", [
+    # The marked woman is the one harmed.
+    "Nữ chủ quán bị một nhóm thanh niên say rượu hành hung ngay trước cửa hàng.",
+    "Một nữ tài xế xe ôm công nghệ bị cưỡng hiếp trên đường về quê.",
+    # Established job names and both sexes named; reckless drivers of either sex.
+    "Nữ ca sĩ bị mất trộm túi xách trong lúc biểu diễn ở hội chợ.",
+    "Giải thưởng dành cho nam và nữ diễn viên xuất sắc nhất bị hoãn vì sự cố kỹ thuật.",
+    "Tài xế xe container trở thành hung thần xa lộ sau khi dùng ma túy.",
+    # A man's sex is the story in a sexual-assault report.
+    "Bệnh nhân tố cáo một nam y tá sàm sỡ mình khi tiêm thuốc.",
+    # "như" that lists, loves or disguises.
+    "Người yếu thế như phụ nữ, trẻ em, người già được ưu tiên xếp hàng trước.",
+    "Mẹ chồng coi con dâu như con gái, chăm từng bữa cơm.",
+    # Words that hold a slur's letters: a girl phoning, money before a pronoun, a football team.
+    "Chị nghe thấy tiếng con gái gọi cửa lúc nửa đêm nên thức dậy.",
+    "Ông chủ nhà giữ lại 3 triệu đồng cô đặt cọc tháng trước.",
+    "Cả đội bóng “Cậu bé rừng xanh” được mời ra Hà Nội giao lưu.",
+    # Mr Right, not a real man's duty; a woman the pillar; a duty refused in a question.
+    "Cô tin rằng một ngày sẽ gặp được người đàn ông đích thực của đời mình.",
+    "Sau khi chồng đau ốm, chị trở thành trụ cột gia đình, một mình nuôi ba con.",
+    "Tại sao chị phải nhẫn nhịn khi anh ta không hề tôn trọng chị?",
+    # A woman naming herself; a word discussed as a word; eye drops; an award-winning "sơn nữ" song.
+    "Tôi không muốn trở thành kẻ thứ ba chen vào hạnh phúc của anh chị.",
+    "Danh từ bà tám để chỉ những người nhiều chuyện nay đã thành động từ.",
+    "Bác sĩ dặn rửa mắt bằng nước muối sinh lý, dùng liên tục trong vòng 5 ngày.",
+    "Ca sĩ trẻ thể hiện lại bài Sơn nữ ca trong đêm nhạc Trần Hoàn.",
+    "Phóng viên hỏi Tuấn về tin đồn anh là người đẹp đôi nhất với bạn diễn.",
+    # Illness framing denied.
+    "Họ tìm đến chuyển giới không phải do lệch lạc mà vì muốn sống đúng với mình.",
+])
+def test_held_out_false_flag_causes_pass(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Nữ chủ quán bị bắt vì chứa chấp đánh bạc trong nhà.", "gender_marking"),
+    ("Đàn ông đích thực thì không bao giờ than vãn chuyện bếp núc.", "trait"),
+    ("Thằng bé gì mà mít ướt, khóc nhè như con gái.", "trait"),
+    ("Là người trụ cột trong gia đình, anh phải lo hết chuyện tiền bạc.", "domestic_role"),
+    ("Dàn người mẫu khoe đôi chân dài trên bãi biển Nha Trang.", "sexualisation"),
+    ("Nữ ca sĩ tự tin diện bikini khoe đôi chân thon trong kỳ nghỉ.", "sexualisation"),
+    ("Đại gia dắt theo chân dài kém 20 tuổi đi dự tiệc.", "demeaning_label"),
+    ("Người vợ đăng đàn dằn mặt kẻ thứ ba chen chân vào gia đình mình.", "demeaning_label"),
+])
+def test_what_those_fixes_must_still_flag(sentence: str, category: str) -> None:
+    assert category in categories(sentence), categories(sentence)

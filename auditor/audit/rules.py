@@ -14,6 +14,8 @@ A rule file holds one category and its rules::
         near: {words: [...], window: 8}       # optional: a companion within N words
         unless_before: {words: [...], window: 5}  # optional: these just before the match cancel it
                                            # (or a list of such specs, each with its own window)
+        unless_after: {words: [...], window: 6}   # optional: these just after the match cancel it
+                                           # ("nữ kế toán bị chồng đánh": she is the one harmed)
         unless_part_of: ["thần đồng", "bóng đá"]  # optional: longer words or names the match is only
                                            # the head or tail of ("thần đồng bóng đá" is not "đồng bóng")
         unless_quoted: 4                   # optional: a match inside quoted speech with at least this
@@ -48,7 +50,7 @@ from auditor.text import fold
 
 RULE_FIELDS = {
     "id", "name", "severity", "message", "suggestion", "match", "near", "requires_sentence",
-    "unless_sentence", "unless_before", "unless_part_of", "unless_quoted", "examples", "aliases", "indicator",
+    "unless_sentence", "unless_before", "unless_after", "unless_part_of", "unless_quoted", "examples", "aliases", "indicator",
     "category", "anchors",
 }
 REQUIRED_FIELDS = ("id", "name", "message", "suggestion", "match", "examples")
@@ -99,6 +101,8 @@ class Rule:
     near_window: int = 8
     # (words, window) pairs: any of the words among the last `window` words before the match cancels it.
     unless_before: list[tuple[re.Pattern[str], int]] = field(default_factory=list)
+    # Likewise just after the match (the first `window` words after it).
+    unless_after: list[tuple[re.Pattern[str], int]] = field(default_factory=list)
     unless_part_of: re.Pattern[str] | None = None
     unless_quoted: int | None = None
     requires: re.Pattern[str] | None = None
@@ -126,6 +130,8 @@ class Rule:
                 continue
             if self.unless_before and self._cancelled_before(sentence, start):
                 continue
+            if self.unless_after and self._cancelled_after(sentence, end):
+                continue
             if self.unless_part_of is not None and self._inside_longer_word(sentence, start, end):
                 continue
             if self.unless_quoted and _in_quoted_speech(sentence, start, end, self.unless_quoted):
@@ -135,6 +141,10 @@ class Rule:
     def _cancelled_before(self, sentence: str, start: int) -> bool:
         before = sentence[:start].split()
         return any(words.search(" ".join(before[-window:])) for words, window in self.unless_before)
+
+    def _cancelled_after(self, sentence: str, end: int) -> bool:
+        after = sentence[end:].split()
+        return any(words.search(" ".join(after[:window])) for words, window in self.unless_after)
 
     def _inside_longer_word(self, sentence: str, start: int, end: int) -> bool:
         # A listed compound that overlaps the match and reaches beyond it: "thần đồng" over the
@@ -292,6 +302,18 @@ def _window_spec(spec: Any, fld: str, default_window: int, terms: dict[str, list
     return _compile_checked(words, path=path, rule_id=rule_id, fld=fld), window
 
 
+def _window_specs(raw: dict, fld: str, terms: dict[str, list[str]], *, path: str,
+                  rule_id: str) -> list[tuple[re.Pattern[str], int]]:
+    """`unless_before` / `unless_after`: one `{words, window}` spec or a list of them, compiled."""
+    specs = raw.get(fld)
+    out = []
+    for spec in specs if isinstance(specs, list) else [specs]:
+        words, window = _window_spec(spec, fld, 5, terms, path=path, rule_id=rule_id)
+        if words is not None:
+            out.append((words, window))
+    return out
+
+
 def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list[str]], path: str) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("each rule must be a mapping", path=path)
@@ -328,12 +350,8 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
         anchors = frozenset(_WORD_RE.findall(fold(p))[0] for p in phrases if _WORD_RE.findall(fold(p)))
     assert match is not None
     near, window = _window_words(raw, "near", 8, terms, path=path, rule_id=rule_id)
-    before_specs = raw.get("unless_before")
-    unless_before = []
-    for spec in before_specs if isinstance(before_specs, list) else [before_specs]:
-        words, before_window = _window_spec(spec, "unless_before", 5, terms, path=path, rule_id=rule_id)
-        if words is not None:
-            unless_before.append((words, before_window))
+    unless_before = _window_specs(raw, "unless_before", terms, path=path, rule_id=rule_id)
+    unless_after = _window_specs(raw, "unless_after", terms, path=path, rule_id=rule_id)
     quoted = raw.get("unless_quoted")
     if quoted is not None and (not isinstance(quoted, int) or isinstance(quoted, bool) or quoted < 1):
         raise RuleError("must be a positive number of words", path=path, item=rule_id, field="unless_quoted")
@@ -351,6 +369,7 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
         near=near,
         near_window=window,
         unless_before=unless_before,
+        unless_after=unless_after,
         unless_part_of=part_of,
         unless_quoted=quoted,
         requires=_compile_checked(_expand(raw.get("requires_sentence"), terms, path=path, rule_id=rule_id,
