@@ -321,3 +321,17 @@ def test_a_list_next_to_a_weak_anchor_is_no_list_of_people() -> None:
     assert not {"Mộc Đức", "Vân Hán", "Kế Đô"} & set(people(text))
     text = "TS. Nguyễn Xuân Thủy, Nguyên Giám đốc Nhà xuất bản cho rằng nên giữ nguyên."
     assert set(people(text)) == {"Nguyễn Xuân Thủy"}
+
+
+def test_an_office_name_in_title_case_before_the_subject() -> None:
+    text = "Tới dự có các khách mời, Thủ tướng Chính phủ Nguyễn Xuân Hòa đã đến dự và phát biểu khai mạc."
+    assert people(text)["Nguyễn Xuân Hòa"][1] is True
+    # The clause's own first word, capitalised, is no office: the possessor does not speak.
+    assert people("Luồng email con trai ông Jenkins công bố là cuộc trao đổi ngắn.")["Jenkins"][1] is False
+
+
+def test_a_delegation_and_a_firms_branch_are_no_people() -> None:
+    assert people("Đoàn Việt Nam giành ba huy chương vàng.") == {}
+    assert people("Công ty nghiên cứu thị trường Nielsen Việt Nam công bố báo cáo.") == {}
+    text = "Ông Julian Assange Văn phòng luật sư của ông cho biết ông sẽ kháng cáo."
+    assert "Julian Assange" in people(text)

@@ -384,6 +384,8 @@ class PeopleFinder:
             return False
         if folded[1] in self.surnames or folded[0] in self.place_list_heads:
             return False  # "Đường Trần Hưng Đạo", "Đường Vĩnh Khánh": a street
+        if " ".join(folded[1:]) in self.countries or " ".join(folded[1:]) in self.places:
+            return False  # "đoàn Việt Nam": a delegation
         middles_known = all(sum(self.middle.get(t, (0, 0))) >= 10 for t in folded[1:-1])
         return middles_known and sum(self.given.get(folded[-1], (0, 0))) >= 10
 
@@ -404,8 +406,9 @@ class PeopleFinder:
         if nxt and not after[:1].isspace():
             return False
         pair = " ".join([last, *nxt])
-        if nxt and (pair in self.speech_verbs or pair in self.not_name_words or pair in self.role_words):
-            return True  # "Thông báo", "Sau đó", "Nghệ sỹ"
+        if nxt and (pair in self.speech_verbs or pair in self.not_name_words or pair in self.role_words
+                    or pair in self.not_person_before):
+            return True  # "Thông báo", "Sau đó", "Nghệ sỹ", "Văn phòng"
         return last in _OPENERS
 
     def _words_before(self, low: str, pos: int) -> list[str]:
@@ -634,6 +637,8 @@ class PeopleFinder:
             return None  # "(phía Bắc) Thái Bình Dương": overlapping place names
         if any(ch.isdigit() for t in m.tokens for ch in t):
             return None  # "Tu-22M3": a model number
+        if len(folded) >= 3 and " ".join(folded[-2:]) in self.countries and m.honorific is None:
+            return None  # "Nielsen Việt Nam": a firm's local branch
         if len(folded[0]) == 1 and len(folded) > 1 and not m.dotted_initial and not viet and \
                 folded[0] not in ("y", *self.name_prefix_gender):  # "Y Quý B’Krông": an Ê Đê name
             return None  # "H Krông Ana", "X Chandra": a letter without its period is no initial
@@ -1080,10 +1085,15 @@ class PeopleFinder:
             cut = lead.end()
             rest = re.match(r"\s*(?:với\s+)?(?:báo\s+chí|phóng\s+viên|pv|truyền\s+thông)?", low[cut:start])
             cut += rest.end() if rest else 0
-        for word, orig in zip(low[cut:start].split(), text[cut:start].split(), strict=True):
+        prev = ""
+        for i, (word, orig) in enumerate(zip(low[cut:start].split(), text[cut:start].split(), strict=True)):
+            # A lowercase word right after a capitalised one inside the clause belongs to an office's
+            # name ("Thủ tướng Chính phủ X", "Sở Y tế"); the clause's own first word does not count.
             if not (word in self._title_vocabulary or word in self.not_person_before or word in self.countries
-                    or orig[:1].isupper() or word.isdigit() or word in _TITLE_MODIFIERS):
+                    or orig[:1].isupper() or word.isdigit() or word in _TITLE_MODIFIERS
+                    or (i > 1 and prev[:1].isupper())):
                 return False
+            prev = orig
         return True
 
     def _titles_only(self, words: str | list[str]) -> bool:
