@@ -335,3 +335,13 @@ def test_a_delegation_and_a_firms_branch_are_no_people() -> None:
     assert people("Công ty nghiên cứu thị trường Nielsen Việt Nam công bố báo cáo.") == {}
     text = "Ông Julian Assange Văn phòng luật sư của ông cho biết ông sẽ kháng cáo."
     assert "Julian Assange" in people(text)
+
+
+def test_tournaments_animals_and_lone_letters_are_no_people() -> None:
+    assert people("Cô vào bán kết giải Qatar Mở rộng sau trận thắng dễ.") == {}
+    assert people("Một con Trăn Myanmar dài 5 m được thả về rừng.") == {}
+    assert people("Việc Iran từ chối thanh sát gây lo ngại.") == {}
+    assert people("Thực phẩm giàu vitamin C. C giúp tăng sức đề kháng.") == {}
+    # "Anh" is a country and a given name: "Quốc Anh" stays a possible name.
+    assert set(people("Các cầu thủ Văn Quyết, Quốc Anh và Đức Huy được tại ngoại.")) == {
+        "Văn Quyết", "Quốc Anh", "Đức Huy"}

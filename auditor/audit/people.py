@@ -100,7 +100,7 @@ _KIN_NOUN_AFTER = re.compile(r"\s+(?:gái|trai|ruột|dâu|rể|họ|cả|út|em
                              r"giáo|đồng nghiệp)(?!\w)")
 _ALIAS_BEFORE = re.compile(r"\(\s*(?:tức|còn gọi là|còn có tên|biệt danh|bí danh|hay)\s*$")
 # Function words that open a sentence and are never part of a name ("... Ma Thuột Trước đó, ...").
-_OPENERS = {"sau", "trong", "khi", "tại", "từ", "đến", "với", "và", "nhưng", "còn", "cũng", "đây", "đó", "này",
+_OPENERS = {"việc", "sau", "trong", "khi", "tại", "từ", "đến", "với", "và", "nhưng", "còn", "cũng", "đây", "đó", "này",
             "các", "những", "mỗi", "nhiều", "một", "theo", "nếu", "vì", "do", "để", "rồi", "thì", "trước", "ngoài",
             "riêng", "chỉ", "cả", "hay", "hoặc", "song", "giờ", "nay", "đã", "đang", "sẽ", "vẫn", "có", "không",
             "chưa", "nhờ", "bởi", "qua", "dưới", "trên", "giữa", "tuy", "dù", "nên", "lúc", "ngày", "hôm"}
@@ -639,6 +639,10 @@ class PeopleFinder:
             return None  # "Tu-22M3": a model number
         if len(folded) >= 3 and " ".join(folded[-2:]) in self.countries and m.honorific is None:
             return None  # "Nielsen Việt Nam": a firm's local branch
+        if len(folded) == 2 and folded[-1] in self.countries and self._is_viet(folded[0]) and \
+                folded[0] not in self.surnames and m.honorific is None and \
+                sum(self.given.get(folded[-1], (0, 0))) < 10:  # "Quốc Anh": "Anh" is a name too
+            return None  # "Trăn Myanmar" (a Burmese python), "Gạo Thái"
         if len(folded[0]) == 1 and len(folded) > 1 and not m.dotted_initial and not viet and \
                 folded[0] not in ("y", *self.name_prefix_gender):  # "Y Quý B’Krông": an Ê Đê name
             return None  # "H Krông Ana", "X Chandra": a letter without its period is no initial
@@ -661,7 +665,8 @@ class PeopleFinder:
             return "yes"  # a one-word foreign name after a job title ("tiền đạo Chelsea") may be a club
         if titled and m.club_after:
             return "yes"  # ... but not when a club follows it: "thủ môn Reina của Liverpool"
-        if 2 <= len(folded) <= 3 and len(folded[0]) == 1 and not any(self._is_viet(t) for t in folded[1:]):
+        if 2 <= len(folded) <= 3 and len(folded[0]) == 1 and not any(self._is_viet(t) for t in folded[1:]) \
+                and all(len(t) > 1 for t in folded[1:]) and m.dotted_initial:
             return "yes"  # "A. Robben", "R. Fowler": an initial and a surname name a person
         if not viet and 2 <= len(folded) <= 3:
             return "maybe"
