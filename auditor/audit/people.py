@@ -400,8 +400,8 @@ class PeopleFinder:
 
     def _spilled_into_next_word(self, last: str, after: str) -> bool:
         """Is the run's last word really the first word of what follows? With the word after it, it
-        makes a speech verb or a sentence opener ("Thông báo", "Sau đó"), or it is an opener that is
-        no given name ("Sau", "Trong")."""
+        makes a speech verb, a sentence opener, a title or an organisation ("Thông báo", "Sau đó",
+        "Nghệ sỹ", "Văn phòng"), or it is a function word that opens sentences ("Sau", "Trước")."""
         nxt = after.split()[:1]
         if nxt and not after[:1].isspace():
             return False
