@@ -93,6 +93,7 @@ _PORTFOLIOS = {"tư pháp", "ngoại giao", "nội vụ", "quốc phòng", "tài
 # Words that qualify a title before a name: "Tướng Mỹ về hưu X", "cựu Bộ trưởng X", "HLV trẻ X".
 _TITLE_MODIFIERS = {"và", "của", "về", "hưu", "nghỉ", "đã", "mới", "cũ", "cựu", "tiền", "nhiệm", "đương", "kỳ",
                     "nổi", "tiếng", "trẻ", "gốc", "người", "nữ", "nam", "tân", "nguyên"}
+_UPPER_CHAR = re.compile("[" + _UPPER + "]")
 _CLUB_AFTER = re.compile(r"\s+của\s+[" + _UPPER + "]")
 _GENERIC_NOUN_BEFORE = re.compile(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động)\s+$")
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
@@ -1039,7 +1040,7 @@ class PeopleFinder:
             cut = re.search(r"[.!?;:“”\"]", window)
             window = window[:cut.start()] if cut else window
             p = re.search(r",\s+(anh|ông|bà|chị|cô)\s+(?:đã|vẫn|cũng|lại|không|chưa|sẽ|đang|từng|liền)(?!\w)", window)
-            if p and not re.search(r"[" + _UPPER + "]", text[m.end():m.end() + p.start()]):
+            if p and not _UPPER_CHAR.search(text, m.end(), m.end() + p.start()):
                 return True
         return False
 
