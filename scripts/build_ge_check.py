@@ -3,6 +3,8 @@ data/check/README.md).
 
     python scripts/build_ge_check.py draw     # seeded draw -> data/check/ge_check_index.jsonl (ids only)
     python scripts/build_ge_check.py build    # text from ../shared/corpus + hand labels -> ge_check.jsonl
+    python scripts/build_ge_check.py draw-flagged        # the rules' sample -> ge_check_flagged_index.jsonl
+    python scripts/build_ge_check.py build --set flagged # -> ge_check_flagged.jsonl
 
 A held-out check of the gender-equality item rules (``ge_item``, ``ge_topic``) on corpus articles
 nobody tuned them on: VNTC 2004-2006, baomoi 2017 and DANeS 2021 provincial items that are not in
@@ -29,6 +31,16 @@ body cut at a sentence end (as the train labels were given). Labels are written 
 ``ge_check_labels.txt``, one ``gNNN label topic [?]`` line per article (label 0 or 1, topic ``-``
 for 0, a trailing ``?`` for unsure), and ``build`` merges them. The corpus text is not committed
 (baomoi has no licence): the index names each article by corpus id, and ``build`` reads it back.
+
+The strata above held almost no item (the pools of data/train took nearly every article the
+corpus has on the subject), so recall cannot be measured on them. ``draw-flagged`` adds a second,
+separate set for a held-out precision: it runs the rules alone (``AUDITOR_NO_MODEL=1``) over every
+eligible article not already drawn, and samples ``FLAGGED_N`` of the articles they count as items
+(``flagged``) plus as many they do not count that hold a gender-equality term (``unflagged``, decoys
+so the labeller cannot tell which is which), shuffled together and numbered ``f001``...; labels go
+to ``ge_check_flagged_labels.txt``. That set was drawn after the first set's labels were committed
+and scored; a redraw with changed rules gives another sample, so ``draw-flagged`` refuses to
+overwrite its index (``--force``).
 """
 
 from __future__ import annotations
@@ -36,6 +48,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import sys
@@ -57,6 +70,10 @@ OUT = REPO / "data" / "check"
 INDEX = OUT / "ge_check_index.jsonl"
 LABELS = OUT / "ge_check_labels.txt"
 DATASET = OUT / "ge_check.jsonl"
+FLAGGED_INDEX = OUT / "ge_check_flagged_index.jsonl"
+SETS = {"main": (INDEX, LABELS, DATASET), "flagged": (FLAGGED_INDEX, OUT / "ge_check_flagged_labels.txt",
+                                                      OUT / "ge_check_flagged.jsonl")}
+FLAGGED_N = 50
 TRAIN = REPO / "data" / "train"
 
 SEED = 6211  # not 2026 (data/train), 4417/9151/27103 (people checks) or 5309 (stereotype check)
@@ -144,6 +161,59 @@ def _text(art: CorpusArticle) -> str:
     return _lead(art.text)
 
 
+def _eligible(source_id: str, art: CorpusArticle, excluded: set[str]) -> bool:
+    kind = "danes" if source_id.startswith("danes:") else "news"
+    return source_id not in excluded and not keep(source_id, 0.07, 2026) and len(art.text) >= MIN_BODY[kind]
+
+
+def draw_flagged(force: bool) -> None:
+    if FLAGGED_INDEX.exists() and not force:
+        sys.exit(f"{FLAGGED_INDEX} exists (the hand labels refer to it); use --force to redraw")
+    os.environ["AUDITOR_NO_MODEL"] = "1"
+    from auditor.audit.engine import Auditor  # the engine only here: the first set was drawn without it
+
+    auditor = Auditor()
+    drawn = {json.loads(line)["source"] for line in INDEX.open(encoding="utf-8") if line.strip()}
+    excluded = _excluded_ids() | drawn
+    guard = EvalGuard()
+    pools: dict[str, list[tuple[str, str]]] = {"flagged": [], "unflagged": []}
+    articles = _articles()
+    read = 0
+    for source_id, art in articles.items():
+        if not _eligible(source_id, art, excluded):
+            continue
+        read += 1
+        if auditor.audit(_text(art), art.title or None).ge_item:
+            pools["flagged"].append((_rank(f"flagged:{source_id}"), source_id))
+        elif _GE_RE.search(fold(f"{art.title} . {art.text[:400]}")):
+            pools["unflagged"].append((_rank(f"flagged:{source_id}"), source_id))
+    rows: list[dict] = []
+    drawn_shingles: list[set[tuple[str, ...]]] = []
+    for pool, candidates in pools.items():
+        taken = 0
+        for _, source_id in sorted(candidates):
+            if taken == FLAGGED_N:
+                break
+            art = articles[source_id]
+            text = _text(art)
+            chunks = [art.title] + [text[i:i + 300] for i in range(0, len(text), 300)]
+            if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
+                continue
+            sh = _shingles(f"{art.title} {text}")
+            if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
+                continue
+            drawn_shingles.append(sh)
+            rows.append({"source": source_id, "stratum": pool})
+            taken += 1
+    random.Random(SEED + 2).shuffle(rows)
+    with FLAGGED_INDEX.open("w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows, 1):
+            fh.write(json.dumps({"id": f"f{i:03d}", **row}, ensure_ascii=False) + "\n")
+    print(f"rules {auditor.versions}: {len(pools['flagged'])} of {read} eligible articles flagged, "
+          f"{len(pools['unflagged'])} unflagged with a gender-equality term")
+    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {FLAGGED_INDEX.relative_to(REPO)}")
+
+
 def draw(force: bool) -> None:
     if INDEX.exists() and not force:
         sys.exit(f"{INDEX} exists (the hand labels refer to it); use --force to redraw")
@@ -155,7 +225,7 @@ def draw(force: bool) -> None:
     articles = _articles()
     for source_id, art in articles.items():
         kind = "danes" if source_id.startswith("danes:") else "news"
-        if source_id in excluded or keep(source_id, 0.07, 2026) or len(art.text) < MIN_BODY[kind]:
+        if not _eligible(source_id, art, excluded):
             continue
         text = _text(art)
         head = fold(f"{art.title} . {art.text[:400]}")
@@ -229,26 +299,28 @@ def read_labels(path: Path = LABELS) -> dict[str, tuple[int, str | None, bool]]:
     return labels
 
 
-def build(allow_unlabelled: bool) -> None:
-    index = [json.loads(line) for line in INDEX.open(encoding="utf-8") if line.strip()]
-    labels = read_labels() if LABELS.exists() else {}
+def build(allow_unlabelled: bool, which: str = "main") -> None:
+    index_path, labels_path, dataset = SETS[which]
+    index = [json.loads(line) for line in index_path.open(encoding="utf-8") if line.strip()]
+    labels = read_labels(labels_path) if labels_path.exists() else {}
     missing = [row["id"] for row in index if row["id"] not in labels]
     if missing and not allow_unlabelled:
         sys.exit(f"{len(missing)} articles have no label (first: {missing[:5]}); --allow-unlabelled to write anyway")
     articles = _articles({row["source"] for row in index})
-    with DATASET.open("w", encoding="utf-8") as fh:
+    with dataset.open("w", encoding="utf-8") as fh:
         for row in index:
             art = articles[row["source"]]
             item, topic, unsure = labels.get(row["id"], (None, None, False))
             fh.write(json.dumps({"id": row["id"], "title": art.title, "text": _text(art), "ge_item": item,
                                  "ge_topic": topic, "unsure": unsure, "source": row["source"],
                                  "stratum": row["stratum"]}, ensure_ascii=False) + "\n")
-    print(f"{len(index)} articles ({len(index) - len(missing)} labelled) -> {DATASET.relative_to(REPO)}")
+    print(f"{len(index)} articles ({len(index) - len(missing)} labelled) -> {dataset.relative_to(REPO)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["draw", "build"])
+    parser.add_argument("command", choices=["draw", "draw-flagged", "build"])
+    parser.add_argument("--set", choices=sorted(SETS), default="main", help="build: which set")
     parser.add_argument("--force", action="store_true", help="draw: overwrite the index")
     parser.add_argument("--allow-unlabelled", action="store_true", help="build: write articles without labels")
     args = parser.parse_args()
@@ -256,8 +328,10 @@ def main() -> None:
         sys.exit(f"no corpus at {CORPUS}: this set needs ../shared")
     if args.command == "draw":
         draw(args.force)
+    elif args.command == "draw-flagged":
+        draw_flagged(args.force)
     else:
-        build(args.allow_unlabelled)
+        build(args.allow_unlabelled, args.set)
 
 
 if __name__ == "__main__":
