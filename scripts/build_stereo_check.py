@@ -1,7 +1,8 @@
-"""Build the stereotype check set in data/check/ (see the Stereotype section of data/check/README.md).
+"""Build the stereotype check sets in data/check/ (see the Stereotype section of data/check/README.md).
 
     python scripts/build_stereo_check.py draw      # run the rules over the held-out corpus, draw the sample
     python scripts/build_stereo_check.py rebuild   # the sentence texts again from ../shared/corpus
+    python scripts/build_stereo_check.py draw --set blind   # the second, blind set (below)
 
 A held-out precision check of the indicator rules: sentences of ../shared/corpus news (VNTC
 2004-2006, baomoi 2017) from articles that are not in data/train (neither an article label nor the
@@ -10,7 +11,7 @@ rules alone (``AUDITOR_NO_MODEL=1``, ``Auditor()``) over every such article and 
 
 - the flagged sentences, in strata by rule: a sentence's stratum is the rarest rule (fewest flagged
   sentences in the whole pass) that fired on it, so every rule with hits gets up to ``PER_RULE``
-  sentences of its own; within a stratum the order is a seeded hash (``SEED``) of source and offset;
+  sentences of its own; within a stratum the order is a seeded hash (the set's seed) of source and offset;
 - ``UNFLAGGED`` random sentences that no rule flagged and that contain a gender word
   (``GENDER_WORD``), for a recall check.
 
@@ -22,6 +23,14 @@ precision). Sentences that are, or nearly are, an item of ../shared/eval (``Eval
 copies of a sentence are dropped. The corpus text is not committed (baomoi has no licence): the index
 names each sentence by corpus id and offsets, and ``rebuild`` reads the text back. A redraw with
 changed rules gives a different sample, so ``draw`` refuses to overwrite the index (``--force``).
+
+``--set blind`` draws a second set after the rules were corrected on the first (seed ``8123``; ids
+``b001``...; no sentence of the first set): a simple random sample of ``BLIND_FLAGGED`` flagged
+sentences (so its precision is the news-wide one, no weights needed) and two unflagged strata for
+recall: ``BLIND_ADJACENT`` gendered sentences with stereotype-adjacent vocabulary (``ADJACENT_WORD``:
+looks, body, family roles, traits, labels, LGBT; where misses would be) and ``BLIND_OTHER`` other
+gendered sentences. It is labelled once, blind, and scored once: the held-out figure of the
+corrected rules.
 """
 
 from __future__ import annotations
@@ -48,14 +57,12 @@ from auditor.text import normalize  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 OUT = REPO / "data" / "check"
-INDEX = OUT / "stereo_check_index.jsonl"
-TEXTS = OUT / "stereo_check.jsonl"
-META = OUT / "stereo_check_meta.json"
-
-SEED = 5309  # not data/train's 2026
+SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not data/train's 2026
+        "blind": {"seed": 8123, "prefix": "b", "name": "stereo_blind"}}
 PER_RULE = 8
 MAX_FLAGGED = 210
 UNFLAGGED = 100
+BLIND_FLAGGED, BLIND_ADJACENT, BLIND_OTHER = 150, 100, 50
 MIN_CHARS, MAX_CHARS = 25, 500
 # Words that make a sentence speak of a woman or a man (the recall sample). "ông" is left out: it
 # is in most sentences of political and business news, which would crowd out everything else.
@@ -63,10 +70,23 @@ GENDER_WORD = re.compile(
     r"(?<!\w)(?:phụ nữ|đàn bà|đàn ông|nữ|nam giới|nữ giới|con gái|con trai|cô gái|chàng trai|chị em|cô|chị|bà|"
     r"anh|em gái|vợ|chồng|nàng|chàng|thiếu nữ|người đẹp|hoa hậu|người mẫu|giới tính|đồng tính|phái đẹp|"
     r"phái mạnh|quý ông|cô ấy|bạn gái|bạn trai)(?!\w)")
+# Vocabulary near the stereotypes (not the rules' own lists): where an unflagged stereotype would be.
+ADJACENT_WORD = re.compile(
+    r"(?<!\w)(?:xinh|đẹp|nhan sắc|quyến rũ|gợi cảm|nóng bỏng|sexy|khoe|thân hình|vóc dáng|body|vòng|"
+    r"chân dài|bikini|nội y|hot girl|hotgirl|mỹ nhân|người đẹp|kiều nữ|bóng hồng|phái yếu|phái đẹp|"
+    r"phái mạnh|đàn bà|nội trợ|việc nhà|bếp|nấu nướng|chăm con|đảm đang|hiền thục|giữ chồng|trụ cột|"
+    r"thiên chức|yếu đuối|ghen|nhẹ dạ|cả tin|lẳng lơ|tiểu tam|bồ nhí|gái|đồng tính|gay|chuyển giới|"
+    r"nữ tính|nam tính|đàn ông|mạnh mẽ|dịu dàng)(?!\w)")
 
 
-def _rank(*parts: object) -> str:
-    return hashlib.sha1(":".join(map(str, (SEED, *parts))).encode()).hexdigest()
+def _paths(set_name: str) -> tuple[Path, Path, Path]:
+    """(index, texts, meta) of a set."""
+    name = SETS[set_name]["name"]
+    return OUT / f"{name}_index.jsonl", OUT / f"{name}.jsonl", OUT / f"{name}_meta.json"
+
+
+def _rank(seed: int, *parts: object) -> str:
+    return hashlib.sha1(":".join(map(str, (seed, *parts))).encode()).hexdigest()
 
 
 def _train_sources() -> set[str]:
@@ -93,9 +113,14 @@ def _fields(article: CorpusArticle) -> list[tuple[str, str]]:
     return [(f, t) for f, t in (("title", article.title), ("text", article.text)) if t and t.strip()]
 
 
-def draw(force: bool) -> None:
-    if INDEX.exists() and not force:
-        sys.exit(f"{INDEX} exists (its labels refer to it); use --force to draw anew")
+def draw(set_name: str, force: bool) -> None:
+    index, _, meta_path = _paths(set_name)
+    seed = SETS[set_name]["seed"]
+    if index.exists() and not force:
+        sys.exit(f"{index} exists (its labels refer to it); use --force to draw anew")
+    # Sentences of the earlier sets are not drawn again.
+    taken = {(r["source"], r["field"], r["start"]) for other in SETS if other != set_name
+             and _paths(other)[0].exists() for r in map(json.loads, _paths(other)[0].open(encoding="utf-8"))}
     os.environ["AUDITOR_NO_MODEL"] = "1"
     from auditor.audit.engine import Auditor
 
@@ -114,7 +139,8 @@ def draw(force: bool) -> None:
             for span in nt.sentences:
                 sentence = text[span.start:span.end].strip()
                 key = " ".join(sentence.lower().split())
-                if not (MIN_CHARS <= len(sentence) <= MAX_CHARS) or key in seen:
+                if (not (MIN_CHARS <= len(sentence) <= MAX_CHARS) or key in seen
+                        or (art.source_id, field, span.start) in taken):
                     continue
                 rules = sorted({f.rule for f in findings if span.start <= f.start < span.end})
                 row = {"source": art.source_id, "field": field, "start": span.start, "end": span.end,
@@ -124,6 +150,7 @@ def draw(force: bool) -> None:
                     flagged.append(row)
                 elif GENDER_WORD.search(low, span.start, span.end):
                     seen.add(key)
+                    row["adjacent"] = bool(ADJACENT_WORD.search(low, span.start, span.end))
                     gendered.append(row)
         if n % 5000 == 0:
             print(f"  {n} / {len(articles)} articles, {len(flagged)} flagged sentences "
@@ -141,64 +168,80 @@ def draw(force: bool) -> None:
         sentence = texts[row["source"]][row["field"]][row["start"]:row["end"]]
         return not guard.near(sentence)
 
+    def sample(rows: list[dict], tag: str, n: int) -> list[dict]:
+        ranked = sorted(rows, key=lambda r: _rank(seed, tag, r["source"], r["field"], r["start"]))
+        return [r for r in ranked[:4 * n + 50] if usable(r)][:n]
+
     chosen: list[dict] = []
     quota = PER_RULE
-    # Shrink the per-rule quota until the flagged sample fits MAX_FLAGGED (rare rules keep all theirs).
-    while quota > 1 and sum(min(quota, len(v)) for v in strata.values()) > MAX_FLAGGED:
-        quota -= 1
-    for stratum in sorted(strata):
-        ranked = sorted(strata[stratum], key=lambda r: _rank(r["source"], r["field"], r["start"]))
-        picked = [r for r in ranked if usable(r)][:quota]
-        chosen += [{**r, "sample": "flagged"} for r in picked]
-    ranked = sorted(gendered, key=lambda r: _rank("g", r["source"], r["field"], r["start"]))
-    chosen += [{**r, "sample": "unflagged", "stratum": None} for r in [r for r in ranked[:400] if usable(r)][:UNFLAGGED]]
-    random.Random(SEED).shuffle(chosen)
+    population: dict[str, int]
+    if set_name == "check":
+        # Shrink the per-rule quota until the flagged sample fits MAX_FLAGGED (rare rules keep all theirs).
+        while quota > 1 and sum(min(quota, len(v)) for v in strata.values()) > MAX_FLAGGED:
+            quota -= 1
+        for stratum in sorted(strata):
+            ranked = sorted(strata[stratum], key=lambda r: _rank(seed, r["source"], r["field"], r["start"]))
+            picked = [r for r in ranked if usable(r)][:quota]
+            chosen += [{**r, "sample": "flagged"} for r in picked]
+        chosen += [{**r, "sample": "unflagged", "stratum": None} for r in sample(gendered, "g", UNFLAGGED)]
+        population = {k: len(v) for k, v in sorted(strata.items())}
+    else:
+        adjacent = [r for r in gendered if r["adjacent"]]
+        other = [r for r in gendered if not r["adjacent"]]
+        chosen += [{**r, "sample": "flagged", "stratum": "flagged"} for r in sample(flagged, "f", BLIND_FLAGGED)]
+        chosen += [{**r, "sample": "unflagged", "stratum": "unflagged:adjacent"}
+                   for r in sample(adjacent, "a", BLIND_ADJACENT)]
+        chosen += [{**r, "sample": "unflagged", "stratum": "unflagged:other"} for r in sample(other, "o", BLIND_OTHER)]
+        population = {"flagged": len(flagged), "unflagged:adjacent": len(adjacent), "unflagged:other": len(other)}
+    random.Random(seed).shuffle(chosen)
     OUT.mkdir(parents=True, exist_ok=True)
-    with INDEX.open("w", encoding="utf-8") as fh:
+    with index.open("w", encoding="utf-8") as fh:
         for i, row in enumerate(chosen, 1):
             sentence = texts[row["source"]][row["field"]][row["start"]:row["end"]].strip()
-            fh.write(json.dumps({"id": f"s{i:03d}", "sample": row["sample"], "stratum": row["stratum"],
+            fh.write(json.dumps({"id": f"{SETS[set_name]['prefix']}{i:03d}", "sample": row["sample"], "stratum": row["stratum"],
                                  "rules": row["rules"], "source": row["source"], "field": row["field"],
                                  "start": row["start"], "end": row["end"],
                                  "sha1": hashlib.sha1(sentence.encode()).hexdigest()[:12]},
                                 ensure_ascii=False) + "\n")
-    META.write_text(json.dumps({
-        "seed": SEED, "articles": len(articles), "flagged_sentences": len(flagged),
+    meta_path.write_text(json.dumps({
+        "seed": seed, "articles": len(articles), "flagged_sentences": len(flagged),
         "gendered_unflagged_sentences": len(gendered), "per_rule_quota": quota,
-        "stratum_population": {k: len(v) for k, v in sorted(strata.items())},
+        "stratum_population": population,
         "rule_hits": dict(sorted(per_rule.items())),
     }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    rebuild()
+    rebuild(set_name)
     print(f"{len(articles)} articles, {len(flagged)} flagged sentences, {len(gendered)} unflagged gendered; "
           f"drew {sum(r['sample'] == 'flagged' for r in chosen)} flagged (<= {quota} per stratum) + "
           f"{sum(r['sample'] == 'unflagged' for r in chosen)} unflagged ({time.perf_counter() - started:.0f} s)")
 
 
-def rebuild() -> None:
+def rebuild(set_name: str) -> None:
     """stereo_check.jsonl (id, source, sentence) from the index and ../shared/corpus."""
-    if not INDEX.exists():
-        sys.exit(f"no {INDEX}: run `draw` first")
-    rows = [json.loads(line) for line in INDEX.open(encoding="utf-8") if line.strip()]
+    index, texts_path, _ = _paths(set_name)
+    if not index.exists():
+        sys.exit(f"no {index}: run `draw` first")
+    rows = [json.loads(line) for line in index.open(encoding="utf-8") if line.strip()]
     wanted = {r["source"] for r in rows}
     texts = {a.source_id: dict(_fields(a)) for a in iter_corpus(CORPUS) if a.source_id in wanted}
-    with TEXTS.open("w", encoding="utf-8") as fh:
+    with texts_path.open("w", encoding="utf-8") as fh:
         for r in rows:
             sentence = texts[r["source"]][r["field"]][r["start"]:r["end"]].strip()
             if hashlib.sha1(sentence.encode()).hexdigest()[:12] != r["sha1"]:
                 sys.exit(f"{r['id']}: the corpus text of {r['source']} has changed")
             fh.write(json.dumps({"id": r["id"], "source": r["source"], "sentence": sentence},
                                 ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} sentences to {TEXTS}")
+    print(f"wrote {len(rows)} sentences to {texts_path}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["draw", "rebuild"])
+    parser.add_argument("--set", choices=sorted(SETS), default="check", help="which set (default: check)")
     parser.add_argument("--force", action="store_true", help="draw: overwrite an existing index")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}: this script needs ../shared")
-    draw(args.force) if args.command == "draw" else rebuild()
+    draw(args.set, args.force) if args.command == "draw" else rebuild(args.set)
 
 
 if __name__ == "__main__":
