@@ -325,3 +325,28 @@ def test_directives_are_speech_only_with_words_that_follow() -> None:
     got = people(text)
     assert got["Vũ Thị Thanh"][1] is False
     assert got["Hoàng Văn Thụ"][1] is True
+
+
+def test_a_person_named_only_in_the_headline_is_listed_without_text_mentions() -> None:
+    title = "Bộ trưởng Lê Minh Hoàng: phải tăng tỷ lệ nữ trong cấp ủy"
+    text = "Phát biểu tại hội nghị sáng qua, Bộ trưởng nhấn mạnh các tỉnh cần có kế hoạch cụ thể."
+    people = {p.name: p for p in audit(text, title).people}
+    assert set(people) == {"Lê Minh Hoàng"}
+    assert people["Lê Minh Hoàng"].gender in ("M", "U") and people["Lê Minh Hoàng"].mentions == []
+    # Named in full in the text too: one person, with the text's mentions only.
+    text2 = "Bộ trưởng Lê Minh Hoàng phát biểu tại hội nghị. Ông Hoàng cho biết các tỉnh cần có kế hoạch."
+    people2 = audit(text2, title).people
+    assert [p.name for p in people2] == ["Lê Minh Hoàng"]
+    assert all(text2[a:b] for a, b in people2[0].mentions) and people2[0].mentions[0] == [10, 23]
+
+
+def test_headline_shorthand_does_not_merge_with_the_texts_people_and_capitals_are_not_names() -> None:
+    # The son speaks in the headline; the father, named in the text, does not speak.
+    title = "Con trai ông Trần Văn Tâm lên tiếng"
+    text = ("Ông Trần Văn Tâm từ chối trả lời phóng viên. Con trai ông, anh Trần Văn Bình, cho biết gia "
+            "đình sẽ hợp tác với cơ quan điều tra.")
+    people = {p.name: p for p in audit(text, title).people}
+    assert set(people) == {"Trần Văn Tâm", "Trần Văn Bình"}
+    assert people["Trần Văn Tâm"].quoted is False and people["Trần Văn Bình"].quoted is True
+    # A headline in capitals is not read for names.
+    assert audit("Hội nghị diễn ra sáng nay.", "ĐẠI HỘI PHỤ NỮ HUYỆN CÔN ĐẢO NHIỆM KỲ MỚI").people == []

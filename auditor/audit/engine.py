@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from auditor.audit.ge import GeScorer
-from auditor.audit.people import PeopleFinder
+from auditor.audit.people import PeopleFinder, PersonCluster
 from auditor.audit.rules import RuleSet, default_rules_dir, load_rules
 from auditor.audit.types import AuditResult, Finding, Person
 from auditor.errors import AuditorError, InputError
-from auditor.text import NormalizedText, normalize
+from auditor.text import NormalizedText, fold, normalize
 
 ENGINE_VERSION = "1.0.0"
 
@@ -174,6 +174,36 @@ class Auditor:
         topic = (rule_topic or scored.get("topic") or "other") if item else None
         return item, topic, max(score, 0.5) if item else min(score, 0.4999)
 
+    def _people(self, nt: NormalizedText, text: str, nt_title: NormalizedText | None,
+                title: str | None) -> list[Person]:
+        """Named people of the text, then those only the headline names.
+
+        The text is read alone first, so a headline's shorthand ("Tướng Oánh", "Con trai Trump")
+        cannot merge or re-gender the people the text names in full. A person named only in the
+        headline is still one the article names; ``mentions`` index the text (the contract), so such
+        a person has none. A headline in capitals is not read: every word of it looks like a name.
+        """
+        people = []
+        body_words: set[str] = set()
+        for cluster in self.people.find(nt.text, nt.sentences):
+            mentions = [list(nt.to_original(m.start, m.end)) for m in cluster.mentions]
+            people.append(self._person(cluster, nt, text, mentions))
+            body_words.update(fold(t) for m in cluster.mentions for t in m.tokens)
+        if nt_title is not None and title is not None and not _mostly_capitals(nt_title.text):
+            for cluster in self.people.find(nt_title.text, nt_title.sentences):
+                if not any(fold(t) in body_words for m in cluster.mentions for t in m.tokens):
+                    people.append(self._person(cluster, nt_title, title, []))
+        return people
+
+    @staticmethod
+    def _person(cluster: PersonCluster, nt: NormalizedText, original: str, mentions: list[list[int]]) -> Person:
+        # The name as the article writes it (NFC), from its fullest mention.
+        best = cluster.best_mention
+        b_start, b_end = nt.to_original(best.start, best.end)
+        name = _nfc(original[b_start:b_end]) + ("." if best.initial else "")
+        return Person(name=name, gender=cluster.gender,  # type: ignore[arg-type]
+                      quoted=cluster.quoted, role=cluster.role, mentions=mentions)
+
     # -- main ----------------------------------------------------------------------------------
 
     def audit(self, text: str, title: str | None = None, *, id: Any = None) -> AuditResult:
@@ -188,15 +218,7 @@ class Auditor:
         if nt_title is not None:
             findings = self._rule_findings(nt_title, "title") + findings
 
-        people = []
-        for cluster in self.people.find(nt.text, nt.sentences):
-            mentions = [list(nt.to_original(m.start, m.end)) for m in cluster.mentions]
-            # The name as the article writes it (NFC), from its fullest mention.
-            best = cluster.best_mention
-            b_start, b_end = nt.to_original(best.start, best.end)
-            name = _nfc(text[b_start:b_end]) + ("." if best.initial else "")
-            people.append(Person(name=name, gender=cluster.gender,  # type: ignore[arg-type]
-                                 quoted=cluster.quoted, role=cluster.role, mentions=mentions))
+        people = self._people(nt, text, nt_title, title)
 
         verdict = self.ge.score(nt_title.lower if nt_title else "", nt.lower)
         ge_item, ge_topic, ge_score = verdict.item, verdict.topic, verdict.score
@@ -252,6 +274,11 @@ def load_default_model(path: str | None = None, *, threads: int | None = None) -
 
 
 @functools.cache
+def _mostly_capitals(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def default_auditor() -> Auditor:
     """The auditor with the shipped rules and model (if any); built once per process."""
     return Auditor(rules_dir=os.environ.get("AUDITOR_RULES") or None, model=load_default_model())
