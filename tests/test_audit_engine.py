@@ -350,3 +350,26 @@ def test_headline_shorthand_does_not_merge_with_the_texts_people_and_capitals_ar
     assert people["Trần Văn Tâm"].quoted is False and people["Trần Văn Bình"].quoted is True
     # A headline in capitals is not read for names.
     assert audit("Hội nghị diễn ra sáng nay.", "ĐẠI HỘI PHỤ NỮ HUYỆN CÔN ĐẢO NHIỆM KỲ MỚI").people == []
+
+
+def test_a_strong_term_that_is_also_an_incident_in_the_headline_is_a_single_incident() -> None:
+    # "đánh vợ" names the problem, but a headline reporting one man's case is a single incident.
+    title = "Chồng nữ diễn viên phản pháo thông tin đánh vợ"
+    text = ("Chồng nữ diễn viên lên tiếng phủ nhận tin đồn đánh vợ. Anh cho biết hai vợ chồng vẫn hạnh "
+            "phúc và sẽ kiện người tung tin.")
+    assert audit(text, title).ge_item is False
+    problem = text + (" Tuy vậy, theo thống kê, tình trạng đánh vợ vẫn phổ biến; các chuyên gia kêu gọi "
+                      "tuyên truyền phòng chống bạo lực gia đình trên cả nước.")
+    assert audit(problem, title).ge_item is True
+
+
+def test_first_woman_needs_a_role_and_housework_alone_is_no_item() -> None:
+    text = ("Bà Kim được quốc hội phê chuẩn hôm qua. Giới quan sát cho rằng đây là bước tiến về vai trò "
+            "của phụ nữ trong chính trường nước này.")
+    assert audit(text, "Hàn Quốc có nữ ngoại trưởng đầu tiên").ge_item is True
+    promo = ("Chương trình ưu đãi dành cho phái nữ: tặng thẻ giảm giá cho 100 khách hàng nữ mua hàng đầu "
+             "tiên. Ưu đãi áp dụng đến hết tháng.")
+    assert audit(promo, "Ưu đãi mua sắm cuối tuần").ge_item is False
+    fitness = ("Làm việc nhà mỗi ngày giúp đốt cháy calo. Khi làm việc nhà, hãy kết hợp vài động tác "
+               "aerobic để cơ thể dẻo dai hơn.")
+    assert audit(fitness, "Biến nhà bếp thành phòng tập").ge_item is False

@@ -117,7 +117,10 @@ class GeScorer:
             strong = title_strong
         else:
             strong = [m.span() for weight, pat in self.core if weight >= 3 for m in pat.finditer(headline)]
-        if not any(not _overlaps(m, strong) for m in self.incident_title.finditer(headline)):
+        # An incident word inside another strong phrase ("bị bắt" in "bị bắt về làm vợ") names that
+        # practice; the same phrase in both lists ("đánh vợ") is still an incident.
+        if all(_overlaps(m, [s for s in strong if s != m.span()])
+               for m in self.incident_title.finditer(headline)):
             return False
         if self._title_pair(headline):
             return False
