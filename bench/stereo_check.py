@@ -4,6 +4,7 @@
     python bench/stereo_check.py            # precision per rule and overall, recall sample
     python bench/stereo_check.py --errors   # also list false flags, misses and unsure flags
     python bench/stereo_check.py --at-draw  # the rules as they were when the sample was drawn
+    python bench/stereo_check.py --set blind   # the blind set, drawn after the rules were corrected
 
 The set (scripts/build_stereo_check.py, data/check/README.md) holds 208 sentences the rules flagged
 on corpus news outside data/train, in strata by rule (the rarest rule that fired), and 100 random
@@ -19,7 +20,9 @@ counts as flagged when any finding has ``by == "rule"`` (the rules alone, no mod
 
 ``--at-draw`` scores what the rules said at draw time (the index): that is the held-out figure.
 Without it, the current rules run on each sentence alone; once the rules were corrected on these
-errors, that figure is no longer held out.
+errors, that figure is no longer held out. ``--set blind`` is the second set, drawn and labelled
+after those corrections: 150 flagged sentences at random (its precision needs no weights) and two
+unflagged strata (with stereotype-adjacent words, and the rest).
 """
 
 from __future__ import annotations
@@ -63,13 +66,18 @@ def read_labels(path: Path) -> dict[str, tuple[str, bool]]:
     return labels
 
 
-def load() -> list[dict]:
-    texts_path = CHECK / "stereo_check.jsonl"
+SETS = {"check": "stereo_check", "blind": "stereo_blind"}
+
+
+def load(set_name: str) -> list[dict]:
+    name = SETS[set_name]
+    texts_path = CHECK / f"{name}.jsonl"
     if not texts_path.exists():
-        sys.exit(f"no {texts_path}: run `python scripts/build_stereo_check.py rebuild` (needs ../shared)")
+        sys.exit(f"no {texts_path}: run `python scripts/build_stereo_check.py rebuild --set {set_name}` "
+                 "(needs ../shared)")
     texts = {r["id"]: r for r in map(json.loads, texts_path.read_text("utf-8").splitlines())}
-    index = [json.loads(line) for line in (CHECK / "stereo_check_index.jsonl").read_text("utf-8").splitlines()]
-    labels = read_labels(CHECK / "stereo_check_labels.txt")
+    index = [json.loads(line) for line in (CHECK / f"{name}_index.jsonl").read_text("utf-8").splitlines()]
+    labels = read_labels(CHECK / f"{name}_labels.txt")
     missing = [r["id"] for r in index if r["id"] not in labels]
     if missing:
         sys.exit(f"no label for {len(missing)} sentences ({', '.join(missing[:5])}...)")
@@ -85,9 +93,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list false flags, misses and unsure flags")
     parser.add_argument("--at-draw", action="store_true", help="score the rules as they were at draw time")
+    parser.add_argument("--set", choices=sorted(SETS), default="check", help="which set (default: check)")
     args = parser.parse_args()
-    rows = load()
-    meta = json.loads((CHECK / "stereo_check_meta.json").read_text("utf-8"))
+    rows = load(args.set)
+    meta = json.loads((CHECK / f"{SETS[args.set]}_meta.json").read_text("utf-8"))
     if args.at_draw:
         for r in rows:
             r["fired"] = {rule: "" for rule in r["rules"]}
@@ -101,14 +110,14 @@ def main() -> None:
 
     flagged_sample = [r for r in rows if r["sample"] == "flagged"]
     unflagged_sample = [r for r in rows if r["sample"] == "unflagged"]
-    population = meta["stratum_population"]
-    per_stratum = defaultdict(int)
-    for r in flagged_sample:
+    # Each sampled sentence stands for its stratum: population / sampled (the first set's unflagged
+    # sample has no stratum name: all unflagged gendered sentences).
+    population = {**meta["stratum_population"], None: meta["gendered_unflagged_sentences"]}
+    per_stratum: dict[str | None, int] = defaultdict(int)
+    for r in rows:
         per_stratum[r["stratum"]] += 1
-    for r in flagged_sample:
+    for r in rows:
         r["weight"] = population[r["stratum"]] / per_stratum[r["stratum"]]
-    for r in unflagged_sample:
-        r["weight"] = meta["gendered_unflagged_sentences"] / len(unflagged_sample)
 
     def precision_line(name: str, hits: list[dict]) -> str:
         sure = [r for r in hits if not r["unsure"]]
@@ -122,7 +131,7 @@ def main() -> None:
                 f"[{lo:.2f}-{hi:.2f}]  {strict:6.3f}  {lenient:7.3f}")
 
     flagged_now = [r for r in rows if r["fired"]]
-    print(f"Stereotype rules on the held-out check set ({'rules at draw time' if args.at_draw else 'current rules'}; "
+    print(f"Stereotype rules on the {args.set} set ({'rules at draw time' if args.at_draw else 'current rules'}; "
           f"{len(flagged_sample)} flagged at draw + {len(unflagged_sample)} unflagged gendered sentences)")
     print(f"  {'rule':<8}{'n':>5}{'TP':>5}{'FP':>5}{'unsure':>7}   {'P sure':>6} {'[95 % CI]':<11}  "
           f"{'strict':>6}  {'lenient':>7}")
@@ -148,26 +157,26 @@ def main() -> None:
 
     # Recall.
     positives = [r for r in rows if r["gold"] and not r["unsure"]]
-    un_pos = [r for r in unflagged_sample if r["gold"] and not r["unsure"]]
-    un_unsure = [r for r in unflagged_sample if r["unsure"]]
-    caught = [r for r in un_pos if r["fired"]]
-    print(f"Recall sample: {len(un_pos)} of {len(unflagged_sample)} unflagged gendered sentences are stereotyped "
-          f"(+{len(un_unsure)} unsure); the rules now flag {len(caught)} of those {len(un_pos)}")
+    fl_pos = [r for r in positives if r["sample"] == "flagged"]
+    print(f"Recall sample: {len(unflagged_sample)} unflagged gendered sentences; flagged-sample positives "
+          f"still flagged: {sum(bool(r['fired']) for r in fl_pos)} of {len(fl_pos)}")
+    miss_hi = 0.0
+    for stratum in sorted({r["stratum"] for r in unflagged_sample}, key=str):
+        part = [r for r in unflagged_sample if r["stratum"] == stratum]
+        pos = [r for r in part if r["gold"] and not r["unsure"]]
+        missed = sum(not r["fired"] for r in pos)
+        # The upper 95 % bound of the miss rate bounds recall from below.
+        miss_hi += wilson(missed, len(part))[1] * population[stratum]
+        print(f"  {stratum or 'unflagged gendered'}: {len(pos)} of {len(part)} stereotyped "
+              f"(+{sum(r['unsure'] for r in part)} unsure), of which the rules now flag {len(pos) - missed}; "
+              f"stratum of {population[stratum]:,} sentences")
     tp_w = sum(r["weight"] for r in positives if r["fired"])
     fn_w = sum(r["weight"] for r in positives if not r["fired"])
-    fl_pos = [r for r in positives if r["sample"] == "flagged"]
-    print(f"  flagged-sample positives still flagged: {sum(bool(r['fired']) for r in fl_pos)} of {len(fl_pos)}")
     if tp_w + fn_w:
-        per = meta["gendered_unflagged_sentences"] / len(unflagged_sample)
-        print(f"  news-wide recall estimate (sure labels, weighted): {tp_w / (tp_w + fn_w):.3f} "
-              f"(each unflagged sentence stands for {per:.0f}; a rough figure)")
-        # With few or no misses in 100, the interval says more than the point: the upper 95 % bound
-        # of the miss rate among unflagged gendered sentences gives a lower bound on recall.
-        missed = sum(not r["fired"] for r in un_pos)
-        miss_hi = wilson(missed, len(unflagged_sample))[1] * meta["gendered_unflagged_sentences"]
-        fn_flagged = sum(r["weight"] for r in positives if r["sample"] == "flagged" and not r["fired"])
-        print(f"  recall lower bound (95 % upper bound of the miss rate {100 * miss_hi / meta['gendered_unflagged_sentences']:.1f} %"
-              f" -> <= {miss_hi:,.0f} missed sentences): {tp_w / (tp_w + fn_flagged + miss_hi):.2f}")
+        fn_flagged = sum(r["weight"] for r in fl_pos if not r["fired"])
+        print(f"  news-wide recall estimate (sure labels, weighted; rough): {tp_w / (tp_w + fn_w):.3f}; "
+              f"lower bound (miss rates at their 95 % upper bound, <= {miss_hi:,.0f} missed sentences): "
+              f"{tp_w / (tp_w + fn_flagged + miss_hi):.2f}")
 
     if args.errors:
         print("\nErrors (FP false flag, FN miss, U? flagged but unsure):")

@@ -255,3 +255,30 @@ def test_held_out_false_flag_causes_pass(sentence: str) -> None:
 ])
 def test_what_those_fixes_must_still_flag(sentence: str, category: str) -> None:
     assert category in categories(sentence), categories(sentence)
+
+
+# -- false-flag causes found on the blind set: looks words that describe no grown woman ---------
+
+@pytest.mark.parametrize("sentence", [
+    "Em bé nhận được một chiếc hộp quà nhỏ xinh xắn từ ông già Noel.",
+    "Hai đứa cháu gái của bà đều ngoan ngoãn, xinh xắn và học giỏi.",
+    "Mọi người khen tôi xinh đẹp từ hồi còn đi học.",
+    "Tân hoa hậu gây chú ý với nhan sắc rạng rỡ trong đêm chung kết.",
+    "Sau ca phẫu thuật chỉnh sửa, nhan sắc của nữ ca sĩ thay đổi hẳn.",
+    "Sau ba tháng giảm cân, cô trở nên xinh đẹp và tự tin hơn trước.",
+    "Ông thích cảnh phố phường đẹp, con người đẹp của Hà Nội xưa.",
+    "Người ta gọi bé gái xinh xắn ấy là thiên thần nhỏ của xóm.",
+    "Ông cụ ngắm những chiếc vòng cổ bằng bạc lấp lánh và sự quyến rũ của chúng.",
+    "Tòa án xác định anh Nam không hề có bồ nhí như lời đồn.",
+])
+def test_looks_words_that_describe_no_grown_woman_pass(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Nữ nhân viên xinh xắn của cửa hàng bị bắt vì lấy trộm tiền của khách.", "appearance"),
+    ("Cô gái xinh đẹp bị bắt khi đang vận chuyển ma túy qua biên giới.", "appearance"),
+    ("Nữ ca sĩ tung loạt ảnh vô cùng sexy trên trang cá nhân.", "sexualisation"),
+])
+def test_looks_of_a_grown_woman_still_flag(sentence: str, category: str) -> None:
+    assert category in categories(sentence), categories(sentence)
