@@ -25,12 +25,13 @@ names each sentence by corpus id and offsets, and ``rebuild`` reads the text bac
 changed rules gives a different sample, so ``draw`` refuses to overwrite the index (``--force``).
 
 ``--set blind`` draws a second set after the rules were corrected on the first (seed ``8123``; ids
-``b001``...; no sentence of the first set): a simple random sample of ``BLIND_FLAGGED`` flagged
-sentences (so its precision is the news-wide one, no weights needed) and two unflagged strata for
-recall: ``BLIND_ADJACENT`` gendered sentences with stereotype-adjacent vocabulary (``ADJACENT_WORD``:
-looks, body, family roles, traits, labels, LGBT; where misses would be) and ``BLIND_OTHER`` other
-gendered sentences. It is labelled once, blind, and scored once: the held-out figure of the
-corrected rules.
+``b001``...; no sentence of the first set): a simple random sample of 150 flagged sentences (so its
+precision is the news-wide one, no weights needed) and two unflagged strata for recall: 100
+gendered sentences with stereotype-adjacent vocabulary (``ADJACENT_WORD``: looks, body, family
+roles, traits, labels, LGBT; where misses would be) and 50 other gendered sentences. It is labelled
+once, blind, and scored once: the held-out figure of the rules corrected on the first set.
+``--set final`` (seed ``9431``, ids ``f001``...) is drawn the same way after the rules were
+corrected on the blind set too: 120 flagged sentences only, for the precision of the final rules.
 """
 
 from __future__ import annotations
@@ -57,12 +58,13 @@ from auditor.text import normalize  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 OUT = REPO / "data" / "check"
+# counts: (flagged, unflagged with adjacent words, other unflagged) for the random sets.
 SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not data/train's 2026
-        "blind": {"seed": 8123, "prefix": "b", "name": "stereo_blind"}}
+        "blind": {"seed": 8123, "prefix": "b", "name": "stereo_blind", "counts": (150, 100, 50)},
+        "final": {"seed": 9431, "prefix": "f", "name": "stereo_final", "counts": (120, 0, 0)}}
 PER_RULE = 8
 MAX_FLAGGED = 210
 UNFLAGGED = 100
-BLIND_FLAGGED, BLIND_ADJACENT, BLIND_OTHER = 150, 100, 50
 MIN_CHARS, MAX_CHARS = 25, 500
 # Words that make a sentence speak of a woman or a man (the recall sample). "ông" is left out: it
 # is in most sentences of political and business news, which would crowd out everything else.
@@ -188,10 +190,11 @@ def draw(set_name: str, force: bool) -> None:
     else:
         adjacent = [r for r in gendered if r["adjacent"]]
         other = [r for r in gendered if not r["adjacent"]]
-        chosen += [{**r, "sample": "flagged", "stratum": "flagged"} for r in sample(flagged, "f", BLIND_FLAGGED)]
+        n_flagged, n_adjacent, n_other = SETS[set_name]["counts"]
+        chosen += [{**r, "sample": "flagged", "stratum": "flagged"} for r in sample(flagged, "f", n_flagged)]
         chosen += [{**r, "sample": "unflagged", "stratum": "unflagged:adjacent"}
-                   for r in sample(adjacent, "a", BLIND_ADJACENT)]
-        chosen += [{**r, "sample": "unflagged", "stratum": "unflagged:other"} for r in sample(other, "o", BLIND_OTHER)]
+                   for r in sample(adjacent, "a", n_adjacent)]
+        chosen += [{**r, "sample": "unflagged", "stratum": "unflagged:other"} for r in sample(other, "o", n_other)]
         population = {"flagged": len(flagged), "unflagged:adjacent": len(adjacent), "unflagged:other": len(other)}
     random.Random(seed).shuffle(chosen)
     OUT.mkdir(parents=True, exist_ok=True)
