@@ -282,3 +282,14 @@ def test_looks_words_that_describe_no_grown_woman_pass(sentence: str) -> None:
 ])
 def test_looks_of_a_grown_woman_still_flag(sentence: str, category: str) -> None:
     assert category in categories(sentence), categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # Longer phrases that hold a term: "yên phận làm vợ", a simile, a role, a description.
+    "Chị nói sẽ yên phận làm vợ anh cho đến khi con cái trưởng thành.",
+    "Sau chuyến đi, hai vợ chồng mệt nhoài như hai quả bóng xì hơi.",
+    "Cô kể vai nữ sát thủ trong phim mới khiến cô phải tập võ suốt ba tháng.",
+    "Đạo diễn muốn cô đóng một cô gái quê mùa nên cô không trang điểm.",
+])
+def test_longer_phrases_that_hold_a_term_pass(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
