@@ -345,3 +345,19 @@ def test_tournaments_animals_and_lone_letters_are_no_people() -> None:
     # "Anh" is a country and a given name: "Quốc Anh" stays a possible name.
     assert set(people("Các cầu thủ Văn Quyết, Quốc Anh và Đức Huy được tại ngoại.")) == {
         "Văn Quyết", "Quốc Anh", "Đức Huy"}
+
+
+def test_central_highlands_names_and_places() -> None:
+    # "A" opens Xơ Đăng and Ba Na men's names, like "Y" for the Ê Đê: with an honorific it is a name.
+    found = people("Anh A Blưk, chồng chị, cười hiền: “Vợ lo hết việc nhà nên tôi yên tâm đi rẫy”.")
+    assert found["A Blưk"][1] is True
+    # "Đăk" and "Đắk" spell the same districts.
+    assert people("Điện lực Đăk Glei thông báo tạm ngừng cấp điện vào sáng mai.") == {}
+    assert people("Điện lực Đắk Glei thông báo tạm ngừng cấp điện vào sáng mai.") == {}
+
+
+def test_em_before_a_name_is_its_honorific_not_the_writer() -> None:
+    text = "Em Y Nhàn, học sinh lớp 9, chủ nhiệm câu lạc bộ, nói: “Em muốn học tiếp lên cấp ba”."
+    assert people(text)["Y Nhàn"][1] is True
+    # A clause the writer opens ("Tôi, X, ...") is still not X's quote.
+    assert people("Tôi, Nguyễn Văn Ánh, học sinh lớp 9, xin cam đoan: “Em sẽ chăm học”.")["Nguyễn Văn Ánh"][1] is False

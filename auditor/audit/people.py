@@ -76,6 +76,13 @@ _AGE_AFTER = re.compile(r"\s*\(\s*(?:\d{1,3}\s*tuổi|sn\s*\d|sinh năm|s\.n|\d{
 # A clause whose subject is the writer ("Tôi hiểu ... chứ không thể nói") or that is hypothetical
 # ("Nếu X biết tiếng Đức thì ... nói được vài từ"): the first person named in it does not speak.
 _FIRST_PERSON_SUBJECT = re.compile(r"[\s\-–—]*(?:tôi|chúng tôi|chúng ta|chúng em|em|mình|tớ|tao|nếu|giả sử|giá như)(?!\w)")
+def _first_person_subject(low: str, seg_start: int, name_start: int) -> bool:
+    """Does the clause open with "tôi", "em", "nếu"...? Not when that word is the honorific of the
+    name right after it ("Em Y Nhàn, học sinh lớp 9, nói": a child, not the writer)."""
+    m = _FIRST_PERSON_SUBJECT.match(low, seg_start, name_start)
+    return bool(m) and (m.group(0).split()[-1] != "em" or bool(low[m.end():name_start].strip()))
+
+
 # Written words that a colon opens: a letter, a note, a sign, a document ("bức thư tuyệt mệnh: “...”").
 _DOCUMENT_BEFORE_COLON = re.compile(r"(?<!\w)(?:thư|bức thư|lá thư|di thư|di chúc|tuyệt mệnh|văn bản|công văn|"
                                     r"quyết định|tờ trình|biên bản|lá đơn|đơn thư|dòng chữ|khẩu hiệu|tấm biển|"
@@ -201,6 +208,8 @@ class PeopleFinder:
         self.foreign_gender = {fold(n): g[0] for g in ("M", "F", "M_more", "F_more") for n in foreign.get(g, [])}
         table = json.loads(_DATA.read_text(encoding="utf-8"))
         self.places = set(table.get("places", [])) | _phrase_set(lex.get("former_places", []))
+        # Central Highlands toponyms are written "Đắk" and "Đăk" alike (Đắk Glei, Đăk Glei).
+        self.places |= {p.replace("đắk", "đăk") for p in self.places if "đắk" in p}
         self.given: dict[str, list[int]] = table["given"]
         self.middle: dict[str, list[int]] = table["middle"]
         self.middle_given: dict[str, list[int]] = table["middle_given"]
@@ -645,7 +654,8 @@ class PeopleFinder:
                 sum(self.given.get(folded[-1], (0, 0))) < 10:  # "Quốc Anh": "Anh" is a name too
             return None  # "Trăn Myanmar" (a Burmese python), "Gạo Thái"
         if len(folded[0]) == 1 and len(folded) > 1 and not m.dotted_initial and not viet and \
-                folded[0] not in ("y", *self.name_prefix_gender):  # "Y Quý B’Krông": an Ê Đê name
+                folded[0] not in ("y", *self.name_prefix_gender) and \
+                not (folded[0] == "a" and m.honorific):  # "Y Quý B’Krông" (Ê Đê), "anh A Blưk" (Xơ Đăng)
             return None  # "H Krông Ana", "X Chandra": a letter without its period is no initial
         if viet and 2 <= len(folded) <= 4 and (folded[0] in self.surnames or (m.aged and len(folded) >= 3)):
             if len(folded) == 4 and folded[-1] not in self.given and folded[-2] in self.given:
@@ -1182,7 +1192,7 @@ class PeopleFinder:
             between = low[nearest[1]:verb.start()]
             if len(between.split()) <= 3 and "," not in between:
                 nearest[2].quoted = True
-            elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _FIRST_PERSON_SUBJECT.match(
+            elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _first_person_subject(
                     low, seg_start, in_clause[0][0]) and not _GENERIC_SUBJECT.search(low, max(0, verb.start() - 25),
                                                                                       verb.start()) \
                     and self._opens_clause(text, low, seg_start, in_clause[0][0]):
