@@ -373,3 +373,15 @@ def test_first_woman_needs_a_role_and_housework_alone_is_no_item() -> None:
     fitness = ("Làm việc nhà mỗi ngày giúp đốt cháy calo. Khi làm việc nhà, hãy kết hợp vài động tác "
                "aerobic để cơ thể dẻo dai hơn.")
     assert audit(fitness, "Biến nhà bếp thành phòng tập").ge_item is False
+
+
+def test_a_womans_role_marked_in_a_gender_equality_piece_is_the_story() -> None:
+    # GM305 ("nữ" + an everyday role) has unless_ge_item: in a piece about women's advancement the
+    # woman's sex is the point; in a traffic story it is not.
+    title = "Nữ cán bộ xã vùng cao và hành trình đưa chị em thoát nghèo"
+    text = ("Chị Lan, nữ cán bộ Hội Liên hiệp Phụ nữ xã, đã giúp hàng trăm chị em vay vốn. Vai trò của phụ "
+            "nữ trong phát triển kinh tế được nâng lên, góp phần thực hiện bình đẳng giới.")
+    result = audit(text, title)
+    assert result.ge_item is True and not [f for f in result.findings if f.rule == "GM305"]
+    traffic = audit("Nữ tài xế mở cửa xe bất cẩn khiến người đi xe máy ngã ra đường.")
+    assert traffic.ge_item is False and [f.rule for f in traffic.findings] == ["GM305"]

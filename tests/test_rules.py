@@ -59,7 +59,7 @@ GOOD = {"id": "GM901", "name": "appearance.test", "message": "m", "suggestion": 
     [({"colour": "red"}, "colour"), ({"id": "X1"}, "id"), ({"match": []}, "match"),
      ({"severity": 7}, "severity"), ({"match": ["re:(unclosed"]}, "match"),
      ({"unless_sentence": ["{no_such_list}"]}, "unless_sentence"), ({"examples": {"pass": ["x"]}}, "examples"),
-     ({"near": {"words": ["a"], "window": 0}}, "near")],
+     ({"near": {"words": ["a"], "window": 0}}, "near"), ({"unless_ge_item": "yes"}, "unless_ge_item")],
 )
 def test_invalid_rule_names_file_rule_and_field(tmp_path: Path, change: dict, field: str) -> None:
     rules_dir = _rules_dir_with(tmp_path, {**GOOD, **change})

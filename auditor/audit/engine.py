@@ -98,6 +98,7 @@ class Auditor:
         # Model thresholds ship in the model's config.json (auditor_thresholds); callers may override.
         self.thresholds = {"ge_model_add": 0.8, "ge_model_veto": 0.0, "stereotype_model_only": 0.9,
                            **(getattr(model, "thresholds", None) or {}), **(thresholds or {})}
+        self._not_in_ge_items = {r.id for r in self.rules if r.unless_ge_item}
         self.versions = {
             "engine_version": ENGINE_VERSION,
             "rules_version": self.rules.version,
@@ -229,6 +230,9 @@ class Auditor:
         if self.model is not None and getattr(self.model, "has_articles", False):
             scored = self.model.score_articles([nt.text], [nt_title.text if nt_title else ""])[0]
             ge_item, ge_topic, ge_score = self._combine_ge(verdict.item, verdict.topic, verdict.score, scored)
+        if ge_item and self._not_in_ge_items:
+            # In a piece about women's advancement, "nữ cán bộ" is the story, not a needless marker.
+            findings = [f for f in findings if f.rule not in self._not_in_ge_items]
         return AuditResult(id=id, ge_item=ge_item, ge_topic=ge_topic, ge_score=ge_score,
                            findings=findings, people=people)
 

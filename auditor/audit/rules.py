@@ -21,6 +21,9 @@ A rule file holds one category and its rules::
         unless_quoted: 4                   # optional: a match inside quoted speech with at least this
                                            # many other words is someone else's voice, not the
                                            # outlet's; a quoted label alone (“chân dài”) is the outlet's
+        unless_ge_item: true               # optional: not in an article about gender equality, where
+                                           # the woman's sex is the story ("nữ cán bộ" in a piece on
+                                           # women cadres); the engine applies it after the GE verdict
         anchors: [nữ, người]               # for rules with regexes: words one of which every match
                                            # contains (a fast pre-check); derived for plain phrases
         requires_sentence: ["{crime_context}"] # optional: the sentence must contain one of these
@@ -50,7 +53,7 @@ from auditor.text import fold
 
 RULE_FIELDS = {
     "id", "name", "severity", "message", "suggestion", "match", "near", "requires_sentence",
-    "unless_sentence", "unless_before", "unless_after", "unless_part_of", "unless_quoted", "examples", "aliases", "indicator",
+    "unless_sentence", "unless_before", "unless_after", "unless_part_of", "unless_quoted", "unless_ge_item", "examples", "aliases", "indicator",
     "category", "anchors",
 }
 REQUIRED_FIELDS = ("id", "name", "message", "suggestion", "match", "examples")
@@ -105,6 +108,7 @@ class Rule:
     unless_after: list[tuple[re.Pattern[str], int]] = field(default_factory=list)
     unless_part_of: re.Pattern[str] | None = None
     unless_quoted: int | None = None
+    unless_ge_item: bool = False
     requires: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
     examples: dict[str, list[str]] = field(default_factory=dict)
@@ -355,6 +359,9 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
     quoted = raw.get("unless_quoted")
     if quoted is not None and (not isinstance(quoted, int) or isinstance(quoted, bool) or quoted < 1):
         raise RuleError("must be a positive number of words", path=path, item=rule_id, field="unless_quoted")
+    unless_ge_item = raw.get("unless_ge_item", False)
+    if not isinstance(unless_ge_item, bool):
+        raise RuleError("must be true or false", path=path, item=rule_id, field="unless_ge_item")
     part_of = _compile_checked(_expand(raw.get("unless_part_of"), terms, path=path, rule_id=rule_id,
                                        fld="unless_part_of"), path=path, rule_id=rule_id, fld="unless_part_of")
     return Rule(
@@ -372,6 +379,7 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
         unless_after=unless_after,
         unless_part_of=part_of,
         unless_quoted=quoted,
+        unless_ge_item=unless_ge_item,
         requires=_compile_checked(_expand(raw.get("requires_sentence"), terms, path=path, rule_id=rule_id,
                                           fld="requires_sentence"), path=path, rule_id=rule_id,
                                   fld="requires_sentence"),
