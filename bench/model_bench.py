@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/model_bench.py [--model models/] [--json out.json] [--skip-baseline]
         [--skip-combined] [--skip-speed]
+    .venv/bin/python bench/model_bench.py --probe models/checkpoints/mlm/final   # encoder quality only
 
 Prints, for the transformer and for a TF-IDF + logistic regression baseline trained on the same
 data/train labels (``auditor.models.train.load_examples``):
@@ -11,6 +12,10 @@ data/train labels (``auditor.models.train.load_examples``):
   best recall at precision >= 0.85;
 - rules + model as the audit engine combines them (``combined``): rules alone, the thresholds in the
   model's config, the best thresholds on dev, and a 2-fold cross-check of that choice.
+``--probe DIR`` instead measures a pretrained encoder (an MLM checkpoint) before any fine-tuning:
+its masked-token loss on held-out corpus text, and the best dev F1 of a logistic regression on its
+frozen features (mean + first token) trained on the same labels: a quick way to compare pretraining
+recipes without fine-tuning both heads.
 Eval data is only read here, never trained on. Skips with a message when ../shared is absent.
 """
 
@@ -46,7 +51,13 @@ def prf(gold: list[int], pred: list[int]) -> dict[str, float]:
 
 
 def sweep(gold: list[int], probs: list[float]) -> dict[str, dict]:
-    """Best-F1 threshold and best recall at precision >= 0.85, over the observed scores."""
+    """Best-F1 threshold and best recall at precision >= 0.85, over the observed scores.
+
+    Also the average precision (area under the precision-recall curve): it does not depend on one
+    lucky threshold, so it moves less than the best F1 between two runs on 36 or 51 positives.
+    """
+    from sklearn.metrics import average_precision_score
+
     candidates = sorted({round(p, 4) for p in probs} | {0.5})
     best_f1 = {"f1": -1.0}
     best_p85 = {"recall": 0.0, "threshold": None}
@@ -56,7 +67,8 @@ def sweep(gold: list[int], probs: list[float]) -> dict[str, dict]:
             best_f1 = {**scores, "threshold": t}
         if scores["precision"] >= 0.85 and scores["tp"] and scores["recall"] > best_p85["recall"]:
             best_p85 = {**scores, "threshold": t}
-    return {"best_f1": best_f1, "best_recall_at_p85": best_p85}
+    return {"best_f1": best_f1, "best_recall_at_p85": best_p85,
+            "average_precision": round(float(average_precision_score(gold, probs)), 3)}
 
 
 def load_time(model: str, runs: int = 3) -> dict[str, float]:
@@ -122,6 +134,68 @@ def baseline(topics_rows, stereo_rows) -> dict:
     st_probs = st_model.predict_proba([prepare_text(r["sentence"]) for r in stereo_rows])[:, 1].tolist()
     return evaluate(ge_probs, None, st_probs, topics_rows, stereo_rows,
                     {"ge_item": 0.5, "stereotype": 0.5, "stereotype_model_only": 0.9})
+
+
+def _encode(model, tokenizer, texts: list[str], max_len: int):
+    """Mean of the last hidden states and the first token's state, per text (frozen encoder)."""
+    import torch
+
+    features = [None] * len(texts)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    with torch.inference_mode():
+        for start in range(0, len(order), 64):
+            rows = order[start:start + 64]
+            batch = tokenizer([texts[i] for i in rows], truncation=True, max_length=max_len, padding=True,
+                              return_tensors="pt")
+            hidden = model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).float()
+            pooled = torch.cat([(hidden * mask).sum(1) / mask.sum(1), hidden[:, 0]], dim=1).tolist()
+            for i, row in zip(rows, pooled, strict=True):
+                features[i] = row
+    return features
+
+
+def probe(encoder: Path, topics_rows, stereo_rows) -> dict:
+    """Held-out MLM loss (15 % of tokens masked) and linear-probe dev F1 of a pretrained encoder."""
+    import torch
+    from sklearn.linear_model import LogisticRegression
+    from transformers import AutoTokenizer, BertForMaskedLM
+
+    from auditor.models.textprep import article_input, prepare_text
+    from auditor.models.train import NONE_LABEL, TrainOptions, _corpus_texts, load_examples
+
+    torch.set_num_threads(1)
+    tokenizer = AutoTokenizer.from_pretrained(str(encoder), local_files_only=True)
+    mlm = BertForMaskedLM.from_pretrained(str(encoder), local_files_only=True).eval()
+    # Articles of a sample the pretraining sample does not select (its own salt); a few may overlap.
+    texts = list(_corpus_texts(TrainOptions(corpus=SHARED / "corpus"), 400, "heldout"))[:400]
+    encoded = tokenizer(texts, truncation=True, max_length=128)["input_ids"]
+    special = torch.tensor([tokenizer.cls_token_id, tokenizer.sep_token_id, tokenizer.pad_token_id])
+    total, count = 0.0, 0
+    with torch.inference_mode():
+        for start in range(0, len(encoded), 32):
+            ids = tokenizer.pad({"input_ids": encoded[start:start + 32]}, return_tensors="pt")
+            masked = ((torch.rand(ids["input_ids"].shape, generator=torch.Generator().manual_seed(start)) < 0.15)
+                      & ~torch.isin(ids["input_ids"], special))
+            inputs = ids["input_ids"].clone()
+            inputs[masked] = tokenizer.mask_token_id
+            hidden = mlm.bert(input_ids=inputs, attention_mask=ids["attention_mask"]).last_hidden_state
+            total += torch.nn.functional.cross_entropy(mlm.cls(hidden[masked]), ids["input_ids"][masked],
+                                                       reduction="sum").item()
+            count += int(masked.sum())
+    out: dict = {"encoder": str(encoder), "heldout_mlm_loss": round(total / count, 3)}
+    tasks = (("ge_item", 160, [article_input(r.get("title", ""), r["text"]) for r in topics_rows],
+              [int(r["ge_item"]) for r in topics_rows]),
+             ("stereo", 64, [prepare_text(r["sentence"]) for r in stereo_rows],
+              [int(r["stereotype"]) for r in stereo_rows]))
+    for head, max_len, dev_texts, gold in tasks:
+        examples = load_examples(REPO / "data" / "train", head, SHARED / "corpus")
+        train_x = _encode(mlm.bert, tokenizer, [t for _, t, _ in examples], max_len)
+        dev_x = _encode(mlm.bert, tokenizer, dev_texts, max_len)
+        classifier = LogisticRegression(class_weight="balanced", max_iter=3000, C=0.1)
+        classifier.fit(train_x, [int(label != NONE_LABEL) for _, _, label in examples])
+        out[f"{head}_probe"] = sweep(gold, classifier.predict_proba(dev_x)[:, 1].tolist())["best_f1"]
+    return out
 
 
 class _Recorder:
@@ -243,6 +317,8 @@ def main() -> None:
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--skip-combined", action="store_true", help="skip the rules + model sweep")
     parser.add_argument("--skip-speed", action="store_true", help="skip load time and throughput")
+    parser.add_argument("--probe", metavar="MLM_DIR", type=Path,
+                        help="only measure this pretrained encoder (held-out MLM loss, linear probes)")
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"skip: {EVAL} not found (the eval sets live beside the repository)")
@@ -250,6 +326,12 @@ def main() -> None:
 
     topics_rows = read_jsonl(EVAL / "topic_dev.jsonl")
     stereo_rows = read_jsonl(EVAL / "stereo_dev.jsonl")
+    if args.probe:
+        figures = probe(args.probe, topics_rows, stereo_rows)
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        if args.json:
+            Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+        return
     figures: dict = {"model": args.model}
     if not args.skip_speed:
         figures["load"] = load_time(args.model)

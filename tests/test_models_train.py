@@ -15,7 +15,7 @@ from click.testing import CliRunner  # noqa: E402
 from auditor.cli import cli  # noqa: E402
 from auditor.errors import ModelError  # noqa: E402
 from auditor.models import load_scorer  # noqa: E402
-from auditor.models.train import TrainOptions, load_examples, run_training  # noqa: E402
+from auditor.models.train import RECIPES, TrainOptions, apply_recipe, load_examples, run_training  # noqa: E402
 
 ARTICLES = [
     ("Hội Liên hiệp Phụ nữ tỉnh tổ chức hội nghị", "Hội nghị bàn về bình đẳng giới và vai trò của phụ nữ "
@@ -64,9 +64,9 @@ def _labels(tmp_path: Path) -> Path:
 
 def _tiny(tmp_path: Path, **overrides) -> TrainOptions:
     options = TrainOptions(out=tmp_path / "models", corpus=_corpus(tmp_path), data=_labels(tmp_path),
-                           vocab_size=300, hidden=32, layers=1, heads=2, intermediate=64, mlm_steps=6,
+                           vocab_size=300, hidden=32, layers=2, heads=2, intermediate=64, mlm_steps=6,
                            mlm_batch=4, mlm_seq=32, article_len=48, sentence_len=24, checkpoint_every=3,
-                           article_epochs=1, sentence_epochs=1)
+                           article_epochs=1, sentence_epochs=1, article_freeze=2, sentence_freeze=2)
     for key, value in overrides.items():
         setattr(options, key, value)
     return options
@@ -83,8 +83,20 @@ def test_train_builds_loadable_models_and_resumes(tmp_path: Path) -> None:
     config = json.loads((options.out / "stereo" / "config.json").read_text(encoding="utf-8"))
     assert config["auditor_task"] == "sentence" and config["dtype"] == "float16"
     assert config["auditor_thresholds"]["stereotype_model_only"] >= config["auditor_thresholds"]["stereotype"]
+    article_config = json.loads((options.out / "ge_item" / "config.json").read_text(encoding="utf-8"))
+    assert article_config["auditor_max_length"] == options.article_score_len
     log = json.loads((options.out / "train_log.json").read_text(encoding="utf-8"))
     assert log["stages"]["mlm"]["steps"] == 6
+    assert log["stages"]["mlm"]["tokens_per_s"] > 0 and list(log["stages"]["mlm"]["loss_curve"]) == ["6"]
+    # The frozen bottom of the encoder (embeddings + first layer here) leaves fine-tuning unchanged.
+    from safetensors.torch import load_file
+
+    pretrained = load_file(options.checkpoints / "mlm" / "final" / "model.safetensors")
+    tuned = load_file(options.checkpoints / "ge_item" / "final" / "model.safetensors")
+    for name in ("embeddings.word_embeddings.weight", "encoder.layer.0.output.dense.weight"):
+        assert torch_equal(pretrained[f"bert.{name}"], tuned[f"bert.{name}"])
+    assert not torch_equal(pretrained["bert.encoder.layer.1.output.dense.weight"],
+                           tuned["bert.encoder.layer.1.output.dense.weight"])
 
     scorer = load_scorer(str(options.out))
     [article] = scorer.score_articles(["Hội phụ nữ bàn về bình đẳng giới."])
@@ -98,6 +110,12 @@ def test_train_builds_loadable_models_and_resumes(tmp_path: Path) -> None:
     assert sum("bỏ qua" in m for m in messages) == 4
 
 
+def torch_equal(a, b) -> bool:
+    import torch
+
+    return bool(torch.equal(a, b))
+
+
 def test_resume_continues_an_interrupted_stage(tmp_path: Path) -> None:
     options = _tiny(tmp_path, mlm_steps=3)
     run_training(options, log=lambda m: None)
@@ -108,6 +126,18 @@ def test_resume_continues_an_interrupted_stage(tmp_path: Path) -> None:
     options.resume, options.mlm_steps = True, 6
     results = run_training(options, log=lambda m: None)
     assert results["mlm"]["steps"] == 6
+
+
+def test_recipes_override_the_defaults_of_the_shipped_recipe() -> None:
+    options = apply_recipe(TrainOptions(), "v4")
+    assert (options.recipe, options.mlm_dropout, options.mlm_mask_rate) == ("v4", 0.0, 0.25)
+    assert (options.article_freeze, options.sentence_freeze, options.article_score_len) == (3, 3, 256)
+    options.thresholds["ge_item"]["ge_item"] = 0.9  # a copy: the recipe table is not changed
+    assert RECIPES["v4"]["thresholds"]["ge_item"]["ge_item"] == 0.4
+    shipped = apply_recipe(TrainOptions(), "v3")
+    assert (shipped.mlm_dropout, shipped.mlm_mask_rate, shipped.article_freeze) == (0.1, 0.15, 0)
+    with pytest.raises(ModelError, match="không có công thức huấn luyện 'v9'"):
+        apply_recipe(TrainOptions(), "v9")
 
 
 def test_cli_reports_missing_labels(tmp_path: Path) -> None:

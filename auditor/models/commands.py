@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from auditor.errors import AuditorError
+from auditor.models.train import RECIPES
 
 
 @click.command()
@@ -17,11 +18,13 @@ from auditor.errors import AuditorError
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Dữ liệu gán nhãn (mặc định: data/train/).")
 @click.option("--mlm-steps", type=click.IntRange(min=1), default=None, help="Số bước tiền huấn luyện MLM.")
+@click.option("--recipe", type=click.Choice(sorted(RECIPES)), default="v3", show_default=True,
+              help="Công thức huấn luyện (v3: mô hình đang phát hành; v4: xem models/MODEL_CARD.md).")
 @click.option("--seed", type=int, default=None, help="Hạt giống ngẫu nhiên.")
 @click.option("--threads", type=click.IntRange(min=1), default=None, help="Số luồng torch (mặc định 2).")
 @click.option("--resume", is_flag=True, help="Tiếp tục từ các điểm lưu trong <out>/checkpoints/.")
 def train(out: Path | None, corpus: Path | None, data: Path | None, mlm_steps: int | None,
-          seed: int | None, threads: int | None, resume: bool) -> None:
+          recipe: str, seed: int | None, threads: int | None, resume: bool) -> None:
     """Huấn luyện bộ phân loại: tokenizer, tiền huấn luyện MLM, hai đầu phân loại, xuất fp16.
 
     Train the classifier (tokenizer, MLM pretraining, article and sentence heads) into models/.
@@ -31,10 +34,11 @@ def train(out: Path | None, corpus: Path | None, data: Path | None, mlm_steps: i
     Ví dụ:
         auditor train                   # build models/ from ../shared/corpus + data/train
         auditor train --resume          # continue after an interruption
+        auditor train --recipe v4 --out /tmp/v4 --threads 1
     """
-    from auditor.models.train import TrainOptions, run_training
+    from auditor.models.train import TrainOptions, apply_recipe, run_training
 
-    options = TrainOptions(resume=resume)
+    options = apply_recipe(TrainOptions(resume=resume), recipe)
     for name, value in (("out", out), ("corpus", corpus), ("data", data), ("mlm_steps", mlm_steps),
                         ("seed", seed), ("threads", threads)):
         if value is not None:
