@@ -197,3 +197,16 @@ def test_hand_label_replaces_the_weak_label_of_the_same_article(tmp_path: Path) 
     assert [(row_id, label) for row_id, _, label in examples] == [
         ("hand:vntc:a0", "womens_union"), ("weak:vntc:a1", "none")]
     assert examples[0][1].startswith("Hội Liên hiệp Phụ nữ tỉnh tổ chức hội nghị.")
+
+
+def test_tokenizer_ids_are_the_same_on_every_run(tmp_path: Path) -> None:
+    from auditor.models.tokenizer import train_tokenizer
+
+    texts = [f"{title}. {text}" for title, text in ARTICLES] * 5
+    first = train_tokenizer(texts, tmp_path / "a", vocab_size=200, min_frequency=1)
+    train_tokenizer(texts, tmp_path / "b", vocab_size=200, min_frequency=1)
+    # Same ids on every run (the trainer's own numbering of the alphabet follows hash-map order).
+    assert (tmp_path / "a" / "tokenizer.json").read_bytes() == (tmp_path / "b" / "tokenizer.json").read_bytes()
+    assert first.convert_ids_to_tokens(list(range(5))) == ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    tokens = first.convert_ids_to_tokens(first("Hội phụ nữ huyện")["input_ids"])
+    assert tokens[0] == "[CLS]" and tokens[-1] == "[SEP]" and "phụ" in tokens
