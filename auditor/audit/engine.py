@@ -277,12 +277,12 @@ def load_default_model(path: str | None = None, *, threads: int | None = None) -
     return load_scorer(folder, threads=threads)
 
 
-@functools.cache
 def _mostly_capitals(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
+@functools.cache
 def default_auditor() -> Auditor:
     """The auditor with the shipped rules and model (if any); built once per process."""
     return Auditor(rules_dir=os.environ.get("AUDITOR_RULES") or None, model=load_default_model())
