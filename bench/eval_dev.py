@@ -93,9 +93,11 @@ def _same_person(a: str, b: str) -> bool:
     return long_[-len(short):] == short or long_[:len(short)] == short
 
 
-def eval_people(auditor: Auditor, show: bool) -> dict:
-    rows = load("people_dev.jsonl")
+def score_people(auditor: Auditor, rows: list[dict], show: bool = False, roles: bool = False) -> dict:
+    """Persons recall, spurious share, gender, U kept, quotes and roles of ``rows`` (people_dev.jsonl
+    format); ``show`` lists the errors, ``roles`` the role errors."""
     gold_n = pred_n = matched = spurious = 0
+    in_text_n = in_text_matched = 0  # persons the body names (the engine reads people from the body only)
     g_ok = g_total = u_kept = u_total = 0
     role_ok = 0
     q_tp = q_fp = q_fn = 0
@@ -106,44 +108,44 @@ def eval_people(auditor: Auditor, show: bool) -> dict:
         used: set[int] = set()
         for g in r["people"]:
             gold_n += 1
+            in_text = g["name"].rstrip(".").split()[-1] in r["text"]
+            in_text_n += in_text
             if g["quoted"]:
                 gold_qf += g["gender"] == "F"
                 gold_qm += g["gender"] == "M"
-            hit = None
-            for i, p in enumerate(preds):
-                if i not in used and _same_person(g["name"], p.name):
-                    hit = i
-                    break
+            hit = next((i for i, p in enumerate(preds) if i not in used and _same_person(g["name"], p.name)), None)
             if hit is None:
-                if g["quoted"]:
-                    q_fn += 1
+                q_fn += bool(g["quoted"])
                 if show:
-                    print(f"  people MISS {r['id']} {g['name']} ({g['gender']},{'Q' if g['quoted'] else '-'})")
+                    print(f"  MISS      {r['id']} {g['name']} ({g['gender']},{'Q' if g['quoted'] else '-'},{g['role']})")
                 continue
             used.add(hit)
             p = preds[hit]
             matched += 1
+            in_text_matched += in_text
             role_ok += p.role == g["role"]
-            if g["gender"] in "FM":
+            if roles and p.role != g["role"]:
+                print(f"  ROLE      {r['id']} {g['name']}: gold {g['role']} got {p.role}")
+            if g["gender"] in ("F", "M"):
                 g_total += 1
                 g_ok += p.gender == g["gender"]
                 if show and p.gender != g["gender"]:
-                    print(f"  people GENDER {r['id']} {g['name']}: gold {g['gender']} got {p.gender}")
+                    print(f"  GENDER    {r['id']} {g['name']}: gold {g['gender']} got {p.gender}")
             else:
                 u_total += 1
                 u_kept += p.gender == "U"
                 if show and p.gender != "U":
-                    print(f"  people U-LOST {r['id']} {g['name']}: got {p.gender}")
+                    print(f"  U-LOST    {r['id']} {g['name']}: got {p.gender}")
             if p.quoted and g["quoted"]:
                 q_tp += 1
             elif p.quoted:
                 q_fp += 1
                 if show:
-                    print(f"  quote FP {r['id']} {g['name']}")
+                    print(f"  QUOTE-FP  {r['id']} {g['name']}")
             elif g["quoted"]:
                 q_fn += 1
                 if show:
-                    print(f"  quote FN {r['id']} {g['name']}")
+                    print(f"  QUOTE-FN  {r['id']} {g['name']}")
         for i, p in enumerate(preds):
             pred_n += 1
             if p.quoted:
@@ -151,19 +153,27 @@ def eval_people(auditor: Auditor, show: bool) -> dict:
                 pred_qm += p.gender == "M"
             if i not in used:
                 spurious += 1
-                if p.quoted:
-                    q_fp += 1
+                q_fp += bool(p.quoted)
                 if show:
-                    print(f"  people SPURIOUS {r['id']} {p.name} ({p.gender},{p.role})")
+                    print(f"  SPURIOUS  {r['id']} {p.name} ({p.gender},{'Q' if p.quoted else '-'},{p.role})")
     qp, qr, qf = prf(q_tp, q_fp, q_fn)
     gold_share = gold_qf / (gold_qf + gold_qm) if gold_qf + gold_qm else 0.0
     pred_share = pred_qf / (pred_qf + pred_qm) if pred_qf + pred_qm else 0.0
     return {
-        "people_recall": matched / gold_n, "spurious_rate": spurious / pred_n if pred_n else 0.0,
+        "people_recall": matched / gold_n if gold_n else 0.0,
+        "recall_in_text": in_text_matched / in_text_n if in_text_n else 0.0, "title_only": gold_n - in_text_n,
+        "spurious_rate": spurious / pred_n if pred_n else 0.0,
         "gender_acc": g_ok / g_total if g_total else 0.0, "u_kept": u_kept / u_total if u_total else 0.0,
         "u_total": u_total, "role_acc": role_ok / matched if matched else 0.0,
         "quote_p": qp, "quote_r": qr, "quote_f1": qf, "f_share_gold": gold_share, "f_share_pred": pred_share,
+        "articles": len(rows), "persons": gold_n, "predicted": pred_n, "quoted": gold_qf + gold_qm,
+        "female": sum(g["gender"] == "F" for r in rows for g in r["people"]),
+        "unknown": sum(g["gender"] == "U" for r in rows for g in r["people"]),
     }
+
+
+def eval_people(auditor: Auditor, show: bool) -> dict:
+    return score_people(auditor, load("people_dev.jsonl"), show)
 
 
 def main() -> int:
