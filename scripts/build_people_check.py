@@ -4,6 +4,7 @@
     python scripts/build_people_check.py merge   # + hand gold (data/check/people_gold.txt) -> same file
     python scripts/build_people_check.py merge --set heldout   # the held-out set (people_heldout.jsonl)
     python scripts/build_people_check.py merge --set blind     # the blind set (people_blind.jsonl)
+    python scripts/build_people_check.py merge --set blind2    # the second blind set (people_blind2.jsonl)
 
 A second, independent check of person, gender and quoted-source detection, on articles the
 people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
@@ -47,9 +48,14 @@ MAX_CHARS = 1500
 # too); "blind": drawn last, scored once at the end of the session and never corrected on.
 SETS: dict[str, dict] = {"check": {"seed": 4417, "jsonl": "people_hand.jsonl", "gold": "people_gold.txt"},
                          "heldout": {"seed": 9151, "jsonl": "people_heldout.jsonl", "gold": "people_gold_heldout.txt"},
-                         "blind": {"seed": 27103, "jsonl": "people_blind.jsonl", "gold": "people_gold_blind.txt"}}
+                         "blind": {"seed": 27103, "jsonl": "people_blind.jsonl", "gold": "people_gold_blind.txt"},
+                         "blind2": {"seed": 61283, "jsonl": "people_blind2.jsonl", "gold": "people_gold_blind2.txt"}}
 HELDOUT_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
                                   "vntc:SK": 1, "baomoi": 12}
+# "blind2" (a later session): more articles that name and quote several people (``_rich``), and none
+# that data/train labelled or offered for labelling.
+BLIND2_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
+                                 "vntc:SK": 1, "baomoi": 16, "danes": 4}
 QUOTAS: dict[str, int] = {
     "vntc:XH": 4,  # politics and society
     "vntc:PL": 4,  # law and crime
@@ -65,6 +71,9 @@ _UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
 # A capitalised run of two or more words after a lowercase word: the shape of a name (or a place)
 # inside a sentence. A cheap filter, independent of the engine, so most drawn articles name someone.
 _MID_SENTENCE_RUN = re.compile(r"(?<=[a-zà-ỹđ,] )[" + _UPPER + r"]\w+(?: [" + _UPPER + r"]\w+)+")
+# Speech: quotation marks, a dialogue dash or a reporting verb (an engine-independent cue).
+_SPEECH = re.compile(r"[\"“”]|(?:^|\n)\s*[-–—] |\b(?:cho biết|nói|khẳng định|chia sẻ|kể|nhấn mạnh|phát biểu|cho rằng|"
+                     r"tâm sự|giải thích|thừa nhận|trả lời)\b")
 ROLES = ("official", "expert", "business", "citizen", "victim", "suspect", "celebrity", "other")
 
 
@@ -117,7 +126,26 @@ def _articles() -> Iterator[tuple[str, str, str, str]]:
             yield "danes", f"danes:{row.get('id') or row.get('url', '')}", _clean(row.get("title", "")), _clean(row.get("description", ""))
 
 
-def draw(seed: int, quotas: dict[str, int], prefix: str = "c", taken_before: set[str] | None = None) -> list[dict]:
+def _rich(body: str, stratum: str) -> bool:
+    """Names (or places) in several places and someone speaking: the articles that test quotes most."""
+    lead = body[:MAX_CHARS]
+    runs = {m.group(0) for m in _MID_SENTENCE_RUN.finditer(lead)}
+    return len(runs) >= (1 if stratum == "danes" else 3) and bool(_SPEECH.search(lead))
+
+
+def _train_ids() -> set[str]:
+    """Corpus ids that data/train labelled or offered for labelling (articles, and sentences' articles)."""
+    train = REPO / "data" / "train"
+    ids: set[str] = set()
+    for path in [*train.glob("*.jsonl"), *(train / "candidates").glob("*.jsonl")]:
+        for row in _jsonl(path):
+            if row.get("source"):
+                ids.add(str(row["source"]))
+    return ids
+
+
+def draw(seed: int, quotas: dict[str, int], prefix: str = "c", taken_before: set[str] | None = None,
+         rich_only: bool = False) -> list[dict]:
     guard = EvalGuard()
     taken_before = taken_before or set()
     pools: dict[str, list[tuple[str, str, str, str]]] = {k: [] for k in quotas}
@@ -128,6 +156,8 @@ def draw(seed: int, quotas: dict[str, int], prefix: str = "c", taken_before: set
         seen.add(source_id)
         min_len = 200 if stratum == "danes" else 700
         if len(body) < min_len or not _MID_SENTENCE_RUN.search(body[:MAX_CHARS]):
+            continue
+        if rich_only and not _rich(body, stratum):
             continue
         pools[stratum].append((_rank(seed, source_id), source_id, title, body))
     rows: list[dict] = []
@@ -158,7 +188,7 @@ def parse_gold(path: Path) -> dict[str, list[dict]]:
         line = raw.strip()
         if not line:
             continue
-        head = re.match(r"#\s*([chb]\d{3})\b", line)
+        head = re.match(r"#\s*([chbn]\d{3})\b", line)
         if head:
             current = head.group(1)
             gold[current] = []
@@ -203,9 +233,13 @@ def main() -> int:
         rows = draw(conf["seed"], QUOTAS)
     else:
         taken = {r["source"] for r in draw(SETS["check"]["seed"], QUOTAS)}
-        if args.set == "blind":
+        if args.set in ("blind", "blind2"):
             taken |= {r["source"] for r in draw(SETS["heldout"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
-        rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix=args.set[0], taken_before=taken)
+        if args.set == "blind2":
+            taken |= {r["source"] for r in draw(SETS["blind"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
+            rows = draw(conf["seed"], BLIND2_QUOTAS, prefix="n", taken_before=taken | _train_ids(), rich_only=True)
+        else:
+            rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix=args.set[0], taken_before=taken)
     if args.step == "merge":
         rows = merge(rows, OUT / conf["gold"])
     OUT.mkdir(parents=True, exist_ok=True)
