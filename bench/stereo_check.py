@@ -66,7 +66,7 @@ def read_labels(path: Path) -> dict[str, tuple[str, bool]]:
     return labels
 
 
-SETS = {"check": "stereo_check", "blind": "stereo_blind", "final": "stereo_final"}
+SETS = {"check": "stereo_check", "blind": "stereo_blind", "final": "stereo_final", "round4": "stereo_round4"}
 
 
 def load(set_name: str) -> list[dict]:

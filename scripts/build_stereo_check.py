@@ -32,6 +32,11 @@ roles, traits, labels, LGBT; where misses would be) and 50 other gendered senten
 once, blind, and scored once: the held-out figure of the rules corrected on the first set.
 ``--set final`` (seed ``9431``, ids ``f001``...) is drawn the same way after the rules were
 corrected on the blind set too: 120 flagged sentences only, for the precision of the final rules.
+``--set round4`` (seed ``7741``, ids ``r001``...) is a fourth round after the final set's fixes: it
+reads only articles from which no earlier set drew any sentence, and draws 150 flagged sentences at
+random and 150 unflagged ones holding a gender word and the broader stereotype vocabulary
+(``VOCAB_R4``: ADJACENT_WORD plus the terms of ../shared/reference/GENDER_MEDIA_REFERENCE.md), so
+that misses are measured as well as false flags.
 """
 
 from __future__ import annotations
@@ -61,7 +66,11 @@ OUT = REPO / "data" / "check"
 # counts: (flagged, unflagged with adjacent words, other unflagged) for the random sets.
 SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not data/train's 2026
         "blind": {"seed": 8123, "prefix": "b", "name": "stereo_blind", "counts": (150, 100, 50)},
-        "final": {"seed": 9431, "prefix": "f", "name": "stereo_final", "counts": (120, 0, 0)}}
+        "final": {"seed": 9431, "prefix": "f", "name": "stereo_final", "counts": (120, 0, 0)},
+        # Round 4: only articles no earlier set drew a sentence from; its unflagged half is the
+        # broader stereotype vocabulary (VOCAB_R4), for recall.
+        "round4": {"seed": 7741, "prefix": "r", "name": "stereo_round4", "counts": (150, 150, 0),
+                   "fresh_articles": True, "vocab": "r4"}}
 PER_RULE = 8
 MAX_FLAGGED = 210
 UNFLAGGED = 100
@@ -79,6 +88,24 @@ ADJACENT_WORD = re.compile(
     r"phái mạnh|đàn bà|nội trợ|việc nhà|bếp|nấu nướng|chăm con|đảm đang|hiền thục|giữ chồng|trụ cột|"
     r"thiên chức|yếu đuối|ghen|nhẹ dạ|cả tin|lẳng lơ|tiểu tam|bồ nhí|gái|đồng tính|gay|chuyển giới|"
     r"nữ tính|nam tính|đàn ông|mạnh mẽ|dịu dàng)(?!\w)")
+# Round 4's recall stratum: ADJACENT_WORD and the stereotype vocabulary of
+# ../shared/reference/GENDER_MEDIA_REFERENCE.md (section 3), family roles and traits by gender. Words
+# that name a gender themselves (SELF_GENDERED) count as the gender word of the sentence.
+SELF_GENDERED = re.compile(
+    r"(?<!\w)(?:tiểu tam|trà xanh|giật chồng|kẻ thứ ba|đánh ghen|hot girl|hotgirl|mỹ nhân|kiều nữ|"
+    r"bóng hồng|chân dài|phái yếu|phái đẹp|phái mạnh|nội tướng|mẹ chồng|nàng dâu|con dâu|gái|"
+    r"bà nội trợ|nữ quái|nữ tặc|ô môi|pê đê|bê đê|đồng bóng)(?!\w)")
+VOCAB_R4 = re.compile(
+    ADJACENT_WORD.pattern[:-len(r")(?!\w)")].replace("|gay|", "|gay(?! gắt| go)|") +
+    r"|mát mắt|thiếu vải|hở hang|ngực|vòng một|vòng 1|vòng ba|vòng 3|đường cong|vòng eo|eo thon|"
+    r"da trắng|trắng nõn|mặt hoa|nõn nà|bốc lửa|khiêu gợi|gợi tình|lả lơi|mặc mát|"
+    r"tiểu tam|trà xanh|giật chồng|kẻ thứ ba|đánh ghen|ngoại tình|lăng nhăng|"
+    r"dễ dãi|cả nể|ăn mặc|quá chén|vì quá yêu|"
+    r"cam chịu|h[iy] sinh (?:vì chồng|cho chồng|cho gia đình|bản thân)|chịu thương chịu khó|tần tảo|nết na|công dung ngôn hạnh|"
+    r"chăm sóc gia đình|lo cho gia đình|giữ lửa|tổ ấm|chiều chồng|phục vụ chồng|vun vén|"
+    r"làm dâu|sinh con trai|nối dõi|trọng nam|nhiều chuyện|đanh đá|chua ngoa|nhỏ mọn|ẻo lả|"
+    r"điệu đà|mít ướt|nhút nhát|bản lĩnh đàn ông|đấng mày râu|nam nhi|quý bà|cô nàng|"
+    r"nữ quái|nữ tặc|bà nội trợ|nội tướng|ô môi|pê đê|bê đê|đồng bóng)(?!\w)")
 
 
 def _paths(set_name: str) -> tuple[Path, Path, Path]:
@@ -123,13 +150,16 @@ def draw(set_name: str, force: bool) -> None:
     # Sentences of the earlier sets are not drawn again.
     taken = {(r["source"], r["field"], r["start"]) for other in SETS if other != set_name
              and _paths(other)[0].exists() for r in map(json.loads, _paths(other)[0].open(encoding="utf-8"))}
+    # A "fresh_articles" set skips every article an earlier set drew a sentence from, not only those sentences.
+    used_articles = {source for source, _, _ in taken} if SETS[set_name].get("fresh_articles") else set()
+    broad = SETS[set_name].get("vocab") == "r4"
     os.environ["AUDITOR_NO_MODEL"] = "1"
     from auditor.audit.engine import Auditor
 
     auditor = Auditor()
     guard = EvalGuard()
     started = time.perf_counter()
-    articles = _articles()
+    articles = [a for a in _articles() if a.source_id not in used_articles]
     seen: set[str] = set()
     flagged: list[dict] = []
     gendered: list[dict] = []
@@ -150,9 +180,10 @@ def draw(set_name: str, force: bool) -> None:
                 if rules:
                     seen.add(key)
                     flagged.append(row)
-                elif GENDER_WORD.search(low, span.start, span.end):
+                elif GENDER_WORD.search(low, span.start, span.end) or (
+                        broad and SELF_GENDERED.search(low, span.start, span.end)):
                     seen.add(key)
-                    row["adjacent"] = bool(ADJACENT_WORD.search(low, span.start, span.end))
+                    row["adjacent"] = bool((VOCAB_R4 if broad else ADJACENT_WORD).search(low, span.start, span.end))
                     gendered.append(row)
         if n % 5000 == 0:
             print(f"  {n} / {len(articles)} articles, {len(flagged)} flagged sentences "
@@ -194,7 +225,8 @@ def draw(set_name: str, force: bool) -> None:
         chosen += [{**r, "sample": "flagged", "stratum": "flagged"} for r in sample(flagged, "f", n_flagged)]
         chosen += [{**r, "sample": "unflagged", "stratum": "unflagged:adjacent"}
                    for r in sample(adjacent, "a", n_adjacent)]
-        chosen += [{**r, "sample": "unflagged", "stratum": "unflagged:other"} for r in sample(other, "o", n_other)]
+        if n_other:
+            chosen += [{**r, "sample": "unflagged", "stratum": "unflagged:other"} for r in sample(other, "o", n_other)]
         population = {"flagged": len(flagged), "unflagged:adjacent": len(adjacent), "unflagged:other": len(other)}
     random.Random(seed).shuffle(chosen)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -207,7 +239,7 @@ def draw(set_name: str, force: bool) -> None:
                                  "sha1": hashlib.sha1(sentence.encode()).hexdigest()[:12]},
                                 ensure_ascii=False) + "\n")
     meta_path.write_text(json.dumps({
-        "seed": seed, "articles": len(articles), "flagged_sentences": len(flagged),
+        "seed": seed, "articles": len(articles), "articles_of_earlier_sets_skipped": len(used_articles), "flagged_sentences": len(flagged),
         "gendered_unflagged_sentences": len(gendered), "per_rule_quota": quota,
         "stratum_population": population,
         "rule_hits": dict(sorted(per_rule.items())),
