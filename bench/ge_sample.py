@@ -4,6 +4,7 @@
     python bench/ge_sample.py                     # about 4,000 articles (VNTC + baomoi)
     python bench/ge_sample.py --source danes      # DANeS 2021 provincial titles + descriptions
     python bench/ge_sample.py --fraction 0.05 --seed 7
+    python bench/ge_sample.py --rules /tmp/rules-draft   # compare a draft of rules/ with the current
 
 Random news holds few items (well under 1 %), so this measures what the dev sets cannot: how many
 articles about something else the rules count. It prints every flagged article (score, topic,
@@ -38,6 +39,8 @@ def main() -> None:
                         help="news: VNTC + baomoi articles; danes: DANeS provincial subset")
     parser.add_argument("--fraction", type=float, default=0.07, help="share of the source to read")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--rules", type=Path, default=None,
+                        help="a rules folder to try instead of the project's rules/")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}: this check needs ../shared")
@@ -46,7 +49,7 @@ def main() -> None:
         REPO / "data" / "train" / "articles_hand.jsonl").open(encoding="utf-8"))}
     articles = read_danes(CORPUS) if args.source == "danes" else (
         a for a in iter_corpus(CORPUS) if not a.source_id.startswith("danes:"))
-    auditor = Auditor()
+    auditor = Auditor(rules_dir=args.rules)
     started = time.perf_counter()
     read = 0
     flagged = []
