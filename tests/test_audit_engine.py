@@ -385,3 +385,16 @@ def test_a_womans_role_marked_in_a_gender_equality_piece_is_the_story() -> None:
     assert result.ge_item is True and not [f for f in result.findings if f.rule == "GM305"]
     traffic = audit("Nữ tài xế mở cửa xe bất cẩn khiến người đi xe máy ngã ra đường.")
     assert traffic.ge_item is False and [f.rule for f in traffic.findings] == ["GM305"]
+
+
+def test_a_shared_word_in_passing_does_not_make_the_topic() -> None:
+    # One "kế hoạch" (a word policy_law shares with every plan) in a piece on inequality in vocational
+    # training: the item has no topic of its own, so it is "other", not policy_law.
+    title = "Xóa bỏ bất bình đẳng giới trong học nghề"
+    text = ("Bất bình đẳng giới trong học nghề vẫn còn ở nhiều nơi: con gái ít được cha mẹ cho học nghề "
+            "kỹ thuật. Các chuyên gia đề nghị nhà trường có kế hoạch tư vấn nghề cho học sinh.")
+    result = audit(text, title)
+    assert result.ge_item is True and result.ge_topic == "other"
+    # The topic's own words still decide it: the same piece about applying the Law on Gender Equality.
+    law = text + " Sở sẽ kiểm tra việc thực hiện Luật Bình đẳng giới tại các trường nghề."
+    assert audit(law, title).ge_topic == "policy_law"

@@ -51,6 +51,7 @@ class GeScorer:
             # words it shares with other topics (luật, quy định).
             self.topics = {t: self._weighted(v if isinstance(v, dict) else {1: v})
                            for t, v in cfg["topics"].items()}
+            self.topic_min = float(cfg.get("topic_min", 0.0))
             self.title_subject = self._compile(cfg["title_subject"])
             self.title_frame = self._compile(cfg["title_frame"])
             self.title_pair_weight = float(cfg["title_pair_weight"])
@@ -162,7 +163,8 @@ class GeScorer:
                 s = sum(weight * self._count(pat, title, text)[0] for weight, pat in weighted)
                 if s > best_score:
                     best, best_score = name, s
-            topic = best
+            # A few shared words in passing ("hội phụ nữ" once in the text) do not make a topic.
+            topic = best if best_score >= self.topic_min else "other"
         score = 1.0 / (1.0 + math.exp(-(raw - self.threshold) / 3.0))
         if not item:
             score = min(score, 0.45)
