@@ -3,8 +3,12 @@
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.audit import audit
+from auditor.audit.engine import _drop_overlaps
+from auditor.audit.types import Finding
 from auditor.errors import InputError
 
 
@@ -398,3 +402,31 @@ def test_a_shared_word_in_passing_does_not_make_the_topic() -> None:
     # The topic's own words still decide it: the same piece about applying the Law on Gender Equality.
     law = text + " Sở sẽ kiểm tra việc thực hiện Luật Bình đẳng giới tại các trường nghề."
     assert audit(law, title).ge_topic == "policy_law"
+
+
+_spans = st.lists(st.tuples(st.sampled_from(["GM101", "GM201", "GM301"]), st.sampled_from(["appearance", "trait"]),
+                            st.sampled_from(["title", "text"]), st.integers(0, 80), st.integers(1, 20)),
+                  max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spans)
+def test_overlapping_findings_of_one_category_keep_the_most_severe(spans: list) -> None:
+    findings = [Finding(rule=rule, category=category, field=field, start=start, end=start + length,
+                        excerpt="", by="rule", score=1.0, message="")
+                for rule, category, field, start, length in spans]
+    severity = {"GM101": 3, "GM201": 2}
+    kept = _drop_overlaps(findings, severity)
+
+    def overlap(a: Finding, b: Finding) -> bool:
+        return (a.field, a.category) == (b.field, b.category) and a.start < b.end and b.start < a.end
+
+    def rank(f: Finding) -> tuple[int, int, int]:
+        return -severity.get(f.rule, 1), -(f.end - f.start), f.start
+
+    assert [f.start for f in kept] == sorted(f.start for f in kept)
+    assert not any(overlap(a, b) for i, a in enumerate(kept) for b in kept[i + 1:])
+    # Every finding left out overlaps a kept one of its field and category that ranks no lower.
+    for f in findings:
+        if f not in kept:
+            assert any(overlap(f, k) and rank(k) <= rank(f) for k in kept)

@@ -249,10 +249,20 @@ def _drop_overlaps(findings: list[Finding], severity: dict[str, int]) -> list[Fi
     """
     ranked = sorted(findings, key=lambda f: (-severity.get(f.rule, 1), -(f.end - f.start), f.start))
     kept: list[Finding] = []
+    # Kept spans of one field and category never overlap, so sorted by start, the only one that can
+    # overlap a new span is the last starting before its end (linear in practice, not quadratic: a
+    # long transcript can hold thousands of findings).
+    starts: dict[tuple[str, str], list[int]] = {}
+    ends: dict[tuple[str, str], list[int]] = {}
     for f in ranked:
-        if all(f.end <= k.start or f.start >= k.end or f.category != k.category or f.field != k.field
-               for k in kept):
-            kept.append(f)
+        group = (f.field, f.category)
+        group_starts, group_ends = starts.setdefault(group, []), ends.setdefault(group, [])
+        i = bisect.bisect_left(group_starts, f.end)
+        if i and group_ends[i - 1] > f.start:
+            continue
+        group_starts.insert(i, f.start)
+        group_ends.insert(i, f.end)
+        kept.append(f)
     return sorted(kept, key=lambda f: f.start)
 
 
