@@ -87,6 +87,8 @@ def _first_person_subject(low: str, seg_start: int, name_start: int) -> bool:
 _DOCUMENT_BEFORE_COLON = re.compile(r"(?<!\w)(?:thư|bức thư|lá thư|di thư|di chúc|tuyệt mệnh|văn bản|công văn|"
                                     r"quyết định|tờ trình|biên bản|lá đơn|đơn thư|dòng chữ|khẩu hiệu|tấm biển|"
                                     r"biển ghi|tin nhắn|mảnh giấy|ghi rõ|ghi)(?!\w)[^“\"«]{0,40}$")
+# An appositive set off by dashes or brackets between a name and its verb.
+_SET_OFF_APPOSITIVE = re.compile(r"\s+[-–—]\s[^-–—\n“”\"]{1,120}\s[-–—]\s*|\s*\([^()\n“”\"]{1,120}\)\s*")
 _NAME_COLON = re.compile(r"\s?:\s+(?!\d)\S")
 _AUXILIARIES = re.compile(r" (?:(?:đã|cũng|còn|vừa|mới|thì|lại|từng|liền|sau đó)\s+){0,2}")
 # A common-noun subject right before the verb speaks, not a person named earlier in the clause:
@@ -240,8 +242,10 @@ class PeopleFinder:
 
     @cached_property
     def _not_speech_re(self) -> re.Pattern[str]:
-        # Idioms that contain a speech verb but report no speech.
-        return re.compile(r"(?<!\w)(?:nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
+        # Idioms that contain a speech verb but report no speech; "lời" + a speech verb is a noun
+        # ("tìm lời khuyên", "lời kể"), "thư xin lỗi" a letter.
+        nouns = r"(?<!trả\s)(?<!đáp\s)lời\s+(?:" + _alternation(self.speech_verbs) + r")|(?:thư|đơn)\s+xin\s+lỗi|"
+        return re.compile(r"(?<!\w)(?:" + nouns + r"nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
                           r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|nói\s+trên|hỏi\s+đáp|"
                           r"cho\s+biết\s+thêm\s+thông\s+tin|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
                           r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
@@ -291,7 +295,8 @@ class PeopleFinder:
             i += took
         return i
 
-    def _candidates(self, text: str, low: str) -> list[Mention]:
+    def _candidates(self, text: str, low: str, blocked: list[str] | None = None) -> list[Mention]:
+        """Name-shaped mentions; ``blocked`` collects the runs a place or organisation word ruled out."""
         mentions: list[Mention] = []
         initial_spans: list[tuple[int, int]] = []
         # "bà P.T", "chị N.T.P.": dotted initials after an honorific name one person.
@@ -319,7 +324,7 @@ class PeopleFinder:
                     pieces[-1].append((a, b))
             for piece in pieces:
                 if piece:
-                    m = self._mention_from_run(text, low, piece)
+                    m = self._mention_from_run(text, low, piece, blocked)
                     if m is not None:
                         mentions.append(m)
         # "Minh “Sứt”", "Dung "Hà"": a given name and a nickname in quotes (crime reports).
@@ -429,7 +434,8 @@ class PeopleFinder:
             before = before[brk[-1].end():]
         return before.split()
 
-    def _mention_from_run(self, text: str, low: str, run: list[tuple[int, int]]) -> Mention | None:
+    def _mention_from_run(self, text: str, low: str, run: list[tuple[int, int]],
+                          blocked: list[str] | None = None) -> Mention | None:
         # "Mai Thị L. Đây là...": after an initial and a period, a common word starts a new sentence.
         for i in range(len(run) - 1):
             a, b = run[i]
@@ -478,7 +484,7 @@ class PeopleFinder:
         honorific_before = self._honorific_ending(before_run, (2, 1)) is not None
         org_first = (folded[0] in self.not_person_before and folded[0] not in self._prefix_words
                      and not honorific_before and not self._full_name_shape(folded))
-        if self._in_place_list(" ".join(before_run)):
+        if self._in_place_list(" ".join(before_run)) or self._in_colon_place_list(low, run_start):
             return None
         if org_first or self._blocked(" ".join(before_run)):
             k = self._name_after_place(folded, before_run)
@@ -486,6 +492,8 @@ class PeopleFinder:
                     not any(self._is_viet(t) for t in folded):
                 k = 0  # "Thứ trưởng Tư pháp Rod Rosenstein": a title and its portfolio, then a foreign name
             if k is None:
+                if blocked is not None:  # "rượu Hồng Đào", "nhãn hiệu Hồng Đào": a thing's name
+                    blocked.append(" ".join(folded[self._split_prefix(folded):]))
                 return None
             after_place = True
         else:
@@ -512,6 +520,12 @@ class PeopleFinder:
             first_foreign = viet_flags.index(False)
             if len(core) - first_foreign >= 2 and not any(viet_flags[first_foreign:]):
                 core = core[first_foreign:]
+        elif not viet_flags[0] and any(viet_flags):
+            # "Vietsovpetro Dương Quốc Hà": a foreign firm's name, then a Vietnamese full name.
+            first_viet = viet_flags.index(True)
+            tail = [low[a:b] for a, b in core[first_viet:]]
+            if all(viet_flags[first_viet:]) and 3 <= len(tail) <= 4 and tail[0] in self.surnames:
+                core = core[first_viet:]
         core_folded = [low[a:b] for a, b in core]
         # "Tết Đinh Dậu": a year of the sexagenary cycle.
         if len(core) == 2 and core_folded[0] in self.can_chi[0] and core_folded[1] in self.can_chi[1]:
@@ -575,8 +589,11 @@ class PeopleFinder:
         """The title or honorific right before the name (country words between are allowed:
         "tổng thống nga"); with ``immediate=False``, the nearest one among the last words."""
         words = prefix.split()
-        while words and words[-1] in self.countries:
-            words.pop()
+        while words:  # "quốc vương ả rập xê út": a country of several words too
+            size = next((n for n in (4, 3, 2, 1) if len(words) >= n and " ".join(words[-n:]) in self.countries), 0)
+            if not size:
+                break
+            del words[-size:]
         ends = [len(words)] if immediate else range(len(words), 0, -1)
         for end in ends:
             for size in (4, 3, 2, 1):
@@ -627,6 +644,20 @@ class PeopleFinder:
                 return False
         return False
 
+    def _in_colon_place_list(self, low: str, start: int) -> bool:
+        """The name is an item of a list that a colon opens after streets or places: "được trồng ở
+        các tuyến phố: Hoàng Diệu, Lê Hồng Phong, ..." (streets named after people)."""
+        window = low[max(0, start - 250):start]
+        colon = window.rfind(":")
+        if colon == -1:
+            return False
+        items = window[colon + 1:].split(",")
+        if items[-1].strip() or any(ch in window[colon + 1:] for ch in ".;!?\n“”\"()") or \
+                any(not 1 <= len(item.split()) <= 5 for item in items[:-1]):
+            return False
+        head = window[:colon].split()
+        return any(" ".join(head[-n:]) in self.place_list_heads for n in (1, 2, 3))
+
     def _accept(self, m: Mention) -> str | None:
         """'yes', 'maybe' (foreign-looking, needs more evidence) or None."""
         folded = [fold(t) for t in m.tokens]
@@ -672,6 +703,10 @@ class PeopleFinder:
             # "anh", "bà", "em".
             m_count, f_count = self.given.get(folded[0], (0, 0))
             return "yes" if titled and m_count + f_count >= 5 else None
+        if titled and m.honorific is None:
+            title = self._title_before(m.prefix)
+            if self.honorific_gender.get(title or "", "U") != "U":
+                m.honorific = title  # "Quốc vương Ả Rập Xê Út Abdullah": a gendered title, a country between
         if titled and (viet or m.honorific is not None or len(folded) > 1):
             return "yes"  # a one-word foreign name after a job title ("tiền đạo Chelsea") may be a club
         if titled and m.club_after:
@@ -728,7 +763,8 @@ class PeopleFinder:
         if sentences is None:
             sentences = split_sentences(text)
         low = lower_keep_length(text)
-        raw = self._candidates(text, low)
+        blocked: list[str] = []
+        raw = self._candidates(text, low, blocked)
         accepted: list[tuple[Mention, str]] = []
         for m in raw:
             verdict = self._accept(m)
@@ -764,6 +800,13 @@ class PeopleFinder:
                        or not all(self._is_viet(fold(t)) for t in m.tokens) or said[" ".join(m.tokens)] >= 2]
             mentions += self._list_neighbours(pairs, anchors, low)
         clusters = self._cluster(mentions)
+        if blocked:
+            # A short name the text twice puts after a place, product or organisation word ("rượu
+            # Hồng Đào", "nhãn hiệu Hồng Đào") and never after an honorific is that thing's name.
+            things = {k for k, n in Counter(blocked).items() if n >= 2}
+            clusters = [c for c in clusters if not (
+                all(len(m.tokens) <= 2 and m.honorific is None for m in c.mentions)
+                and any(m.key in things for m in c.mentions))]
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
         for c in clusters:
@@ -863,8 +906,9 @@ class PeopleFinder:
             if (prev_word[:1].isupper() and prev_word[-1:].isalpha()) or \
                     (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper()):
                 continue  # "Chí Anh" is not a bare "Anh"
-            if m.start() < min(x.start for x in cluster.mentions):
-                continue
+            if m.start() < min(x.start for x in cluster.mentions) and all(
+                    self._is_viet(fold(t)) for t in cluster.tokens):
+                continue  # a foreign surname may come first: "Kolasinac cho biết ... tân binh Sead Kolasinac"
             cluster.mentions.append(Mention(start=m.start(), end=m.end(), tokens=[m.group(1)], honorific=None,
                                             prefix=""))
         for c in clusters:
@@ -1014,7 +1058,7 @@ class PeopleFinder:
         or a capitalised club may follow the title ("... trở thành thủ tướng, Business Standard
         viết" is no appositive)."""
         window = max(0, start - 60)
-        head = re.search(r"((?:\S+\s+){0,4}\S+),\s*$", low[window:start])
+        head = re.search(r"((?:\S+\s+){0,6}\S+),\s*$", low[window:start])
         if not head:
             return False
         seg_start = window + head.start(1)
@@ -1029,8 +1073,9 @@ class PeopleFinder:
                         i and f"{words[i - 1]} {phrase}" in self.role_words:  # "tướng" inside "thủ tướng"
                     continue  # "đã trở thành thủ tướng, X viết": a predicate, not an appositive
                 rest = list(zip(words[i + n:], originals[i + n:], strict=True))
-                if len(rest) <= 3 and all(w.isdigit() or w in ("tuổi", "số", "người", "của") or orig[:1].isupper()
-                                          for w, orig in rest):
+                # "tiền vệ đội tuyển Nhật Bản, Hidetoshi Nakata": a team may follow too.
+                if len(rest) <= 5 and all(w.isdigit() or w in ("tuổi", "số", "người", "của", "đội", "tuyển", "clb")
+                                          or orig[:1].isupper() for w, orig in rest):
                     return True
         return False
 
@@ -1061,6 +1106,29 @@ class PeopleFinder:
             if aux and self._speech_re.match(low, aux.end()):
                 return True
         return False
+
+    @cached_property
+    def _title_speaker_re(self) -> re.Pattern[str]:
+        # Titles that name one known person; not words for a body or a crowd ("công an", "lãnh đạo").
+        collective = {"công an", "cảnh sát", "lãnh đạo", "cán bộ", "quan chức", "chuyên gia", "nhà đầu tư", "doanh nhân",
+                      "nhà khoa học", "nhà nghiên cứu", "đại biểu", "điều tra viên", "thanh tra", "ủy viên"}
+        titles = {w for w, r in self.role_words.items() if r in ("official", "expert", "business", "celebrity")
+                  and w not in self.honorific_gender and w not in collective and len(w) > 2}
+        return re.compile(r"(?:^|[.!?;:“”\"\n,–—-])\s*(" + _alternation(titles) + r")\s+(?:(?:cũng|đã|còn|lại|thì|vẫn|"
+                          r"liền|tiếp tục)\s+)?(?:" + _alternation(self.speech_verbs) + r")(?!\w)")
+
+    def _title_speakers(self, clusters: list[PersonCluster], low: str, idiom: Any, inside_quote: Any) -> None:
+        """A title alone speaks for the one person named earlier with it: "Bộ trưởng Công nghiệp
+        Hoàng Trung Hải yêu cầu ... Bộ trưởng cho rằng, ...". With two such people, no guess."""
+        for m in self._title_speaker_re.finditer(low):
+            title, pos = m.group(1), m.start(1)
+            if idiom(pos) or inside_quote(pos):
+                continue
+            holders = [c for c in clusters if any(
+                x.start < pos and pos - x.start <= 2000 and self._nearest_role_title(x.prefix.split()[-6:]) == title
+                for x in c.mentions)]
+            if len(holders) == 1:
+                holders[0].quoted = True
 
     def _interview_subject(self, clusters: list[PersonCluster], owner: list[tuple[int, int, PersonCluster]],
                            low: str) -> None:
@@ -1190,8 +1258,8 @@ class PeopleFinder:
             if nearest[0] in spilled:
                 continue  # "ông X Thông báo cho biết": the next sentence's subject speaks
             between = low[nearest[1]:verb.start()]
-            if len(between.split()) <= 3 and "," not in between:
-                nearest[2].quoted = True
+            if len(between.split()) <= 3 and "," not in between or _SET_OFF_APPOSITIVE.fullmatch(between):
+                nearest[2].quoted = True  # "ông X nói", "ông X - chủ tịch UBND quận Y, TP Z - cho biết"
             elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _first_person_subject(
                     low, seg_start, in_clause[0][0]) and not _GENERIC_SUBJECT.search(low, max(0, verb.start() - 25),
                                                                                       verb.start()) \
@@ -1225,6 +1293,7 @@ class PeopleFinder:
                     for w in low[line_start:start].replace("-", " ").replace("–", " ").split()):
                 cluster.quoted = True
         self._interview_subject(clusters, owner, low)
+        self._title_speakers(clusters, low, idiom, inside_quote)
         # "..., ông nói": a pronoun speaks. It refers to the person of that gender named just before,
         # but only when the window holds one such person: with several men around, no guess.
         for m in self._pronoun_speaker_re.finditer(low):
