@@ -105,3 +105,15 @@ def test_a_key_given_twice_is_an_error_not_a_silently_lost_list(tmp_path: Path) 
     vocabulary.write_text(text + "threshold: 9\n", "utf-8")
     with pytest.raises(RuleError, match=r"ge_topics\.yaml:\d+.*twice"):
         Auditor(rules_dir=rules_dir)
+
+
+def test_a_word_list_inside_a_regex_becomes_an_alternation(tmp_path: Path) -> None:
+    rules_dir = _rules_dir_with(tmp_path, {**GOOD, "match": ["re:nữ (?:{test_jobs})"], "anchors": ["nữ"],
+                                           "examples": {"flag": ["Nữ phi công hạ cánh an toàn."]}})
+    terms = rules_dir / "lexicons" / "terms.yaml"
+    terms.write_text(terms.read_text("utf-8") + "\ntest_jobs:\n  - phi công\n  - tiếp viên hàng không\n", "utf-8")
+    shutil_copy_lexicons(rules_dir)
+    auditor = Auditor(rules_dir=rules_dir)
+    found = auditor.audit("Nữ tiếp viên hàng không và nữ phi công đều trực Tết.").findings
+    assert [f.excerpt for f in found] == ["Nữ tiếp viên hàng không", "nữ phi công"]
+    assert not auditor.audit("Nữ bác sĩ trực Tết.").findings

@@ -33,7 +33,8 @@ A rule file holds one category and its rules::
 Phrases are matched whole-word on folded text (NFC, unified tone marks, lowercase), so "hoà" in a
 rule matches "hòa" in an article and vice versa; a quotation mark may stand beside the space between
 two words (dân "gay"). ``{name}`` expands a list of `rules/lexicons/terms.yaml`: a whole item is
-replaced by the list, and inside a phrase ("gái quê {place_of_origin}") it gives one phrase per entry.
+replaced by the list, inside a phrase ("gái quê {place_of_origin}") it gives one phrase per entry,
+and inside a regex ("re:nữ (?:{women_jobs})") it becomes an alternation of the list's phrases.
 """
 
 from __future__ import annotations
@@ -264,11 +265,19 @@ def _expand(items: Any, terms: dict[str, list[str]], *, path: str, rule_id: str,
         macro = _MACRO_RE.match(item)
         if macro:
             out.extend(terms[macro.group(1)])
-        elif _INNER_MACRO_RE.search(item) and not item.startswith("re:"):
+        elif _INNER_MACRO_RE.search(item) and item.startswith("re:"):
+            out.append(_INNER_MACRO_RE.sub(lambda m: _alternation(terms[m.group(1)]), item))
+        elif _INNER_MACRO_RE.search(item):
             out.extend(_fill_macros(item, terms))
         else:
             out.append(item)
     return out
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A word list inside a regex rule ("re:nữ (?:{women_jobs})"): its phrases as one alternation,
+    longest first so that "tiếp viên hàng không" wins over "tiếp viên"."""
+    return "|".join(sorted({phrase_pattern(p) for p in phrases}, key=len, reverse=True))
 
 
 def _fill_macros(phrase: str, terms: dict[str, list[str]]) -> list[str]:
