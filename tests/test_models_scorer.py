@@ -44,6 +44,28 @@ def _tiny_bert(folder: Path, labels: list[str], **extra) -> Path:
     return folder
 
 
+def _tiny_roberta(folder: Path, labels: list[str], **extra) -> Path:
+    """A RoBERTa-type folder (PhoBERT's architecture) with a byte-level BPE tokenizer."""
+    from tokenizers import ByteLevelBPETokenizer
+
+    folder.mkdir(parents=True)
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator([" ".join(WORDS)], vocab_size=400, min_frequency=1, show_progress=False,
+                            special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"])
+    bpe.save_model(str(folder))
+    tok = transformers.RobertaTokenizer(vocab=str(folder / "vocab.json"), merges=str(folder / "merges.txt"))
+    torch.manual_seed(0)
+    config = transformers.RobertaConfig(
+        vocab_size=len(tok), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=32, max_position_embeddings=66, pad_token_id=tok.pad_token_id,
+        bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, num_labels=len(labels),
+        id2label=dict(enumerate(labels)), label2id={lab: i for i, lab in enumerate(labels)}, **extra,
+    )
+    transformers.RobertaForSequenceClassification(config).save_pretrained(str(folder))
+    tok.save_pretrained(str(folder))
+    return folder
+
+
 @pytest.fixture(scope="module")
 def model_dir(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("models")
@@ -141,3 +163,66 @@ def test_int8_scores_close_to_float(model_dir: Path) -> None:
     fast = load_scorer(str(model_dir), int8=True).score_sentences(sentences)
     for a, b in zip(exact, fast, strict=True):
         assert a["stereo_prob"] == pytest.approx(b["stereo_prob"], abs=0.05)
+
+
+def test_a_roberta_folder_loads_through_the_auto_classes(tmp_path: Path) -> None:
+    """A user's PhoBERT-style model (RoBERTa architecture, BPE tokenizer) given as one folder."""
+    folder = _tiny_roberta(tmp_path / "phobert_like", ["none", *CATEGORIES])
+    scorer = load_scorer(str(folder))
+    head = scorer.heads["sentence"]
+    assert type(head.model).__name__ == "RobertaForSequenceClassification"
+    assert head.max_length == 64  # 66 positions less RoBERTa's two padding-offset ones
+    rows = scorer.score_sentences(["Nữ tài xế gây tai nạn.", " ".join(WORDS * 5), ""])
+    assert [row["category"] in CATEGORIES for row in rows] == [True, True, True]
+    assert all(0.0 <= row["stereo_prob"] <= 1.0 for row in rows)
+
+
+SCORE_IN_FRESH_PROCESS = r"""
+import json, sys
+from auditor.models import lean_import
+from auditor.models.scorer import load_scorer
+out = {}
+for folder in sys.argv[1:]:
+    head = next(iter(load_scorer(folder).heads.values()))
+    texts = ["Nữ tài xế gây tai nạn.", "Chân dài xinh đẹp cầm đầu đường dây.", "Hoà bình, thuỷ lợi.", ""]
+    out[folder] = [[p.hex() for p in row] for row in head.probabilities(texts)]
+print(json.dumps([out, lean_import.status()]))
+"""
+
+
+def test_lean_import_changes_no_score_and_skips_the_compiler(model_dir: Path, tmp_path: Path) -> None:
+    """Fresh processes with and without AUDITOR_LEAN_IMPORT: the same probabilities, bit for bit
+    (BERT and RoBERTa), and the lean one never imported torch._dynamo's package, scipy.optimize or
+    DTensor (what makes it ~0.8 s faster; timed by bench/model_load_bench.py, not here)."""
+    import os
+
+    folders = [str(model_dir / "stereo"), str(_tiny_roberta(tmp_path / "roberta", ["none", *CATEGORIES]))]
+    results = {}
+    for lean in ("0", "1"):
+        env = {**os.environ, "AUDITOR_LEAN_IMPORT": lean}
+        proc = subprocess.run([sys.executable, "-c", SCORE_IN_FRESH_PROCESS, *folders], capture_output=True,
+                              text=True, timeout=120, env=env)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        results[lean] = json.loads(proc.stdout)
+    (plain, plain_status), (lean_scores, lean_status) = results["0"], results["1"]
+    assert lean_scores == plain and len(plain) == 2
+    assert lean_status == {"dynamo_deferred": True, "scipy_optimize_not_imported": True,
+                           "dtensor_not_imported": True}
+    assert plain_status["dynamo_deferred"] is False
+
+
+def test_deferred_dynamo_loads_in_full_on_first_real_use() -> None:
+    """After a lean load, torch.compile and friends still find the whole torch._dynamo."""
+    code = ("import torch\n"
+            "from auditor.models import lean_import\n"
+            "assert lean_import.defer_dynamo()\n"
+            "@torch._dynamo.allow_in_graph\n"
+            "def f(x): return x + 1\n"
+            "g = torch.compiler.disable(lambda x: x * 2)\n"
+            "assert g(torch.ones(1)).item() == 2 and lean_import.status()['dynamo_deferred']\n"
+            "compiled = torch.compile(lambda x: f(x) * 3, backend='eager')\n"
+            "print(compiled(torch.ones(2)).tolist(), lean_import.status()['dynamo_deferred'],\n"
+            "      id(f) in torch._dynamo.trace_rules._allowed_callable_ids, g(torch.ones(1)).item())\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["[6.0,", "6.0]", "False", "True", "2.0"]

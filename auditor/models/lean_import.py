@@ -168,6 +168,15 @@ def _distributed_skipped() -> Any:
 
 # 3. Deferred torch._dynamo -----------------------------------------------------------------------
 
+# The only submodule allowed to load before the package's __init__: masking_utils' import. It imports
+# torch-level modules only, nothing from torch._dynamo (so no circular import when __init__ runs later).
+_EARLY_SUBMODULES = frozenset({"torch._dynamo._trace_wrapped_higher_order_op"})
+# The deferral knows these torch internals (which submodule is safe early, which decorators only
+# register their function); on another torch the package is imported normally.
+_TESTED_TORCH = ("2.13",)
+_dynamo_lock = threading.RLock()
+
+
 class _DeferredPackage(types.ModuleType):
     """``torch._dynamo`` before its ``__init__`` has run; any use beyond the deferred decorators runs it."""
 
@@ -178,7 +187,42 @@ class _DeferredPackage(types.ModuleType):
         return getattr(self, name)
 
 
-_dynamo_lock = threading.RLock()
+class _ExistingModule:
+    """Loader handing the import system a module that already exists (see _CompleteFirst)."""
+
+    def __init__(self, module: types.ModuleType) -> None:
+        self.module, self.spec = module, module.__spec__
+
+    def create_module(self, spec: Any) -> types.ModuleType:
+        return self.module
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        module.__spec__ = self.spec  # the import system set its own spec on it
+
+
+class _CompleteFirst:
+    """Meta path finder: importing any other ``torch._dynamo.*`` first runs the package ``__init__``.
+
+    So submodules load in the order a normal ``import torch._dynamo`` gives them (torch.compile, for
+    one, imports ``torch._dynamo.backends.registry`` directly); nothing but _EARLY_SUBMODULES ever
+    loads ahead of the ``__init__``.
+    """
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if not name.startswith("torch._dynamo.") or name in _EARLY_SUBMODULES:
+            return None
+        module = sys.modules.get("torch._dynamo")
+        if type(module) is not _DeferredPackage:
+            return None
+        _complete(module)
+        existing = sys.modules.pop(name, None)
+        if existing is None:
+            return None  # not imported by __init__: the normal finders load it now
+        # __init__ imported it meanwhile; without this the caller's import would load a second copy.
+        return importlib.util.spec_from_loader(name, _ExistingModule(existing))
+
+
+_complete_first = _CompleteFirst()
 
 
 def _complete(module: types.ModuleType) -> None:
@@ -186,6 +230,8 @@ def _complete(module: types.ModuleType) -> None:
     with _dynamo_lock:
         if type(module) is not _DeferredPackage:
             return
+        if _complete_first in sys.meta_path:
+            sys.meta_path.remove(_complete_first)
         pending: list[tuple[str, Callable]] = module.__dict__.pop("_auditor_pending")
         for name in (*_DEFERRED_DECORATORS, "disable"):
             module.__dict__.pop(name, None)
@@ -200,6 +246,11 @@ def _complete(module: types.ModuleType) -> None:
             getattr(module, name)(fn)
 
 
+def _completed(module: types.ModuleType) -> types.ModuleType:
+    _complete(module)
+    return module
+
+
 def _deferred_decorator(module: types.ModuleType, name: str) -> Callable:
     def record(fn: Any = None, *args: Any, **kwargs: Any) -> Any:
         if type(module) is not _DeferredPackage or not callable(fn) or args or kwargs:
@@ -209,11 +260,6 @@ def _deferred_decorator(module: types.ModuleType, name: str) -> Callable:
 
     record.__name__ = name
     return record
-
-
-def _completed(module: types.ModuleType) -> types.ModuleType:
-    _complete(module)
-    return module
 
 
 def _deferred_disable(module: types.ModuleType) -> Callable:
@@ -250,6 +296,8 @@ def defer_dynamo() -> bool:
         try:
             import torch
 
+            if not torch.__version__.startswith(tuple(f"{v}." for v in _TESTED_TORCH)):
+                return False
             spec = importlib.util.find_spec("torch._dynamo")
             if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module") \
                     or not spec.submodule_search_locations:
@@ -262,6 +310,7 @@ def defer_dynamo() -> bool:
             setattr(module, name, _deferred_decorator(module, name))
         module.disable = _deferred_disable(module)
         module.__class__ = _DeferredPackage
+        sys.meta_path.insert(0, _complete_first)
         sys.modules["torch._dynamo"] = module
         torch._dynamo = module
         return True
