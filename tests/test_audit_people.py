@@ -361,3 +361,94 @@ def test_em_before_a_name_is_its_honorific_not_the_writer() -> None:
     assert people(text)["Y Nhàn"][1] is True
     # A clause the writer opens ("Tôi, X, ...") is still not X's quote.
     assert people("Tôi, Nguyễn Văn Ánh, học sinh lớp 9, xin cam đoan: “Em sẽ chăm học”.")["Nguyễn Văn Ánh"][1] is False
+
+
+# -- causes found on the blind2 set (data/check/people_gold_blind2.txt) ---------------------------
+
+def test_streets_listed_after_a_colon_are_places() -> None:
+    text = ("Hàng cây sẽ được thay ở các tuyến phố: Lý Thái Tổ, Phan Bội Châu, Trần Quang Khải. "
+            "Ông Nguyễn Văn Lực cho biết kế hoạch đã được duyệt.")
+    assert people(text) == {"Nguyễn Văn Lực": ("M", True, "other")} or set(people(text)) == {"Nguyễn Văn Lực"}
+
+
+def test_a_product_named_like_a_person_is_not_one() -> None:
+    text = ("Công ty sản xuất rượu Mai Hoa từ năm 2001. Nhãn hiệu Mai Hoa bị làm giả. "
+            "Tên Mai Hoa không phải là địa danh, ông Trần Văn Bình cho biết.")
+    assert set(people(text)) == {"Trần Văn Bình"}
+
+
+def test_a_foreign_firm_before_a_vietnamese_name_is_cut_off() -> None:
+    got = people("Phó tổng giám đốc Liên doanh Petrocorp Lê Quốc Thái cũng bị bắt hôm qua.")
+    assert set(got) == {"Lê Quốc Thái"}
+
+
+def test_a_title_and_an_office_set_off_by_dashes_before_the_verb() -> None:
+    text = ("Chiều qua, sau vụ việc ở chợ, ông Phạm Hữu Lộc - chủ tịch UBND quận Bình Thủy, TP Cần Thơ - "
+            "cho biết quận sẽ xử lý nghiêm.")
+    assert people(text)["Phạm Hữu Lộc"][1] is True
+
+
+def test_a_bare_title_speaks_for_the_one_person_named_with_it() -> None:
+    text = ("Ngày 3/7, Bộ trưởng Công nghiệp Lê Quang Đạo yêu cầu các đơn vị chấn chỉnh công tác quản lý. "
+            "Bộ trưởng cho rằng ngành đang thiếu nhiều cán bộ giỏi.")
+    assert people(text)["Lê Quang Đạo"][1] is True
+    # Two ministers named before: the title alone picks nobody.
+    two = ("Bộ trưởng Lê Quang Đạo và Bộ trưởng Trần Minh Khôi dự họp. Bộ trưởng cho rằng cần thêm vốn.")
+    assert not any(q for _g, q, _r in people(two).values())
+
+
+def test_a_foreign_surname_may_speak_before_its_full_name() -> None:
+    text = ("Nói về bản thân, Kovacic cho biết anh đã từ chối nhiều lời mời. "
+            "Câu lạc bộ vừa công bố hợp đồng với hậu vệ Mateo Kovacic.")
+    assert people(text)["Mateo Kovacic"][:2] == ("M", True)
+
+
+def test_advice_and_a_letter_of_apology_are_nouns_not_speech() -> None:
+    text = ("Xấu hổ, anh Lê Văn Tâm lên mạng tìm lời khuyên. Sau đó Trần Quốc Việt viết thư xin lỗi cơ quan điều tra.")
+    got = people(text)
+    assert got["Lê Văn Tâm"][1] is False and got["Trần Quốc Việt"][1] is False
+
+
+def test_what_a_statement_says_is_not_speech() -> None:
+    got = people("Trước khi trốn, anh Nguyễn Văn Hòa xin tạm vắng. Trong bản khai này, anh ta nói sẽ về sau Tết.")
+    assert got["Nguyễn Văn Hòa"][1] is False
+
+
+def test_a_team_appositive_before_a_foreign_player() -> None:
+    text = "Ngôi sao tiền vệ đội tuyển Nhật Bản, Takumi Minamino, vừa ký hợp đồng ba năm."
+    assert "Takumi Minamino" in people(text)
+
+
+def test_a_stage_name_after_an_artists_title_keeps_its_first_word() -> None:
+    got = people("Trong chương trình, nghệ sĩ hài Thành Trung tâm sự về nghề diễn.")
+    assert got.get("Thành Trung", ("", False, ""))[1] is True
+
+
+def test_an_initial_glued_to_a_foreign_surname() -> None:
+    got = people("Các cầu thủ của HLV L.Enrique thắng 7 trận liền. Bàn thắng do C.Ronaldo ghi.")
+    assert {"L.Enrique", "C.Ronaldo"} <= set(got)
+    # A unit or a byline is no person.
+    assert people("Nhà số 5, Q.Hai, TP.HCM bị cháy.") == {}
+
+
+def test_a_royal_title_across_a_country_gives_gender() -> None:
+    got = people("Quốc vương Ả Rập Xê Út Abdullah đã thăm Bắc Kinh hồi đầu năm.")
+    assert got["Abdullah"][0] == "M"
+
+
+def test_a_chinese_leaders_name_gets_no_vietnamese_name_gender() -> None:
+    got = people("Chủ tịch Trung Quốc Hồ Cẩm Đào đã đến Ả Rập Xê Út.")
+    assert got["Hồ Cẩm Đào"][0] == "U"
+
+
+def test_husband_and_wife_before_a_name() -> None:
+    # "vợ X" is X's wife: no gender for X from it; "vợ chồng X" names the husband.
+    got = people("Công an triệu tập vợ chồng Hiếu đến làm việc. Hiếu chưa về nhà nên chỉ có vợ Hiếu đến.")
+    assert got["Hiếu"][0] == "M"
+    assert people("Ông Lâm cùng vợ Nguyễn Thị Hạnh đã đến.")["Nguyễn Thị Hạnh"][0] == "F"
+
+
+def test_a_caption_without_its_period_does_not_lend_a_word_to_a_foreign_name() -> None:
+    got = people("Thủ tướng Đức Angela Merkel và Tổng thống Thổ Nhĩ Kỳ Erdogan Theo Bộ trưởng Tài chính Đức, "
+                 "quan hệ hai nước đang tốt lên.")
+    assert "Angela Merkel" in got and not any("Theo" in name for name in got)

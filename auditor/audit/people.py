@@ -102,12 +102,16 @@ _PORTFOLIOS = {"tư pháp", "ngoại giao", "nội vụ", "quốc phòng", "tài
 # Words that qualify a title before a name: "Tướng Mỹ về hưu X", "cựu Bộ trưởng X", "HLV trẻ X".
 _TITLE_MODIFIERS = {"và", "của", "về", "hưu", "nghỉ", "đã", "mới", "cũ", "cựu", "tiền", "nhiệm", "đương", "kỳ",
                     "nổi", "tiếng", "trẻ", "gốc", "người", "nữ", "nam", "tân", "nguyên"}
+_ROYAL = {"vua", "nhà vua", "quốc vương", "hoàng tử", "thái tử", "nữ hoàng", "hoàng hậu", "công chúa", "nữ vương"}
+# Countries whose people's names the press writes in Sino-Vietnamese reading ("Hồ Cẩm Đào").
+_SINO_PREFIX = re.compile(r"(?<!\w)(?:trung quốc|đài loan|triều tiên|hàn quốc|hồng kông|hong kong|bắc kinh)$")
 _UPPER_CHAR = re.compile("[" + _UPPER + "]")
 _CLUB_AFTER = re.compile(r"\s+của\s+[" + _UPPER + "]")
 _GENERIC_NOUN_BEFORE = re.compile(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động)\s+$")
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
                              r"giáo|đồng nghiệp)(?!\w)")
+_GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(" + _CAP_WORD + r"(?: " + _CAP_WORD + r")?)(?![\w.])")
 _ALIAS_BEFORE = re.compile(r"\(\s*(?:tức|còn gọi là|còn có tên|biệt danh|bí danh|hay)\s*$")
 # Function words that open a sentence and are never part of a name ("... Ma Thuột Trước đó, ...").
 _OPENERS = {"việc", "sau", "trong", "khi", "tại", "từ", "đến", "với", "và", "nhưng", "còn", "cũng", "đây", "đó", "này",
@@ -244,7 +248,11 @@ class PeopleFinder:
     def _not_speech_re(self) -> re.Pattern[str]:
         # Idioms that contain a speech verb but report no speech; "lời" + a speech verb is a noun
         # ("tìm lời khuyên", "lời kể"), "thư xin lỗi" a letter.
-        nouns = r"(?<!trả\s)(?<!đáp\s)lời\s+(?:" + _alternation(self.speech_verbs) + r")|(?:thư|đơn)\s+xin\s+lỗi|"
+        verbs = _alternation(self.speech_verbs)
+        nouns = r"(?<!trả\s)(?<!đáp\s)lời\s+(?:" + verbs + r")|(?:thư|đơn)\s+xin\s+lỗi|"
+        # What a document says: "Trong bản khai này, anh ta nói ..." (GUIDE: a document's words do not count).
+        nouns += (r"trong\s+(?:bản\s+khai|bản\s+tường\s+trình|bản\s+cam\s+kết|lá\s+đơn|đơn|bức\s+thư|lá\s+thư|thư|"
+                  r"văn\s+bản|di\s+chúc)(?:\s+(?:này|đó|ấy))?\s*,?\s*(?:\w+\s+){0,3}?(?:" + verbs + r")|")
         return re.compile(r"(?<!\w)(?:" + nouns + r"nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
                           r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|nói\s+trên|hỏi\s+đáp|"
                           r"cho\s+biết\s+thêm\s+thông\s+tin|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
@@ -272,8 +280,22 @@ class PeopleFinder:
     def _is_viet(self, folded_token: str) -> bool:
         return bool(_VIET_SYLLABLE.match(folded_token))
 
-    def _split_prefix(self, folded: list[str]) -> int:
-        """How many leading tokens of a capitalised run are titles, honorifics, countries or starters."""
+    def _stage_name_title(self, text: str, before_run: list[str], run_start: int, folded: list[str]) -> bool:
+        """Right after a lowercase artist's or athlete's title or a gendered honorific, a capitalised
+        "Xuân", "Thành", "Công" opens a name ("nghệ sĩ hài Xuân Bắc", "NSƯT Thành Lộc", "chị Thu Hà"),
+        not a sentence; but not a place or organisation word ("cô giáo Trường Mầm non")."""
+        if not before_run or not text[run_start - 2:run_start - 1].isalpha() or not 2 <= len(folded) <= 3 or \
+                folded[0] in self.not_person_before:
+            return False
+        if sum(self.middle.get(folded[0], (0, 0))) < 20 or sum(self.given.get(folded[-1], (0, 0))) < 20:
+            return False  # a common middle name, then a common given name
+        title = self._title_before(" ".join(before_run))
+        return title is not None and (self.role_words.get(title) == "celebrity" and title not in self.honorific_gender
+                                      or title in ("ông", "bà", "anh", "chị", "cô", "chú", "cậu"))
+
+    def _split_prefix(self, folded: list[str], keep_starters: bool = False) -> int:
+        """How many leading tokens of a capitalised run are titles, honorifics, countries or starters
+        (``keep_starters``: not sentence starters)."""
         i = 0
         n = len(folded)
         while i < n:
@@ -284,7 +306,7 @@ class PeopleFinder:
                 if phrase in self.countries and rest and self._is_viet(rest[0]) and rest[0] not in self.surnames:
                     break  # "bà Mỹ Phi": the country word is part of the name
                 if phrase in self._prefix_words or phrase in self.countries or (
-                        size == 1 and phrase in self.not_name_words):
+                        size == 1 and phrase in self.not_name_words and not keep_starters):
                     # Keep a surname-initial run intact: "Lê" is a surname, not a starter.
                     if size == 1 and phrase in self.surnames and i + 1 < n:
                         break
@@ -327,6 +349,20 @@ class PeopleFinder:
                     m = self._mention_from_run(text, low, piece, blocked)
                     if m is not None:
                         mentions.append(m)
+        # "HLV L.Enrique", "C.Ronaldo", "A.Merkel": an initial glued to a foreign surname (sport and
+        # world pages); a Vietnamese word after it is a unit or a byline ("Q.Hai", "T.Nhung").
+        for gm in _GLUED_INITIAL.finditer(text):
+            words_after = gm.group(2).split()
+            if any(self._is_viet(fold(w)) or fold(w) in self.foreign_non_names or len(w) < 3
+                   or any(ch.isupper() for ch in w[1:]) for w in words_after):
+                continue  # not "Q.H", nor "T.TúTổng" (a byline glued to the next word)
+            words = self._words_before(low, gm.start())
+            if self._blocked(" ".join(words)):
+                continue
+            mentions = [x for x in mentions if not gm.start() <= x.start < gm.end()]
+            mentions.append(Mention(start=gm.start(), end=gm.end(), tokens=[gm.group(1), *words_after],
+                                    honorific=self._honorific_ending(words), prefix=" ".join(words[-10:]),
+                                    dotted_initial=True))
         # "Minh “Sứt”", "Dung "Hà"": a given name and a nickname in quotes (crime reports).
         for nm in _NICKNAME.finditer(text):
             given, nick = nm.group(1), nm.group(2)
@@ -448,9 +484,14 @@ class PeopleFinder:
         folded = [low[a:b] for a, b in run]
         # "ông Đậu Ngọc Bái Thông báo...", "TP Buôn Ma Thuột Trước đó": a lost period, and the run took
         # the next sentence's first word. Cut it before any other check looks at the run.
-        spilled = len(run) >= 3 and self._spilled_into_next_word(folded[-1], low[run[-1][1]:run[-1][1] + 30])
-        if spilled:
-            run, folded = run[:-1], folded[:-1]
+        # "Tổng thống Thổ Nhĩ Kỳ Erdogan Theo Bộ trưởng...": a one-word foreign name spills too.
+        spilled = False
+        for again in (False, True):  # "... Kỳ Erdogan Theo Bộ trưởng": "Bộ", then "Theo" (a foreign name only)
+            if again and (not spilled or len(folded) < 2 or self._is_viet(folded[-2])):
+                break
+            if (len(run) >= 3 or len(run) == 2 and not self._is_viet(folded[0])) and \
+                    self._spilled_into_next_word(folded[-1], low[run[-1][1]:run[-1][1] + 30]):
+                run, folded, spilled = run[:-1], folded[:-1], True
         run_start = run[0][0]
         # "P.Hòa Hiệp", "Q.1", "TP.Vinh": an abbreviated unit right before the run.
         if re.search(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$", low[max(0, run_start - 4):run_start]):
@@ -471,8 +512,8 @@ class PeopleFinder:
         opened = low.rfind("(", max(0, run_start - 80), run_start)
         if opened != -1 and ")" not in low[opened:run_start] and _YEAR_OR_AGE_BRACKET.match(low, opened):
             return None
-        k = self._split_prefix(folded)
         before_run = self._words_before(low, run_start)
+        k = self._split_prefix(folded, keep_starters=self._stage_name_title(text, before_run, run_start, folded))
         dehyphen = " ".join(folded).replace("-", " ")
         # "Buôn Ma Thuột"; "Huyện Phú Hòa" (a unit word, then a place), but "Phạm Phú Hòa" is a
         # surname and a given name that a commune happens to share.
@@ -998,7 +1039,10 @@ class PeopleFinder:
             return "F" if votes["F"] > votes["M"] else "M"
         if votes["F"]:
             return "U"  # contradictory cues: do not guess
-        by_name = self._name_gender(c.tokens)
+        # "Chủ tịch Trung Quốc Hồ Cẩm Đào": a foreign leader's name read in Vietnamese is not a
+        # Vietnamese name; the name-gender table does not apply.
+        foreign = any(_SINO_PREFIX.search(m.prefix) for m in c.mentions)
+        by_name = "U" if foreign else self._name_gender(c.tokens)
         if by_name != "U":
             return by_name
         # "U Zaw Htay", "Daw Aung San Suu Kyi": a Burmese honorific the name run left out.
@@ -1048,6 +1092,8 @@ class PeopleFinder:
             return max(set(specific), key=lambda r: (specific.count(r), -self.role_order.index(r)))
         if found:
             return found[0]
+        if any(m.honorific in _ROYAL for m in c.mentions):
+            return "other"  # royalty
         if any(m.honorific for m in c.mentions):
             return "citizen"
         return "other"
@@ -1302,6 +1348,8 @@ class PeopleFinder:
             if inside_quote(m.start(1)) and not re.match(r"[^\n]{0,30}?\s[-–—]\s", low[m.end():m.end() + 40]) or \
                     inside_quote(m.start(1)) and not re.search(r"\s[-–—]\s*$", low[max(0, m.start(1) - 4):m.start(1)]):
                 continue
+            if idiom(m.end() - 1):
+                continue  # "Trong bản khai này, anh ta nói": a document's words
             pron = m.group(1)
             want = "F" if pron in ("bà", "chị", "cô") else "M"
             pos = m.start(1)
