@@ -21,12 +21,12 @@ machinery inference never runs (transformers 5.23, torch 2.13, measured with ``-
 2. transformers' own availability flag ``is_scipy_available`` reads False while the modelling code is
    imported, so its guarded ``from scipy.optimize import linear_sum_assignment`` is skipped; afterwards
    the real flag is put back and the skipped name becomes a stand-in that imports scipy on first call;
-3. ``torch._dynamo`` becomes a *deferred package*: its submodules import as usual, the three
-   decorators record their function and hand it back unchanged (``disable`` hands back a forwarder),
-   and the first use of anything else runs the real package ``__init__`` in place, replaying what was
-   recorded. Until then nothing can be compiling (``torch.compile`` goes through the package), so a
-   forwarder calling its function directly is exactly what dynamo's disabled wrapper does in eager
-   mode;
+3. ``torch._dynamo`` becomes a *deferred package* (on the torch version this was written for): the
+   one submodule masking_utils wants loads alone, the three decorators record their function and
+   hand it back unchanged (``disable`` hands back a forwarder), and the first use of anything else
+   (an attribute, another submodule, ``torch.compile``) runs the real package ``__init__`` in place,
+   replaying what was recorded. Until then nothing can be compiling, so a forwarder calling its
+   function directly is exactly what dynamo's disabled wrapper does in eager mode;
 4. the flag ``is_torch_distributed_available`` reads False for the modelling code imported here, as
    on a torch built without ``torch.distributed``: one process scoring on CPU never shards a tensor.
 
