@@ -30,6 +30,7 @@ them back to the caller's string.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import math
 import re
@@ -41,6 +42,9 @@ from typing import Any
 
 from auditor.audit.rules import load_yaml
 from auditor.text import Span, fold, lower_keep_length, split_sentences
+
+# Tokens and phrases repeat across articles: fold each once.
+_fold = functools.lru_cache(maxsize=1 << 16)(fold)
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "name_gender.json"
 
@@ -76,6 +80,30 @@ _AGE_AFTER = re.compile(r"\s*\(\s*(?:\d{1,3}\s*tuổi|sn\s*\d|sinh năm|s\.n|\d{
 # A clause whose subject is the writer ("Tôi hiểu ... chứ không thể nói") or that is hypothetical
 # ("Nếu X biết tiếng Đức thì ... nói được vài từ"): the first person named in it does not speak.
 _FIRST_PERSON_SUBJECT = re.compile(r"[\s\-–—]*(?:tôi|chúng tôi|chúng ta|chúng em|em|mình|tớ|tao|nếu|giả sử|giá như)(?!\w)")
+def _word_hits(text: str, words: Any) -> list[tuple[int, int, str]]:
+    """Where ``words`` occur in ``text`` as whole words (not after a letter or a period), left to
+    right, the longest at each place, not overlapping: a regex alternation of them without
+    compiling one per article."""
+    hits = []
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            j = i + len(w)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "._")) and \
+                    (j >= n or not (text[j].isalnum() or text[j] == "_")):
+                hits.append((i, -len(w), w))
+            i = text.find(w, i + 1)
+    hits.sort()
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    for i, neg_len, w in hits:
+        if i >= last_end:
+            out.append((i, i - neg_len, w))
+            last_end = i - neg_len
+    return out
+
+
 def _first_person_subject(low: str, seg_start: int, name_start: int) -> bool:
     """Does the clause open with "tôi", "em", "nếu"...? Not when that word is the honorific of the
     name right after it ("Em Y Nhàn, học sinh lớp 9, nói": a child, not the writer)."""
@@ -112,6 +140,31 @@ _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPE
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
                              r"giáo|đồng nghiệp)(?!\w)")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(" + _CAP_WORD + r"(?: " + _CAP_WORD + r")?)(?![\w.])")
+# Small patterns of the hot paths, compiled once.
+_UNIT_ABBREV_BEFORE = re.compile(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$")
+_CREDIT_BEFORE = re.compile(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hiện)\s*:\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?…”\"]\s*$")
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
+_CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
+_LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*$")
+_LIST_SEP_AFTER = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*")
+_APPOSITIVE_HEAD = re.compile(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})")
+_ROLE_WORD = re.compile(r"[\w./]+")
+_APPOSITIVE = re.compile(r"\s*[,(–—-]\s*(.*)")
+_SENTENCE_STOP = re.compile(r"[.;!?]")
+_WORDS_BEFORE_COMMA = re.compile(r"((?:\S+\s+){0,6}\S+),\s*$")
+_LA_BEFORE = re.compile(r"(?<!\w)là\s*$")
+_ROLE_IS_BREAK = re.compile(r"[.;:!?“”\"(),]")
+_CLAUSE_STOP = re.compile(r"[.!?;:“”\"]")
+_PRONOUN_CLAUSE = re.compile(r",\s+(anh|ông|bà|chị|cô)\s+(?:đã|vẫn|cũng|lại|không|chưa|sẽ|đang|từng|liền)(?!\w)")
+_AUDIENCE = re.compile(r"\s*(?:với\s+)?(?:báo\s+chí|phóng\s+viên|pv|truyền\s+thông)?")
+_PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:bị|được)\s+$")
+_ATTRIBUTION_BREAK = re.compile(r"[.;:!?“”\"\n,(]")
+_DASH_AFTER = re.compile(r"[^\n]{0,30}?\s[-–—]\s")
+_DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
+# The words of a clause that open it and end right before a verb (auxiliaries aside): a bare title?
+_TITLE_BEFORE_VERB = re.compile(r"(?:^|[.!?;:“”\"\n,–—-])\s*([^.!?;:“”\"\n,–—-]{3,30}?)\s+"
+                                r"(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|tiếp tục)\s+)?$")
 _ALIAS_BEFORE = re.compile(r"\(\s*(?:tức|còn gọi là|còn có tên|biệt danh|bí danh|hay)\s*$")
 # Function words that open a sentence and are never part of a name ("... Ma Thuột Trước đó, ...").
 _OPENERS = {"việc", "sau", "trong", "khi", "tại", "từ", "đến", "với", "và", "nhưng", "còn", "cũng", "đây", "đó", "này",
@@ -128,7 +181,7 @@ def _load_lexicon(rules_dir: Path) -> dict[str, Any]:
 
 
 def _phrase_set(items: list[str]) -> set[str]:
-    return {fold(x) for x in items}
+    return {_fold(x) for x in items}
 
 
 def _alternation(phrases: set[str]) -> str:
@@ -153,7 +206,7 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return " ".join(fold(t) for t in self.tokens)
+        return " ".join(_fold(t) for t in self.tokens)
 
 
 @dataclass
@@ -191,17 +244,17 @@ class PeopleFinder:
         self.honorific_gender: dict[str, str] = {}
         for gender, words in lex["honorifics"].items():
             for w in words:
-                self.honorific_gender.setdefault(fold(w), gender)
+                self.honorific_gender.setdefault(_fold(w), gender)
         self.role_words: dict[str, str] = {}
         self.role_order = list(lex["roles"])
         for role, words in lex["roles"].items():
             for w in words:
-                self.role_words.setdefault(fold(w), role)
+                self.role_words.setdefault(_fold(w), role)
         self.not_person_before = _phrase_set(lex["not_person_before"])
         self.countries = _phrase_set(lex["countries"])
         self.place_list_heads = _phrase_set(lex.get("place_list_heads", []))
         self.place_list_heads_not = _phrase_set(lex.get("place_list_heads_not", []))
-        self.name_prefix_gender = {fold(k): v for k, v in lex.get("name_prefix_gender", {}).items()}
+        self.name_prefix_gender = {_fold(k): v for k, v in lex.get("name_prefix_gender", {}).items()}
         self.not_name_words = _phrase_set(lex["not_name_words"])
         self.not_honorific_compounds = _phrase_set(lex.get("not_honorific_compounds", []))
         self.case_words = _phrase_set(lex.get("case_words", []))
@@ -211,7 +264,7 @@ class PeopleFinder:
         self.foreign_non_names = _phrase_set(lex.get("foreign_non_names", []))
         self.can_chi = (_phrase_set(lex.get("can", [])), _phrase_set(lex.get("chi", [])))
         foreign = load_yaml(rules_dir / "lexicons" / "foreign_names.yaml")
-        self.foreign_gender = {fold(n): g[0] for g in ("M", "F", "M_more", "F_more") for n in foreign.get(g, [])}
+        self.foreign_gender = {_fold(n): g[0] for g in ("M", "F", "M_more", "F_more") for n in foreign.get(g, [])}
         table = json.loads(_DATA.read_text(encoding="utf-8"))
         self.places = set(table.get("places", [])) | _phrase_set(lex.get("former_places", []))
         # Central Highlands toponyms are written "Đắk" and "Đăk" alike (Đắk Glei, Đăk Glei).
@@ -225,6 +278,8 @@ class PeopleFinder:
         self._prefix_words = set(self.honorific_gender) | set(self.role_words)
         self._title_vocabulary = {w for phrase in self._prefix_words | self.countries for w in phrase.split()}
         self._max_prefix_len = max(len(w.split()) for w in self._prefix_words | self.countries)
+        # One capitalised word that _split_prefix peels whole, so it can never be a name alone.
+        self._lone_non_names = {w for w in self._prefix_words | self.countries | self.not_name_words if " " not in w}
 
     @cached_property
     def _speech_re(self) -> re.Pattern[str]:
@@ -345,6 +400,8 @@ class PeopleFinder:
                 else:
                     pieces[-1].append((a, b))
             for piece in pieces:
+                if len(piece) == 1 and low[piece[0][0]:piece[0][1]] in self._lone_non_names:
+                    continue  # "Sau", "Ông", "Mỹ" alone: peeled as a starter, title or country (fast path)
                 if piece:
                     m = self._mention_from_run(text, low, piece, blocked)
                     if m is not None:
@@ -353,7 +410,7 @@ class PeopleFinder:
         # world pages); a Vietnamese word after it is a unit or a byline ("Q.Hai", "T.Nhung").
         for gm in _GLUED_INITIAL.finditer(text):
             words_after = gm.group(2).split()
-            if any(self._is_viet(fold(w)) or fold(w) in self.foreign_non_names or len(w) < 3
+            if any(self._is_viet(_fold(w)) or _fold(w) in self.foreign_non_names or len(w) < 3
                    or any(ch.isupper() for ch in w[1:]) for w in words_after):
                 continue  # not "Q.H", nor "T.TúTổng" (a byline glued to the next word)
             words = self._words_before(low, gm.start())
@@ -366,7 +423,7 @@ class PeopleFinder:
         # "Minh “Sứt”", "Dung "Hà"": a given name and a nickname in quotes (crime reports).
         for nm in _NICKNAME.finditer(text):
             given, nick = nm.group(1), nm.group(2)
-            if sum(self.given.get(fold(given), (0, 0))) < 10 or fold(nick) in self.not_name_words:
+            if sum(self.given.get(_fold(given), (0, 0))) < 10 or _fold(nick) in self.not_name_words:
                 continue
             words = self._words_before(low, nm.start())
             if self._blocked(" ".join(words)):
@@ -494,18 +551,18 @@ class PeopleFinder:
                 run, folded, spilled = run[:-1], folded[:-1], True
         run_start = run[0][0]
         # "P.Hòa Hiệp", "Q.1", "TP.Vinh": an abbreviated unit right before the run.
-        if re.search(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$", low[max(0, run_start - 4):run_start]):
+        if _UNIT_ABBREV_BEFORE.search(low[max(0, run_start - 4):run_start]):
             return None
         # A photo credit: "(Ảnh: Phương Vy/TTXVN)".
-        if re.search(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hiện)\s*:\s*$", low[max(0, run_start - 12):run_start]) \
+        if _CREDIT_BEFORE.search(low[max(0, run_start - 12):run_start]) \
                 or text[run[-1][1]:run[-1][1] + 1] == "/":
             return None
         # A byline: a short run alone after the last sentence of the text.
         tail = text[run[-1][1]:].strip()
-        if not tail and re.search(r"[.!?…”\"]\s*$", text[:run_start]) and len(run) <= 4:
+        if not tail and _ENDS_SENTENCE.search(text[:run_start]) and len(run) <= 4:
             return None
         # "ngách 49/28 Huỳnh Thúc Kháng": a house number makes it an address.
-        if re.search(r"\d[\w/]*\s$", low[max(0, run_start - 12):run_start]):
+        if _HOUSE_NUMBER_BEFORE.search(low[max(0, run_start - 12):run_start]):
             return None
         # "(1984, Bùi Xương Trạch, Hà Nội)", "(32 tuổi, Lê Lợi, ...)": a bracket opened by a birth
         # year or an age lists an address; streets there are named after people.
@@ -540,7 +597,7 @@ class PeopleFinder:
         else:
             after_place = False
         # "Hội đồng trị sự Nguyễn Phúc tộc": a clan, not a person.
-        if re.match(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)", low[run[-1][1]:run[-1][1] + 12]):
+        if _CLAN_AFTER.match(low[run[-1][1]:run[-1][1] + 12]):
             return None
         # "Quảng Ninh Minh Khang": a place name leading the run is not part of the name.
         for size in (3, 2):
@@ -571,7 +628,7 @@ class PeopleFinder:
         # "Tết Đinh Dậu": a year of the sexagenary cycle.
         if len(core) == 2 and core_folded[0] in self.can_chi[0] and core_folded[1] in self.can_chi[1]:
             return None
-        if any(fold(text[a:b]) in self.foreign_non_names for a, b in core) and \
+        if any(_fold(text[a:b]) in self.foreign_non_names for a, b in core) and \
                 not all(self._is_viet(low[a:b]) for a, b in core):
             return None
         # A single capitalised word that starts a title or an organisation ("Bí thư", "Cục Điều tra",
@@ -701,7 +758,7 @@ class PeopleFinder:
 
     def _accept(self, m: Mention) -> str | None:
         """'yes', 'maybe' (foreign-looking, needs more evidence) or None."""
-        folded = [fold(t) for t in m.tokens]
+        folded = [_fold(t) for t in m.tokens]
         if self._blocked(m.prefix) and not m.after_place:
             return None
         if m.initial:
@@ -785,8 +842,8 @@ class PeopleFinder:
             for m in list(pending):
                 before = low[max(0, m.start - 30):m.start]
                 after = low[m.end:m.end + 30]
-                left = re.search(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*$", before)
-                right = re.match(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*", after)
+                left = _LIST_SEP_BEFORE.search(before)
+                right = _LIST_SEP_AFTER.match(after)
                 near = (left and any(e == m.start - len(left.group(0)) for _s, e in spans)) or \
                     (right and any(s_ == m.end + len(right.group(0)) for s_, _e in spans))
                 if near:
@@ -813,7 +870,7 @@ class PeopleFinder:
                 accepted.append((m, verdict))
         # A "maybe" (foreign-looking, untitled) becomes a person when another mention of the same
         # surname is titled or honorific-marked, or when it speaks.
-        titled_last = {fold(m.tokens[-1]) for m, v in accepted if v == "yes"}
+        titled_last = {_fold(m.tokens[-1]) for m, v in accepted if v == "yes"}
         mentions: list[Mention] = []
         pairs = [m for m, verdict in accepted if verdict == "pair"]
         for m, verdict in accepted:
@@ -821,11 +878,11 @@ class PeopleFinder:
                 continue
             if verdict == "maybe":
                 after = low[m.end:m.end + 40].lstrip(" ,")
-                known_given = fold(m.tokens[0]) in self.foreign_gender
-                appositive = re.match(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})", low[m.end:m.end + 60])
+                known_given = _fold(m.tokens[0]) in self.foreign_gender
+                appositive = _APPOSITIVE_HEAD.match(low[m.end:m.end + 60])
                 appositive_role = bool(appositive) and any(
                     " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3))
-                if fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
+                if _fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
                         and not known_given and not appositive_role and not m.aged \
                         and not self._role_before_comma(text, low, m.start) and not self._role_is(low, m.start) \
                         and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
@@ -838,7 +895,7 @@ class PeopleFinder:
             # ("Thái Dương, Thái Âm, Mộc Đức": stars of a horoscope).
             said = Counter(" ".join(m.tokens) for m in mentions)
             anchors = [m for m in mentions if m.honorific or self._title_before(m.prefix) or len(m.tokens) >= 3
-                       or not all(self._is_viet(fold(t)) for t in m.tokens) or said[" ".join(m.tokens)] >= 2]
+                       or not all(self._is_viet(_fold(t)) for t in m.tokens) or said[" ".join(m.tokens)] >= 2]
             mentions += self._list_neighbours(pairs, anchors, low)
         clusters = self._cluster(mentions)
         if blocked:
@@ -863,13 +920,13 @@ class PeopleFinder:
         # may come earlier in the text.
         by_len = sorted(mentions, key=lambda m: (-len(m.tokens), -m.tokens[0].count("."), m.start))
         for m in by_len:
-            key = [fold(t) for t in m.tokens]
+            key = [_fold(t) for t in m.tokens]
             if m.nickname:
                 # "Minh “Sứt”" joins the same nickname, else a full name ending in the given name
                 # ("Dũng “Huế”" -> "Bùi Tiến Dũng").
-                same = [c for c in clusters if any(x.nickname and [fold(t) for t in x.tokens] == key
+                same = [c for c in clusters if any(x.nickname and [_fold(t) for t in x.tokens] == key
                                                    for x in c.mentions)]
-                fuller = [c for c in clusters if len(c.tokens) > 1 and fold(c.tokens[-1]) == key[0]
+                fuller = [c for c in clusters if len(c.tokens) > 1 and _fold(c.tokens[-1]) == key[0]
                           and not any(x.nickname for x in c.mentions)]
                 named_before = [c for c in clusters if m.alias and any(0 <= m.start - x.end <= 12 for x in c.mentions)]
                 # Several full names end in the given name: only an alias ("(tức ...)") decides.
@@ -882,7 +939,7 @@ class PeopleFinder:
             target = None
             candidates = []
             for c in clusters:
-                full = [fold(t) for t in c.tokens]
+                full = [_fold(t) for t in c.tokens]
                 dotted = len(full) == 1 and "." in full[0]
                 if dotted and len(key) == 1 and len(key[0]) == 1 and full[0].split(".")[-1] == key[0]:
                     candidates.append(c)  # "chị T." after "chị L.H.T."
@@ -922,7 +979,7 @@ class PeopleFinder:
             toks = c.tokens
             if len(toks) < 2:
                 continue
-            if all(self._is_viet(fold(t)) for t in toks):
+            if all(self._is_viet(_fold(t)) for t in toks):
                 register(toks[-1], c)
             else:  # "Fidel" and "Castro" for "Fidel Castro"; "Trump Jr" for "Donald Trump Jr"
                 register(toks[0], c)
@@ -932,26 +989,23 @@ class PeopleFinder:
         if not by_given:
             return
         taken = [(m.start, m.end) for c in clusters for m in c.mentions]
-        pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(g) for g in sorted(by_given, key=len, reverse=True))
-                             + r")(?![\w])")
-        for m in pattern.finditer(text):
-            cluster = by_given[m.group(1)]
-            if cluster is None or any(a <= m.start() < b for a, b in taken):
+        for m_start, m_end, given in _word_hits(text, by_given):
+            cluster = by_given[given]
+            if cluster is None or any(a <= m_start < b for a, b in taken):
                 continue
             # Part of a longer capitalised run (another name, a place): not a bare mention.
-            prev_word = text[max(0, m.start() - 30):m.start()]
+            prev_word = text[max(0, m_start - 30):m_start]
             prev_word = prev_word.split()[-1] if prev_word.endswith(" ") and prev_word.split() else ""
             if lower_keep_length(prev_word) in self.not_name_words:
                 prev_word = ""  # "Chính Hewitt đã thừa nhận": a sentence opener, then the bare name
-            nxt = text[m.end():m.end() + 2]
+            nxt = text[m_end:m_end + 2]
             if (prev_word[:1].isupper() and prev_word[-1:].isalpha()) or \
                     (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper()):
                 continue  # "Chí Anh" is not a bare "Anh"
-            if m.start() < min(x.start for x in cluster.mentions) and all(
-                    self._is_viet(fold(t)) for t in cluster.tokens):
+            if m_start < min(x.start for x in cluster.mentions) and all(
+                    self._is_viet(_fold(t)) for t in cluster.tokens):
                 continue  # a foreign surname may come first: "Kolasinac cho biết ... tân binh Sead Kolasinac"
-            cluster.mentions.append(Mention(start=m.start(), end=m.end(), tokens=[m.group(1)], honorific=None,
-                                            prefix=""))
+            cluster.mentions.append(Mention(start=m_start, end=m_end, tokens=[given], honorific=None, prefix=""))
         for c in clusters:
             c.mentions.sort(key=lambda x: x.start)
 
@@ -985,7 +1039,7 @@ class PeopleFinder:
         A given name alone ("Lan", "Hùng") is too thin: the honorific decides those.
         Foreign names: a list of common given names.
         """
-        folded = [fold(t) for t in tokens]
+        folded = [_fold(t) for t in tokens]
         if not folded:
             return "U"
         if len(folded) >= 2:
@@ -1059,14 +1113,14 @@ class PeopleFinder:
             # "Giám đốc Cục Điều tra Liên bang Mỹ (FBI) James Comey").
             before = low[max(0, m.start - 90):m.start]
             cut = max(before.rfind(ch) for ch in ".;:!?\n“”\"")
-            words = re.findall(r"[\w./]+", before[cut + 1:])
+            words = _ROLE_WORD.findall(before[cut + 1:])
             title = self._nearest_role_title(words)
             if title:
                 found.append(self.role_words[title])
             # Appositive after the name: ", Phó Chủ tịch Hội ...", " - Giám đốc ...", " (mẹ bệnh nhi)".
             after_start = m.end + 1 if m.initial else m.end  # "cháu Y., người bị hại": past the dot
             after = low[after_start:after_start + 60]
-            appo = re.match(r"\s*[,(–—-]\s*(.*)", after)
+            appo = _APPOSITIVE.match(after)
             if appo:
                 words = appo.group(1).split(",")[0].split(")")[0].split()
                 for size in (4, 3, 2, 1):
@@ -1080,7 +1134,7 @@ class PeopleFinder:
             for m in c.mentions:
                 start = m.end + 1 if m.initial else m.end
                 after = low[start:start + 60]
-                cut = re.search(r"[.;!?]", after)
+                cut = _SENTENCE_STOP.search(after)
                 after = after[:cut.start()] if cut else after
                 if _SUSPECT_PREDICATE.search(after):
                     specific.append("suspect")
@@ -1104,7 +1158,7 @@ class PeopleFinder:
         or a capitalised club may follow the title ("... trở thành thủ tướng, Business Standard
         viết" is no appositive)."""
         window = max(0, start - 60)
-        head = re.search(r"((?:\S+\s+){0,6}\S+),\s*$", low[window:start])
+        head = _WORDS_BEFORE_COMMA.search(low[window:start])
         if not head:
             return False
         seg_start = window + head.start(1)
@@ -1128,46 +1182,53 @@ class PeopleFinder:
     def _role_is(self, low: str, start: int) -> bool:
         """A title, then "là", then the name: "thư ký báo chí của Thủ tướng là Azhar Osman"."""
         before = low[max(0, start - 70):start]
-        if not re.search(r"(?<!\w)là\s*$", before):
+        if not _LA_BEFORE.search(before):
             return False
-        words = re.split(r"[.;:!?“”\"(),]", before)[-1].split()[:-1]
+        words = _ROLE_IS_BREAK.split(before)[-1].split()[:-1]
         return self._nearest_role_title(words[-8:]) is not None
 
     def _pronoun_after_surname(self, text: str, low: str, last: str) -> bool:
         """A bare surname, then a personal pronoun as the subject of the next clause of the same
         sentence: "Gaudio khởi đầu tốt hơn nhưng khi bị dẫn trước 4-2, anh đã ..."."""
-        for m in re.finditer(r"(?<![\w.])" + re.escape(last) + r"(?!\w)", text):
-            window = low[m.end():m.end() + 120]
-            cut = re.search(r"[.!?;:“”\"]", window)
+        for _start, end, _w in _word_hits(text, (last,)):
+            window = low[end:end + 120]
+            cut = _CLAUSE_STOP.search(window)
             window = window[:cut.start()] if cut else window
-            p = re.search(r",\s+(anh|ông|bà|chị|cô)\s+(?:đã|vẫn|cũng|lại|không|chưa|sẽ|đang|từng|liền)(?!\w)", window)
-            if p and not _UPPER_CHAR.search(text, m.end(), m.end() + p.start()):
+            p = _PRONOUN_CLAUSE.search(window)
+            if p and not _UPPER_CHAR.search(text, end, end + p.start()):
                 return True
         return False
 
     def _surname_speaks(self, text: str, low: str, last: str) -> bool:
         """Does the bare surname speak elsewhere ("Roque cho biết", "Roque nói")?"""
-        for m in re.finditer(r"(?<![\w.])" + re.escape(last) + r"(?!\w)", text):
-            aux = _AUXILIARIES.match(low, m.end())
+        for _start, end, _w in _word_hits(text, (last,)):
+            aux = _AUXILIARIES.match(low, end)
             if aux and self._speech_re.match(low, aux.end()):
                 return True
         return False
 
     @cached_property
-    def _title_speaker_re(self) -> re.Pattern[str]:
+    def _speaker_titles(self) -> set[str]:
         # Titles that name one known person; not words for a body or a crowd ("công an", "lãnh đạo").
         collective = {"công an", "cảnh sát", "lãnh đạo", "cán bộ", "quan chức", "chuyên gia", "nhà đầu tư", "doanh nhân",
                       "nhà khoa học", "nhà nghiên cứu", "đại biểu", "điều tra viên", "thanh tra", "ủy viên"}
-        titles = {w for w, r in self.role_words.items() if r in ("official", "expert", "business", "celebrity")
-                  and w not in self.honorific_gender and w not in collective and len(w) > 2}
-        return re.compile(r"(?:^|[.!?;:“”\"\n,–—-])\s*(" + _alternation(titles) + r")\s+(?:(?:cũng|đã|còn|lại|thì|vẫn|"
-                          r"liền|tiếp tục)\s+)?(?:" + _alternation(self.speech_verbs) + r")(?!\w)")
+        return {" ".join(w.split()) for w, r in self.role_words.items()
+                if r in ("official", "expert", "business", "celebrity")
+                and w not in self.honorific_gender and w not in collective and len(w) > 2}
 
-    def _title_speakers(self, clusters: list[PersonCluster], low: str, idiom: Any, inside_quote: Any) -> None:
+    def _title_speakers(self, clusters: list[PersonCluster], low: str, verbs: list[re.Match[str]], idiom: Any,
+                        inside_quote: Any) -> None:
         """A title alone speaks for the one person named earlier with it: "Bộ trưởng Công nghiệp
         Hoàng Trung Hải yêu cầu ... Bộ trưởng cho rằng, ...". With two such people, no guess."""
-        for m in self._title_speaker_re.finditer(low):
-            title, pos = m.group(1), m.start(1)
+        for verb in verbs:
+            if verb.group(0) == ":":
+                continue
+            window_start = max(0, verb.start() - 40)
+            m = _TITLE_BEFORE_VERB.search(low, window_start, verb.start())
+            if not m or m.start(1) == window_start and window_start > 0 \
+                    or " ".join(m.group(1).split()) not in self._speaker_titles:
+                continue  # no clause start in reach, or not a title right before the verb
+            title, pos = " ".join(m.group(1).split()), m.start(1)
             if idiom(pos) or inside_quote(pos):
                 continue
             holders = [c for c in clusters if any(
@@ -1213,7 +1274,7 @@ class PeopleFinder:
         lead = self._speech_re.match(low, cut + len(low[cut:start]) - len(low[cut:start].lstrip()))
         if lead and lead.end() <= start:
             cut = lead.end()
-            rest = re.match(r"\s*(?:với\s+)?(?:báo\s+chí|phóng\s+viên|pv|truyền\s+thông)?", low[cut:start])
+            rest = _AUDIENCE.match(low[cut:start])
             cut += rest.end() if rest else 0
         prev = ""
         for i, (word, orig) in enumerate(zip(low[cut:start].split(), text[cut:start].split(), strict=True)):
@@ -1273,7 +1334,8 @@ class PeopleFinder:
             return (q == 0 or low[q - 1] in " \n:(–-") and pos - q <= 600
 
         sentence_starts = [sp.start for sp in sentences]
-        for verb in self._speech_re.finditer(low):
+        verbs = list(self._speech_re.finditer(low))
+        for verb in verbs:
             if idiom(verb.start()) or inside_quote(verb.start()) or text[verb.start()].isupper() and \
                     verb.start() > 0 and text[verb.start() - 1] == " " and not _SENTENCE_END.search(
                         text[max(0, verb.start() - 3):verb.start()]):
@@ -1290,7 +1352,7 @@ class PeopleFinder:
                 continue
             # The speaker is the subject: the person right before the verb ("ông Hải nói"), unless
             # an appositive stands between ("bà X, mẹ của cháu Y., cho biết" -> bà X).
-            if re.search(r"(?<!\w)(?:bị|được)\s+$", low[max(0, verb.start() - 8):verb.start()]):
+            if _PASSIVE_BEFORE.search(low[max(0, verb.start() - 8):verb.start()]):
                 continue  # "bị tiết lộ", "được thông báo": passive, nobody speaks
             # Objects and possessors are not speakers: "của X", "mà X", "với X", also with titles
             # between ("báo cáo của tướng Quắc nói rõ", "gần gũi với luật sư Nhà Trắng Don McGahn").
@@ -1315,7 +1377,7 @@ class PeopleFinder:
         # "Theo bác sĩ X", "dẫn lời ông Y".
         for start, end, cluster in owner:
             pre = low[max(0, start - 100):start]
-            brk = list(re.finditer(r"[.;:!?“”\"\n,(]", pre))
+            brk = list(_ATTRIBUTION_BREAK.finditer(pre))
             cut = brk[-1].end() if brk else 0
             # "nhận định của Tiến sỹ, Luật sư X": job titles listed with commas belong to the name
             # (not "Theo Bộ Công an, ông X": an honorific opens a new clause).
@@ -1339,14 +1401,14 @@ class PeopleFinder:
                     for w in low[line_start:start].replace("-", " ").replace("–", " ").split()):
                 cluster.quoted = True
         self._interview_subject(clusters, owner, low)
-        self._title_speakers(clusters, low, idiom, inside_quote)
+        self._title_speakers(clusters, low, verbs, idiom, inside_quote)
         # "..., ông nói": a pronoun speaks. It refers to the person of that gender named just before,
         # but only when the window holds one such person: with several men around, no guess.
         for m in self._pronoun_speaker_re.finditer(low):
             # "“Có gì đâu! - cô nói - Mỗi chuyến...”": an attribution set off by dashes inside the
             # quotation still names its speaker.
-            if inside_quote(m.start(1)) and not re.match(r"[^\n]{0,30}?\s[-–—]\s", low[m.end():m.end() + 40]) or \
-                    inside_quote(m.start(1)) and not re.search(r"\s[-–—]\s*$", low[max(0, m.start(1) - 4):m.start(1)]):
+            if inside_quote(m.start(1)) and not _DASH_AFTER.match(low[m.end():m.end() + 40]) or \
+                    inside_quote(m.start(1)) and not _DASH_BEFORE.search(low[max(0, m.start(1) - 4):m.start(1)]):
                 continue
             if idiom(m.end() - 1):
                 continue  # "Trong bản khai này, anh ta nói": a document's words
