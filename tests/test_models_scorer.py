@@ -226,3 +226,26 @@ def test_deferred_dynamo_loads_in_full_on_first_real_use() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.split() == ["[6.0,", "6.0]", "False", "True", "2.0"]
+
+
+def test_lean_import_falls_back_to_the_normal_import(model_dir: Path) -> None:
+    """On a torch the deferral was not written for it stays off, and the load still works."""
+    code = ("import torch\n"
+            "torch.__version__ = '9.9.0'\n"
+            "from auditor.models import lean_import, load_scorer\n"
+            f"row = load_scorer({str(model_dir)!r}).score_sentences(['Nữ tài xế gây tai nạn.'])[0]\n"
+            "print(0 <= row['stereo_prob'] <= 1, lean_import.status()['dynamo_deferred'])\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["True", "False"]
+
+
+def test_a_trick_that_cannot_apply_is_skipped(monkeypatch) -> None:
+    from auditor.models import lean_import
+
+    def broken():
+        raise AttributeError("create_import_structure_from_path")  # e.g. another transformers
+
+    monkeypatch.setattr(lean_import, "_shared_models_scan", broken)
+    with lean_import.lean_imports():
+        import transformers.models  # noqa: F401
