@@ -452,3 +452,22 @@ def test_a_caption_without_its_period_does_not_lend_a_word_to_a_foreign_name() -
     got = people("Thủ tướng Đức Angela Merkel và Tổng thống Thổ Nhĩ Kỳ Erdogan Theo Bộ trưởng Tài chính Đức, "
                  "quan hệ hai nước đang tốt lên.")
     assert "Angela Merkel" in got and not any("Theo" in name for name in got)
+
+
+def test_a_comma_appositive_with_a_title_before_the_verb() -> None:
+    got = people("Bà con đón Tết trong nhà mới Lê Văn Tài, Phó Chủ tịch UBND huyện Đông Giang, Quảng Nam cho biết.")
+    assert got["Lê Văn Tài"][1] is True
+
+
+def test_a_name_in_brackets_does_not_take_the_verb() -> None:
+    text = ("Nhiều người dân ở Huế bức xúc. Luật sư Hoàng Ngọc Lâm (Phó chủ tịch Hội Luật gia Thừa Thiên-Huế) "
+            "cho rằng cần nhìn nhận lại công tác giáo dục.")
+    got = people(text)
+    assert got["Hoàng Ngọc Lâm"][1] is True and "Thừa Thiên-Huế" not in got
+
+
+def test_a_question_is_a_noun_and_a_caption_credit_is_no_person() -> None:
+    text = ("Dư luận đặt câu hỏi vì sao bà Nguyễn Thị Mai được ngồi phòng riêng. "
+            "Hàng nghìn người dự lễ. Ảnh Lương Hoa  Thượng úy Trần Văn Nam cho biết đã tăng cường lực lượng.")
+    got = people(text)
+    assert got["Nguyễn Thị Mai"][1] is False and "Lương Hoa" not in got and got["Trần Văn Nam"][1] is True

@@ -117,6 +117,7 @@ _DOCUMENT_BEFORE_COLON = re.compile(r"(?<!\w)(?:thư|bức thư|lá thư|di thư
                                     r"biển ghi|tin nhắn|mảnh giấy|ghi rõ|ghi)(?!\w)[^“\"«]{0,40}$")
 # An appositive set off by dashes or brackets between a name and its verb.
 _SET_OFF_APPOSITIVE = re.compile(r"\s+[-–—]\s[^-–—\n“”\"]{1,120}\s[-–—]\s*|\s*\([^()\n“”\"]{1,120}\)\s*")
+_COMMA_APPOSITIVE = re.compile(r"\s*,\s*([^,;.!?“”\"]{2,80})(?:,[^,;.!?“”\"]{1,40})?,?\s*")
 _NAME_COLON = re.compile(r"\s?:\s+(?!\d)\S")
 _AUXILIARIES = re.compile(r" (?:(?:đã|cũng|còn|vừa|mới|thì|lại|từng|liền|sau đó)\s+){0,2}")
 # A common-noun subject right before the verb speaks, not a person named earlier in the clause:
@@ -165,6 +166,9 @@ _DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
 # The words of a clause that open it and end right before a verb (auxiliaries aside): a bare title?
 _TITLE_BEFORE_VERB = re.compile(r"(?:^|[.!?;:“”\"\n,–—-])\s*([^.!?;:“”\"\n,–—-]{3,30}?)\s+"
                                 r"(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|tiếp tục)\s+)?$")
+# A caption's credit without its colon, "... trao tặng phật tử. Ảnh Lương Lan  Thượng úy ...": after a
+# sentence end (or at the start), "Ảnh" and a short run.
+_CAPTION_CREDIT_BEFORE = re.compile(r"(?:^|[.!?”\"])\s*$")
 _ALIAS_BEFORE = re.compile(r"\(\s*(?:tức|còn gọi là|còn có tên|biệt danh|bí danh|hay)\s*$")
 # Function words that open a sentence and are never part of a name ("... Ma Thuột Trước đó, ...").
 _OPENERS = {"việc", "sau", "trong", "khi", "tại", "từ", "đến", "với", "và", "nhưng", "còn", "cũng", "đây", "đó", "này",
@@ -304,7 +308,7 @@ class PeopleFinder:
         # Idioms that contain a speech verb but report no speech; "lời" + a speech verb is a noun
         # ("tìm lời khuyên", "lời kể"), "thư xin lỗi" a letter.
         verbs = _alternation(self.speech_verbs)
-        nouns = r"(?<!trả\s)(?<!đáp\s)lời\s+(?:" + verbs + r")|(?:thư|đơn)\s+xin\s+lỗi|"
+        nouns = r"(?<!trả\s)(?<!đáp\s)lời\s+(?:" + verbs + r")|câu\s+(?:hỏi|trả\s+lời|nói)|(?:thư|đơn)\s+xin\s+lỗi|"
         # What a document says: "Trong bản khai này, anh ta nói ..." (GUIDE: a document's words do not count).
         nouns += (r"trong\s+(?:bản\s+khai|bản\s+tường\s+trình|bản\s+cam\s+kết|lá\s+đơn|đơn|bức\s+thư|lá\s+thư|thư|"
                   r"văn\s+bản|di\s+chúc)(?:\s+(?:này|đó|ấy))?\s*,?\s*(?:\w+\s+){0,3}?(?:" + verbs + r")|")
@@ -555,6 +559,8 @@ class PeopleFinder:
             return None
         # A photo credit: "(Ảnh: Phương Vy/TTXVN)".
         if _CREDIT_BEFORE.search(low[max(0, run_start - 12):run_start]) \
+                or folded[0] == "ảnh" and text[run_start:run_start + 1] == "Ả" and len(run) <= 4 \
+                and _CAPTION_CREDIT_BEFORE.search(text, max(0, run_start - 4), run_start) \
                 or text[run[-1][1]:run[-1][1] + 1] == "/":
             return None
         # A byline: a short run alone after the last sentence of the text.
@@ -1287,6 +1293,16 @@ class PeopleFinder:
             prev = orig
         return True
 
+    def _titled_appositive(self, between: str) -> bool:
+        """Is ``between`` a comma appositive that opens with a job title: "X, Phó Chủ tịch UBND
+        huyện Y, Quảng Nam cho biết" (the name's own description, not another clause)?"""
+        m = _COMMA_APPOSITIVE.fullmatch(between)
+        if not m:
+            return False
+        words = m.group(1).split()
+        return any(" ".join(words[:n]) in self.role_words and " ".join(words[:n]) not in self.honorific_gender
+                   for n in (1, 2, 3, 4))
+
     def _titles_only(self, words: str | list[str]) -> bool:
         """Are ``words`` (some) job-title words, with no honorific among them?"""
         words = words.split() if isinstance(words, str) else words
@@ -1356,7 +1372,11 @@ class PeopleFinder:
                 continue  # "bị tiết lộ", "được thông báo": passive, nobody speaks
             # Objects and possessors are not speakers: "của X", "mà X", "với X", also with titles
             # between ("báo cáo của tướng Quắc nói rõ", "gần gũi với luật sư Nhà Trắng Don McGahn").
-            in_clause = [o for o in in_clause if not self._object_of(low, o[0])]
+            in_clause = [o for o in in_clause if not self._object_of(low, o[0])
+                         # nor a name inside a bracket that closes before the verb: "Luật sư X (Phó
+                         # chủ tịch Hội Luật gia Y) cho rằng" -> X
+                         and not (low.rfind("(", seg_start, o[0]) > low.rfind(")", seg_start, o[0])
+                                  and ")" in low[o[1]:verb.start()])]
             if not in_clause:
                 continue
             if verb.group(0) == ":" and _DOCUMENT_BEFORE_COLON.search(low, max(seg_start, verb.start() - 60),
@@ -1366,7 +1386,8 @@ class PeopleFinder:
             if nearest[0] in spilled:
                 continue  # "ông X Thông báo cho biết": the next sentence's subject speaks
             between = low[nearest[1]:verb.start()]
-            if len(between.split()) <= 3 and "," not in between or _SET_OFF_APPOSITIVE.fullmatch(between):
+            if len(between.split()) <= 3 and "," not in between or _SET_OFF_APPOSITIVE.fullmatch(between) or \
+                    self._titled_appositive(between):
                 nearest[2].quoted = True  # "ông X nói", "ông X - chủ tịch UBND quận Y, TP Z - cho biết"
             elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _first_person_subject(
                     low, seg_start, in_clause[0][0]) and not _GENERIC_SUBJECT.search(low, max(0, verb.start() - 25),
