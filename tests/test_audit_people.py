@@ -471,3 +471,19 @@ def test_a_question_is_a_noun_and_a_caption_credit_is_no_person() -> None:
             "Hàng nghìn người dự lễ. Ảnh Lương Hoa  Thượng úy Trần Văn Nam cho biết đã tăng cường lực lượng.")
     got = people(text)
     assert got["Nguyễn Thị Mai"][1] is False and "Lương Hoa" not in got and got["Trần Văn Nam"][1] is True
+
+
+def test_the_word_ten_as_a_name_not_a_suspect() -> None:
+    got = people("Bây giờ, cái tên Lê Văn Sỹ đã trở thành một trong những cao thủ trồng lan của thành phố.")
+    assert got["Lê Văn Sỹ"][2] != "suspect"
+    assert people("Tên Nguyễn Văn Khá đã bị bắt.")["Nguyễn Văn Khá"][2] == "suspect"
+
+
+def test_a_stage_name_and_the_real_name_are_one_person() -> None:
+    got = people("Đỗ Minh tên thật là Đỗ Minh Trường Giang, sinh năm 1971, ngụ tại Võ Văn Kiệt, quận 5.")
+    assert set(got) == {"Đỗ Minh Trường Giang"}
+
+
+def test_a_nationality_after_a_wife_and_an_office_before_a_comma() -> None:
+    assert people("Nhiều người sang đây chỉ để lấy vợ Việt trong vài ngày.") == {}
+    assert people("Hành khách có thể dùng thẻ Đại biểu Quốc hội, thẻ nhà báo thay giấy tờ.") == {}

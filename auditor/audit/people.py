@@ -136,7 +136,13 @@ _ROYAL = {"vua", "nhà vua", "quốc vương", "hoàng tử", "thái tử", "n�
 _SINO_PREFIX = re.compile(r"(?<!\w)(?:trung quốc|đài loan|triều tiên|hàn quốc|hồng kông|hong kong|bắc kinh)$")
 _UPPER_CHAR = re.compile("[" + _UPPER + "]")
 _CLUB_AFTER = re.compile(r"\s+của\s+[" + _UPPER + "]")
-_GENERIC_NOUN_BEFORE = re.compile(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động)\s+$")
+_GENERIC_NOUN_BEFORE = re.compile(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động|vợ|chồng|"
+                                  r"con dâu|chàng rể)\s+$")  # "lấy vợ Việt": a nationality
+_WORD = re.compile(r"\w+")
+_REAL_NAME_AFTER = re.compile(r"\s*,?\s*(?:có\s+)?(?:tên\s+thật|tên\s+khai\s+sinh|tên\s+đầy\s+đủ)(?:\s+là)?\s*:?\s+")
+# "tên" marks a suspect only right before a name: not "cái tên X", "mang tên X", "tên thật là X".
+_NAME_NOUN_BEFORE_TEN = {"cái", "mang", "có", "đặt", "lấy", "với", "một"}
+_NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "tiếng", "riêng", "cúng", "thường"}
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
                              r"giáo|đồng nghiệp)(?!\w)")
@@ -453,9 +459,8 @@ class PeopleFinder:
         for j in range(1, len(folded) - 1):
             if " ".join(folded[:j]) in self.places and name_at(j):
                 return j
-        titled = any(w in self._title_vocabulary for w in before_run[-12:]) and any(
-            " ".join(before_run[i:i + n]) in self.role_words
-            for n in (1, 2, 3) for i in range(max(0, len(before_run) - 12), len(before_run)))
+        titled = any(w in self._title_vocabulary for w in before_run[-12:]) and \
+            self._nearest_role_title(before_run[-12:]) is not None
         if titled:
             # Only a full name (3-4 syllables) is split off: "phường Nguyễn An Ninh" stays a place.
             for j in (len(folded) - 3, len(folded) - 4, 0):
@@ -640,7 +645,7 @@ class PeopleFinder:
         # A single capitalised word that starts a title or an organisation ("Bí thư", "Cục Điều tra",
         # "Văn phòng", "Quyết định") is not a name.
         if len(core) == 1:
-            nxt = low[core[0][1]:core[0][1] + 30].split()[:2]
+            nxt = _WORD.findall(low, core[0][1], core[0][1] + 30)[:2]  # "Quốc hội," without its comma
             w = folded[k]
             for size in (2, 1):
                 phrase = " ".join([w, *nxt[:size]])
@@ -716,7 +721,9 @@ class PeopleFinder:
                 if end - size < 0:
                     continue
                 phrase = " ".join(words[end - size:end])
-                if phrase in self.role_words and phrase not in self.honorific_gender:
+                if phrase in self.role_words and phrase not in self.honorific_gender and not (
+                        phrase == "tên" and (end - 2 >= 0 and words[end - 2] in _NAME_NOUN_BEFORE_TEN
+                                             or end < len(words) and words[end] in _NAME_NOUN_AFTER_TEN)):
                     return phrase
         return None
 
@@ -903,7 +910,7 @@ class PeopleFinder:
             anchors = [m for m in mentions if m.honorific or self._title_before(m.prefix) or len(m.tokens) >= 3
                        or not all(self._is_viet(_fold(t)) for t in m.tokens) or said[" ".join(m.tokens)] >= 2]
             mentions += self._list_neighbours(pairs, anchors, low)
-        clusters = self._cluster(mentions)
+        clusters = self._merge_real_names(self._cluster(mentions), low)
         if blocked:
             # A short name the text twice puts after a place, product or organisation word ("rượu
             # Hồng Đào", "nhãn hiệu Hồng Đào") and never after an honorific is that thing's name.
@@ -971,6 +978,22 @@ class PeopleFinder:
             target.mentions.append(m)
         for c in clusters:
             c.mentions.sort(key=lambda x: x.start)
+        return clusters
+
+    def _merge_real_names(self, clusters: list[PersonCluster], low: str) -> list[PersonCluster]:
+        """"Đỗ Quang tên thật là Đỗ Quang Trùng Dương": a stage or short name and the real name are
+        one person."""
+        starts = {m.start: c for c in clusters for m in c.mentions}
+        for c in list(clusters):
+            for m in c.mentions:
+                alias = _REAL_NAME_AFTER.match(low, m.end)
+                other = starts.get(alias.end()) if alias else None
+                if other is not None and other is not c and other in clusters:
+                    c.mentions.extend(other.mentions)
+                    c.mentions.sort(key=lambda x: x.start)
+                    clusters.remove(other)
+                    starts.update({x.start: c for x in other.mentions})
+                    break
         return clusters
 
     def _bare_given_names(self, clusters: list[PersonCluster], text: str) -> None:
