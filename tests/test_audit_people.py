@@ -487,3 +487,14 @@ def test_a_stage_name_and_the_real_name_are_one_person() -> None:
 def test_a_nationality_after_a_wife_and_an_office_before_a_comma() -> None:
     assert people("Nhiều người sang đây chỉ để lấy vợ Việt trong vài ngày.") == {}
     assert people("Hành khách có thể dùng thẻ Đại biểu Quốc hội, thẻ nhà báo thay giấy tờ.") == {}
+
+
+def test_religions_regions_departments_and_media_are_no_people() -> None:
+    text = ("Qatar bị cáo buộc ủng hộ phong trào Anh em Hồi giáo. Ngân hàng Trung ương Châu Âu giảm lãi suất. "
+            "Bé được chuyển tới Khoa Nhi, bệnh viện tỉnh. Tờ Evening Standard và chương trình The Face đưa tin.")
+    assert people(text) == {}
+
+
+def test_a_vietnamese_starter_word_does_not_end_a_foreign_name() -> None:
+    got = people("Bộ phim có sự tham gia của tài tử Daniel Craig Diễn viên này từng đóng nhiều vai.")
+    assert "Daniel Craig" in got

@@ -515,7 +515,7 @@ class PeopleFinder:
                 return True
         return False
 
-    def _spilled_into_next_word(self, last: str, after: str) -> bool:
+    def _spilled_into_next_word(self, last: str, after: str, foreign_before: bool = False) -> bool:
         """Is the run's last word really the first word of what follows? With the word after it, it
         makes a speech verb, a sentence opener, a title or an organisation ("Thông báo", "Sau đó",
         "Nghệ sỹ", "Văn phòng"), or it is a function word that opens sentences ("Sau", "Trước")."""
@@ -526,7 +526,8 @@ class PeopleFinder:
         if nxt and (pair in self.speech_verbs or pair in self.not_name_words or pair in self.role_words
                     or pair in self.not_person_before):
             return True  # "Thông báo", "Sau đó", "Nghệ sỹ", "Văn phòng"
-        return last in _OPENERS
+        # "Ronaldo Ở ...", "MobiFone Bộ Thông tin": a Vietnamese starter word never ends a foreign name.
+        return last in _OPENERS or foreign_before and last in self.not_name_words
 
     def _words_before(self, low: str, pos: int) -> list[str]:
         """Lowercase words before ``pos`` back to the last clause break (at most 80 characters)."""
@@ -556,7 +557,8 @@ class PeopleFinder:
             if again and (not spilled or len(folded) < 2 or self._is_viet(folded[-2])):
                 break
             if (len(run) >= 3 or len(run) == 2 and not self._is_viet(folded[0])) and \
-                    self._spilled_into_next_word(folded[-1], low[run[-1][1]:run[-1][1] + 30]):
+                    self._spilled_into_next_word(folded[-1], low[run[-1][1]:run[-1][1] + 30],
+                                                 foreign_before=not self._is_viet(folded[-2])):
                 run, folded, spilled = run[:-1], folded[:-1], True
         run_start = run[0][0]
         # "P.Hòa Hiệp", "Q.1", "TP.Vinh": an abbreviated unit right before the run.
