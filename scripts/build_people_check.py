@@ -5,6 +5,7 @@
     python scripts/build_people_check.py merge --set heldout   # the held-out set (people_heldout.jsonl)
     python scripts/build_people_check.py merge --set blind     # the blind set (people_blind.jsonl)
     python scripts/build_people_check.py merge --set blind2    # the second blind set (people_blind2.jsonl)
+    python scripts/build_people_check.py merge --set blind3    # the third (people_blind3.jsonl)
 
 A second, independent check of person, gender and quoted-source detection, on articles the
 people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
@@ -49,13 +50,17 @@ MAX_CHARS = 1500
 SETS: dict[str, dict] = {"check": {"seed": 4417, "jsonl": "people_hand.jsonl", "gold": "people_gold.txt"},
                          "heldout": {"seed": 9151, "jsonl": "people_heldout.jsonl", "gold": "people_gold_heldout.txt"},
                          "blind": {"seed": 27103, "jsonl": "people_blind.jsonl", "gold": "people_gold_blind.txt"},
-                         "blind2": {"seed": 61283, "jsonl": "people_blind2.jsonl", "gold": "people_gold_blind2.txt"}}
+                         "blind2": {"seed": 61283, "jsonl": "people_blind2.jsonl", "gold": "people_gold_blind2.txt"},
+                         "blind3": {"seed": 73019, "jsonl": "people_blind3.jsonl", "gold": "people_gold_blind3.txt"}}
 HELDOUT_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
                                   "vntc:SK": 1, "baomoi": 12}
 # "blind2" (a later session): more articles that name and quote several people (``_rich``), and none
 # that data/train labelled or offered for labelling.
 BLIND2_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
                                  "vntc:SK": 1, "baomoi": 16, "danes": 4}
+# "blind3": drawn like blind2, after the corrections blind2 led to, to score them once on unseen articles.
+BLIND3_QUOTAS: dict[str, int] = {"vntc:XH": 2, "vntc:PL": 2, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 1,
+                                 "vntc:SK": 1, "baomoi": 12, "danes": 3}
 QUOTAS: dict[str, int] = {
     "vntc:XH": 4,  # politics and society
     "vntc:PL": 4,  # law and crime
@@ -188,7 +193,7 @@ def parse_gold(path: Path) -> dict[str, list[dict]]:
         line = raw.strip()
         if not line:
             continue
-        head = re.match(r"#\s*([chbn]\d{3})\b", line)
+        head = re.match(r"#\s*([chbnm]\d{3})\b", line)
         if head:
             current = head.group(1)
             gold[current] = []
@@ -233,11 +238,17 @@ def main() -> int:
         rows = draw(conf["seed"], QUOTAS)
     else:
         taken = {r["source"] for r in draw(SETS["check"]["seed"], QUOTAS)}
-        if args.set in ("blind", "blind2"):
+        if args.set in ("blind", "blind2", "blind3"):
             taken |= {r["source"] for r in draw(SETS["heldout"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
-        if args.set == "blind2":
+        if args.set in ("blind2", "blind3"):
             taken |= {r["source"] for r in draw(SETS["blind"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
-            rows = draw(conf["seed"], BLIND2_QUOTAS, prefix="n", taken_before=taken | _train_ids(), rich_only=True)
+            taken |= _train_ids()
+            blind2 = draw(SETS["blind2"]["seed"], BLIND2_QUOTAS, prefix="n", taken_before=taken, rich_only=True)
+            if args.set == "blind2":
+                rows = blind2
+            else:
+                rows = draw(conf["seed"], BLIND3_QUOTAS, prefix="m", taken_before=taken | {r["source"] for r in blind2},
+                            rich_only=True)
         else:
             rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix=args.set[0], taken_before=taken)
     if args.step == "merge":
