@@ -293,3 +293,41 @@ def test_looks_of_a_grown_woman_still_flag(sentence: str, category: str) -> None
 ])
 def test_longer_phrases_that_hold_a_term_pass(sentence: str) -> None:
     assert not rules_hit(sentence), rules_hit(sentence)
+
+
+# -- round 4: speech, denials and second senses around looks words ------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    # A whole clause of someone's speech is the speaker's voice.
+    "Ca sĩ nhận xét: “Những bạn trẻ nếu chỉ chú trọng ngoại hình hơn giọng hát thì nhan sắc cũng chỉ là nhất thời”.",
+    # Looks denied; "không chỉ" is not a denial, "hàng không" not a negation (below).
+    "Gia đình anh phản đối vì vợ không xinh đẹp, nhà lại ở xa.",
+    "Cô ấy chẳng bốc lửa, nhưng sự vồn vã của cô khiến anh rung động.",
+    # Advice to the reader, not a woman described.
+    "Chọn chân váy hợp dáng, bạn sẽ trở nên năng động và xinh đẹp hơn.",
+    # Second senses: a show of strength, stirring feelings, the longest toe, a survey.
+    "Võ sĩ trẻ phô diễn sức mạnh ở hạng cân dưới 60 kg.",
+    "Ca khúc khơi gợi cảm xúc về quê hương trong lòng khán giả nữ.",
+    "Giày mới nên dài hơn ngón chân dài nhất khoảng 2 cm.",
+    "Cuộc điều tra được thực hiện trên 5.000 nữ nhân viên văn phòng ở các thành phố lớn.",
+    # Intimate images as the object of a crime: the woman is the victim.
+    "Gã đe dọa sẽ tung ảnh nóng của chị lên mạng nếu không đưa thêm tiền.",
+])
+def test_round4_false_flag_causes_pass(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Ai cũng ngoái nhìn nữ tiếp viên hàng không xinh đẹp bị bắt vì buôn lậu.", "appearance"),
+    ("Nữ quái không chỉ xinh đẹp mà còn cầm đầu đường dây.", "appearance"),
+    ("Trong mọi khung hình, cô bạn lúc nào trông cũng rất xinh đẹp.", "appearance"),
+    ("Người mẫu nội y cùng các bạn tung loạt ảnh hậu trường nóng bỏng.", "sexualisation"),
+    # A straight quote glued to the word before it closes a quote of an earlier sentence: what
+    # follows is the outlet's voice again.
+    ('đầu đinh" thấy cô gái khá xinh đẹp nên thuê nhà cho cô ở rồi đẩy cô vào quán bia ôm.', "appearance"),
+    ("Vẻ đẹp của nữ tiếp viên hàng không khiến hành khách khó rời mắt.", "appearance"),
+    ("Với mẹ chồng, chị là dâu ngoan hiền, và một câu nhịn, chín câu lành.", "domestic_role"),
+    ("Biết đâu cô ấy có lý do, đôi khi rất vớ vẩn kiểu con gái, nên cư xử vậy.", "trait"),
+])
+def test_round4_what_must_still_flag(sentence: str, category: str) -> None:
+    assert category in categories(sentence)

@@ -181,7 +181,7 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     while i < n:
         ch = sentence[i]
         close = _OPENING.get(ch) or ('"' if ch == '"' else None)
-        if close is None:
+        if close is None or (ch == '"' and _closes_earlier_quote(sentence, i)):
             i += 1
             continue
         j = sentence.find(close, i + 1)
@@ -189,6 +189,12 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
         spans.append((i + 1, end))
         i = end + 1
     return spans
+
+
+def _closes_earlier_quote(sentence: str, i: int) -> bool:
+    """A straight quote glued to the word before it and not to the one after closes a quote
+    opened in an earlier sentence ('đầu đinh" thấy cô gái...'): it opens nothing."""
+    return i > 0 and sentence[i - 1].isalnum() and (i + 1 == len(sentence) or not sentence[i + 1].isalnum())
 
 
 def _in_quoted_speech(sentence: str, start: int, end: int, min_words: int) -> bool:
