@@ -498,3 +498,26 @@ def test_religions_regions_departments_and_media_are_no_people() -> None:
 def test_a_vietnamese_starter_word_does_not_end_a_foreign_name() -> None:
     got = people("Bộ phim có sự tham gia của tài tử Daniel Craig Diễn viên này từng đóng nhiều vai.")
     assert "Daniel Craig" in got
+
+
+def test_a_full_name_that_is_also_a_district_is_a_man_without_a_unit_word() -> None:
+    got = people("Trần Văn Hiếu bàn với con trai là Trần Văn Thời cùng con rể Võ Văn Bình đi trộm.")
+    assert {"Trần Văn Hiếu", "Trần Văn Thời", "Võ Văn Bình"} <= set(got)
+    assert people("Anh sinh ra ở huyện Trần Văn Thời, tỉnh Cà Mau.") == {}
+
+
+def test_titles_and_roles_in_quotation_marks_and_set_phrases_are_no_people() -> None:
+    text = ('Người hâm mộ gọi cô là nàng “Vương Ngữ Yên”. Cô đóng phim Tết "Lục Vân Tiên". '
+            "Cô lọt vào top 15 Hoa hậu Thế giới. Đội Công an Nhân Dân thắng 3-1. "
+            "Anh tham gia show truyền hình dành cho trẻ em Grange Hill. Cô sinh ở Quảng Châu (Trung Quốc).")
+    assert people(text) == {}
+
+
+def test_an_opener_with_its_comma_is_cut_from_the_name() -> None:
+    got = people("Bức ảnh được cho là sân sau nhà diễn viên Lưu Thi Thi Được biết, cô nuôi 60 con mèo.")
+    assert "Lưu Thi Thi" in got
+
+
+def test_the_guy_is_a_noun_not_a_pronoun_for_the_woman_before() -> None:
+    got = people("Huang Xiaoli, 28 tuổi, là cô gái Quảng Châu quen với một anh chàng Đài Loan.")
+    assert got["Huang Xiaoli"][0] != "M"

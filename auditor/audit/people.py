@@ -144,7 +144,7 @@ _REAL_NAME_AFTER = re.compile(r"\s*,?\s*(?:có\s+)?(?:tên\s+thật|tên\s+khai\
 _NAME_NOUN_BEFORE_TEN = {"cái", "mang", "có", "đặt", "lấy", "với", "một"}
 _NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "tiếng", "riêng", "cúng", "thường"}
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
-_KIN_NOUN_AFTER = re.compile(r"\s+(?:gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
+_KIN_NOUN_AFTER = re.compile(r"\s+(?:chàng|gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
                              r"giáo|đồng nghiệp)(?!\w)")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(" + _CAP_WORD + r"(?: " + _CAP_WORD + r")?)(?![\w.])")
 # Small patterns of the hot paths, compiled once.
@@ -493,6 +493,10 @@ class PeopleFinder:
                 return phrase
         return None
 
+    def _personal_full_name(self, folded: list[str]) -> bool:
+        """A full name with "Văn" or "Thị" ("Trần Văn Thời" is a district too; "Hồ Chí Minh" a city)."""
+        return ("văn" in folded[1:-1] or "thị" in folded[1:-1]) and self._full_name_shape(folded)
+
     def _full_name_shape(self, folded: list[str]) -> bool:
         """Surname + common middle name(s) + common given name: "Hồ Sỹ Hùng", "Đoàn Văn Hậu" (a
         surname that is also a place or organisation word: "hồ", "đoàn"), not "Đường Trần Hưng Đạo"."""
@@ -519,7 +523,7 @@ class PeopleFinder:
         """Is the run's last word really the first word of what follows? With the word after it, it
         makes a speech verb, a sentence opener, a title or an organisation ("Thông báo", "Sau đó",
         "Nghệ sỹ", "Văn phòng"), or it is a function word that opens sentences ("Sau", "Trước")."""
-        nxt = after.split()[:1]
+        nxt = _WORD.findall(after)[:1]  # "Được biết," without its comma
         if nxt and not after[:1].isspace():
             return False
         pair = " ".join([last, *nxt])
@@ -574,6 +578,9 @@ class PeopleFinder:
         tail = text[run[-1][1]:].strip()
         if not tail and _ENDS_SENTENCE.search(text[:run_start]) and len(run) <= 4:
             return None
+        # A name alone in quotation marks is a title or a role: nàng “Vương Ngữ Yến”, phim "Lục Vân Tiên".
+        if run_start and text[run_start - 1] in "“\"«" and text[run[-1][1]:run[-1][1] + 1] in "”\"»":
+            return None
         # "ngách 49/28 Huỳnh Thúc Kháng": a house number makes it an address.
         if _HOUSE_NUMBER_BEFORE.search(low[max(0, run_start - 12):run_start]):
             return None
@@ -588,7 +595,8 @@ class PeopleFinder:
         # "Buôn Ma Thuột"; "Huyện Phú Hòa" (a unit word, then a place), but "Phạm Phú Hòa" is a
         # surname and a given name that a commune happens to share.
         tail_place = " ".join(folded[1:]).replace("-", " ") in self.places
-        if dehyphen in self.places or tail_place and (
+        # "Trần Văn Thời" is a district and a man: a unit word before it ("huyện") rules it out below.
+        if dehyphen in self.places and not self._personal_full_name(folded) or tail_place and (
                 folded[0] not in self.surnames or folded[0] in self.not_name_words  # "Từ Hà Nội, bạn đi..."
                 or " ".join(folded[:-1]) in self.places):  # "Thái Bình Dương": places overlapping
             return None
@@ -785,7 +793,7 @@ class PeopleFinder:
         titled = m.honorific is not None or self._title_before(m.prefix) is not None
         viet = all(self._is_viet(t) for t in folded)
         key = " ".join(folded)
-        if key in self.places and m.honorific is None:
+        if key in self.places and m.honorific is None and not self._personal_full_name(folded):
             return None
         if len(folded) >= 3 and " ".join(folded[1:]) in self.places and " ".join(folded[:-1]) in self.places:
             return None  # "(phía Bắc) Thái Bình Dương": overlapping place names
@@ -807,8 +815,8 @@ class PeopleFinder:
                 m.tokens = m.tokens[:3]
                 m.end = m.start + len(" ".join(m.tokens))
             return "yes"
-        if len(folded) == 1 and folded[0] in self.not_name_words:
-            return None
+        if key in self.not_name_words:
+            return None  # "Nhân Dân" ("Công an Nhân Dân"), "Thế" ("Hoa hậu Thế giới")
         if viet and len(folded) == 1 and (m.honorific is None or self.honorific_gender[m.honorific] == "U"
                                            and " " in m.honorific):
             # "Bộ trưởng Dũng" yes; "Thứ trưởng Ngoại giao" no: a titled single word must be a given name.
