@@ -328,6 +328,13 @@ def test_round4_false_flag_causes_pass(sentence: str) -> None:
     ("Vẻ đẹp của nữ tiếp viên hàng không khiến hành khách khó rời mắt.", "appearance"),
     ("Với mẹ chồng, chị là dâu ngoan hiền, và một câu nhịn, chín câu lành.", "domestic_role"),
     ("Biết đâu cô ấy có lý do, đôi khi rất vớ vẩn kiểu con gái, nên cư xử vậy.", "trait"),
+    # "Các cô gái thích ..." heading a sentence generalises, also in the middle of a text ...
+    ("Theo chuyên gia tâm lý. Các cô gái thích làm vui lòng người có uy tín nên dễ nghe theo.", "trait"),
 ])
 def test_round4_what_must_still_flag(sentence: str, category: str) -> None:
     assert category in categories(sentence)
+
+
+def test_the_girls_who_like_something_is_no_generalisation() -> None:
+    # ... but after a verb or preposition it is a relative clause ("the girls who like ...").
+    assert "trait" not in categories("Cô nàng nhắn nhủ tới các cô gái thích mua đồ qua mạng: nên hỏi rõ kích cỡ.")
