@@ -521,3 +521,13 @@ def test_an_opener_with_its_comma_is_cut_from_the_name() -> None:
 def test_the_guy_is_a_noun_not_a_pronoun_for_the_woman_before() -> None:
     got = people("Huang Xiaoli, 28 tuổi, là cô gái Quảng Châu quen với một anh chàng Đài Loan.")
     assert got["Huang Xiaoli"][0] != "M"
+
+
+def test_people_named_bare_take_the_role_of_the_page() -> None:
+    sport = ("Tiền đạo trẻ đã ghi bàn ở phút 13. Sau trận đấu, cầu thủ này được khen ngợi. "
+             "Pha đánh đầu của Nguyễn Văn Long mang về bàn thắng thứ hai.")
+    assert people(sport)["Nguyễn Văn Long"][2] == "celebrity"
+    crime = ("Công an đã khởi tố vụ án trộm cắp. Các đối tượng bị tạm giam gồm Lê Văn Tý và Trần Văn Tèo. "
+             "Ông Hoàng Văn Ba, người dân địa phương, đã báo tin.")
+    got = people(crime)
+    assert got["Lê Văn Tý"][2] == "suspect" and got["Hoàng Văn Ba"][2] != "suspect"

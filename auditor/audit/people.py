@@ -80,6 +80,15 @@ _AGE_AFTER = re.compile(r"\s*\(\s*(?:\d{1,3}\s*tuổi|sn\s*\d|sinh năm|s\.n|\d{
 # A clause whose subject is the writer ("Tôi hiểu ... chứ không thể nói") or that is hypothetical
 # ("Nếu X biết tiếng Đức thì ... nói được vài từ"): the first person named in it does not speak.
 _FIRST_PERSON_SUBJECT = re.compile(r"[\s\-–—]*(?:tôi|chúng tôi|chúng ta|chúng em|em|mình|tớ|tao|nếu|giả sử|giá như)(?!\w)")
+# What the article is about, for people no title or sentence places: sport and show business
+# (players and singers are named bare), crime news (suspects are named bare, without "ông"/"anh").
+_SPORT_SHOWBIZ = re.compile(r"(?<!\w)(?:cầu thủ|hlv|huấn luyện viên|tiền đạo|tiền vệ|hậu vệ|thủ môn|bàn thắng|ghi bàn|"
+                            r"trận đấu|clb|tay vợt|ca sĩ|ca sỹ|diễn viên|người mẫu|ban nhạc|album|bộ phim|vai diễn|"
+                            r"sân khấu|boyband|nhóm nhạc|vận động viên)(?!\w)")
+_CRIME = re.compile(r"(?<!\w)(?:bị can|bị cáo|đối tượng|tạm giam|khởi tố|bắt giữ|bị bắt|truy nã|truy tố|lừa đảo|"
+                    r"trộm|cướp|ma túy|ma tuý|hành hung|tội)(?!\w)")
+
+
 def _word_hits(text: str, words: Any) -> list[tuple[int, int, str]]:
     """Where ``words`` occur in ``text`` as whole words (not after a letter or a period), left to
     right, the longest at each place, not overlapping: a regex alternation of them without
@@ -930,9 +939,10 @@ class PeopleFinder:
                 and any(m.key in things for m in c.mentions))]
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
+        context_role = self._context_role(low)
         for c in clusters:
             c.gender = self._gender(c)
-            c.role = self._role(c, low)
+            c.role = self._role(c, low, context_role)
         self._mark_quoted(clusters, low, text, sentences)
         clusters.sort(key=lambda c: c.first)
         return clusters
@@ -1145,7 +1155,19 @@ class PeopleFinder:
                 return self.name_prefix_gender[words[-1]]
         return c.pronoun_gender or "U"
 
-    def _role(self, c: PersonCluster, low: str) -> str:
+    @staticmethod
+    def _context_role(low: str) -> str:
+        """The role of a person named bare, with no title or honorific, in this article: a player or
+        singer on sport and showbiz pages, a suspect in crime news, else other."""
+        sport = len(_SPORT_SHOWBIZ.findall(low))
+        crime = len(_CRIME.findall(low))
+        if sport >= 3 and sport > crime:
+            return "celebrity"
+        if crime >= 3 and crime > sport:
+            return "suspect"
+        return "other"
+
+    def _role(self, c: PersonCluster, low: str, context_role: str = "other") -> str:
         found: list[str] = []
         for m in c.mentions:
             # The nearest job title before the name, within the sentence (brackets allowed:
@@ -1189,7 +1211,7 @@ class PeopleFinder:
             return "other"  # royalty
         if any(m.honorific for m in c.mentions):
             return "citizen"
-        return "other"
+        return context_role
 
     def _role_before_comma(self, text: str, low: str, start: int) -> bool:
         """An appositive before the name: "tay vợt Tây Ban Nha, Carlos Moya", "thủ thành 21 tuổi,
