@@ -939,7 +939,7 @@ class PeopleFinder:
                 and any(m.key in things for m in c.mentions))]
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
-        context_role = self._context_role(low)
+        context_role = functools.cache(lambda: self._context_role(low))  # only read when needed
         for c in clusters:
             c.gender = self._gender(c)
             c.role = self._role(c, low, context_role)
@@ -1167,7 +1167,7 @@ class PeopleFinder:
             return "suspect"
         return "other"
 
-    def _role(self, c: PersonCluster, low: str, context_role: str = "other") -> str:
+    def _role(self, c: PersonCluster, low: str, context_role: Any = lambda: "other") -> str:
         found: list[str] = []
         for m in c.mentions:
             # The nearest job title before the name, within the sentence (brackets allowed:
@@ -1211,7 +1211,7 @@ class PeopleFinder:
             return "other"  # royalty
         if any(m.honorific for m in c.mentions):
             return "citizen"
-        return context_role
+        return context_role()
 
     def _role_before_comma(self, text: str, low: str, start: int) -> bool:
         """An appositive before the name: "tay vợt Tây Ban Nha, Carlos Moya", "thủ thành 21 tuổi,
