@@ -66,7 +66,8 @@ def read_labels(path: Path) -> dict[str, tuple[str, bool]]:
     return labels
 
 
-SETS = {"check": "stereo_check", "blind": "stereo_blind", "final": "stereo_final", "round4": "stereo_round4"}
+SETS = {"check": "stereo_check", "blind": "stereo_blind", "final": "stereo_final", "round4": "stereo_round4",
+        "round4b": "stereo_round4b"}
 
 
 def load(set_name: str) -> list[dict]:

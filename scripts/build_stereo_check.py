@@ -36,7 +36,8 @@ corrected on the blind set too: 120 flagged sentences only, for the precision of
 reads only articles from which no earlier set drew any sentence, and draws 150 flagged sentences at
 random and 150 unflagged ones holding a gender word and the broader stereotype vocabulary
 (``VOCAB_R4``: ADJACENT_WORD plus the terms of ../shared/reference/GENDER_MEDIA_REFERENCE.md), so
-that misses are measured as well as false flags.
+that misses are measured as well as false flags. ``--set round4b`` (seed ``8839``, ids ``q001``...)
+draws 100 flagged sentences the same way with the rules corrected on round 4, for their precision.
 """
 
 from __future__ import annotations
@@ -70,7 +71,10 @@ SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not d
         # Round 4: only articles no earlier set drew a sentence from; its unflagged half is the
         # broader stereotype vocabulary (VOCAB_R4), for recall.
         "round4": {"seed": 7741, "prefix": "r", "name": "stereo_round4", "counts": (150, 150, 0),
-                   "fresh_articles": True, "vocab": "r4"}}
+                   "fresh_articles": True, "vocab": "r4"},
+        # After the round-4 fixes: flagged sentences only, from articles no earlier set drew from.
+        "round4b": {"seed": 8839, "prefix": "q", "name": "stereo_round4b", "counts": (100, 0, 0),
+                    "fresh_articles": True}}
 PER_RULE = 8
 MAX_FLAGGED = 210
 UNFLAGGED = 100
