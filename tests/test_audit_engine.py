@@ -430,3 +430,13 @@ def test_overlapping_findings_of_one_category_keep_the_most_severe(spans: list) 
     for f in findings:
         if f not in kept:
             assert any(overlap(f, k) and rank(k) <= rank(f) for k in kept)
+
+
+def test_a_headline_name_sharing_only_a_surname_with_the_text_is_its_own_person() -> None:
+    title = "Ông Nguyễn Ngọc Thành được bầu làm Chủ tịch UBND tỉnh"
+    text = ("Sáng nay, HĐND tỉnh họp phiên bất thường. Ông Nguyễn Văn An, Chủ tịch HĐND tỉnh, cho biết "
+            "kết quả bầu cử sẽ được công bố trong ngày.")
+    names = {p.name for p in audit(text, title).people}
+    assert names == {"Nguyễn Văn An", "Nguyễn Ngọc Thành"}
+    # Shorthand for a person of the text is still not listed twice.
+    assert {p.name for p in audit(text, "Ông An: kết quả bầu cử công bố trong ngày").people} == {"Nguyễn Văn An"}

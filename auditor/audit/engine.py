@@ -185,14 +185,15 @@ class Auditor:
         a person has none. A headline in capitals is not read: every word of it looks like a name.
         """
         people = []
-        body_words: set[str] = set()
+        body_names: list[list[str]] = []
         for cluster in self.people.find(nt.text, nt.sentences):
             mentions = [list(nt.to_original(m.start, m.end)) for m in cluster.mentions]
             people.append(self._person(cluster, nt, text, mentions))
-            body_words.update(fold(t) for m in cluster.mentions for t in m.tokens)
+            body_names.extend([fold(t) for t in m.tokens] for m in cluster.mentions)
         if nt_title is not None and title is not None and not _mostly_capitals(nt_title.text):
             for cluster in self.people.find(nt_title.text, nt_title.sentences):
-                if not any(fold(t) in body_words for m in cluster.mentions for t in m.tokens):
+                if not any(_may_name_the_same(fold_tokens, body_names)
+                           for fold_tokens in ([fold(t) for t in m.tokens] for m in cluster.mentions)):
                     people.append(self._person(cluster, nt_title, title, []))
         return people
 
@@ -235,6 +236,13 @@ class Auditor:
             findings = [f for f in findings if f.rule not in self._not_in_ge_items]
         return AuditResult(id=id, ge_item=ge_item, ge_topic=ge_topic, ge_score=ge_score,
                            findings=findings, people=people)
+
+
+def _may_name_the_same(headline: list[str], body_names: list[list[str]]) -> bool:
+    """A headline name that may be shorthand for a name of the text: the same last word ("Tướng Oánh"
+    for "Nguyễn Văn Oánh", "Trump" for "Donald Trump") or, alone, any word of it ("Fidel"). A shared
+    surname is not enough: "Nguyễn Ngọc Thành" in the headline is not the text's "Nguyễn Văn An"."""
+    return any(headline[-1] == body[-1] or (len(headline) == 1 and headline[0] in body) for body in body_names)
 
 
 def _nfc(s: str) -> str:
