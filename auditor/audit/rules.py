@@ -175,7 +175,9 @@ _OPENING = {"“": "”", "‘": "’", "«": "»"}
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks; a quote still open at the end runs to the end (speech that
-    goes on in the next sentence). Straight quotes pair up in order."""
+    goes on in the next sentence). Straight quotes pair up in order. A quote closed before any
+    opened is not taken to run from the start: sentence splitting glues captions and headlines
+    to the speech that follows them ("... mỹ nhân 9X Do hoàn cảnh ... chia tay”, tờ này đưa ra")."""
     spans: list[tuple[int, int]] = []
     i, n = 0, len(sentence)
     while i < n:
