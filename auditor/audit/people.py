@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 import re
@@ -235,11 +236,29 @@ class PersonCluster:
     gender: str = "U"
     role: str = "other"
     pronoun_gender: str | None = None  # from "ông"/"bà" used as a pronoun right after a mention
+    # (mention count, best mention): a long transcript puts thousands of mentions in one cluster and
+    # clustering asks for the name at every step. Mentions are only ever added or re-sorted, so the
+    # count tells when the cached one is stale.
+    _best: tuple[int, Mention] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @staticmethod
+    def _fullness(m: Mention) -> tuple[int, int, int]:
+        return len(m.tokens), m.tokens[0].count("."), -m.start
 
     @property
     def best_mention(self) -> Mention:
         """The fullest form (most tokens, then most initials: "N.T.P." over "P."; the first of equals)."""
-        return max(self.mentions, key=lambda m: (len(m.tokens), m.tokens[0].count("."), -m.start))
+        if self._best is None or self._best[0] != len(self.mentions):
+            self._best = (len(self.mentions), max(self.mentions, key=self._fullness))
+        return self._best[1]
+
+    def add(self, m: Mention) -> None:
+        """Append a mention, keeping the cached best mention current."""
+        fresh = self._best is not None and self._best[0] == len(self.mentions)
+        self.mentions.append(m)
+        if fresh and self._best is not None:
+            best = self._best[1]
+            self._best = (len(self.mentions), m if self._fullness(m) > self._fullness(best) else best)
 
     @property
     def name(self) -> str:
@@ -952,6 +971,17 @@ class PeopleFinder:
         # Longest names first, and dotted initials ("N.T.P.") before a bare initial ("chị P.") that
         # may come earlier in the text.
         by_len = sorted(mentions, key=lambda m: (-len(m.tokens), -m.tokens[0].count("."), m.start))
+        # Per cluster: its honorifics' genders and its mentions' starts (sorted), kept as mentions are
+        # added, so choosing among candidates does not rescan every mention of a long text.
+        cues_of: dict[int, set[str]] = {}
+        starts_of: dict[int, list[int]] = {}
+
+        def add(cluster: PersonCluster, m: Mention) -> None:
+            cluster.add(m)
+            gender = self.honorific_gender.get(m.honorific or "", "U")
+            cues_of.setdefault(id(cluster), set()).update({gender} - {"U"})
+            bisect.insort(starts_of.setdefault(id(cluster), []), m.start)
+
         for m in by_len:
             key = [_fold(t) for t in m.tokens]
             if m.nickname:
@@ -967,7 +997,7 @@ class PeopleFinder:
                 if target is None:
                     target = PersonCluster()
                     clusters.append(target)
-                target.mentions.append(m)
+                add(target, m)
                 continue
             target = None
             candidates = []
@@ -986,16 +1016,18 @@ class PeopleFinder:
                 g = self.honorific_gender.get(m.honorific or "", "U")
 
                 def score(c: PersonCluster, g: str = g, m: Mention = m) -> tuple[int, int]:
-                    cues = {self.honorific_gender.get(x.honorific or "", "U") for x in c.mentions} - {"U"}
+                    cues = cues_of[id(c)]
                     agree = 0 if (g == "U" or not cues or g in cues) else 1
-                    dist = min(abs(m.start - x.start) for x in c.mentions)
+                    starts = starts_of[id(c)]
+                    i = bisect.bisect_left(starts, m.start)
+                    dist = min(abs(m.start - starts[j]) for j in (i - 1, i) if 0 <= j < len(starts))
                     return agree, dist
 
                 target = min(candidates, key=score)
             if target is None:
                 target = PersonCluster()
                 clusters.append(target)
-            target.mentions.append(m)
+            add(target, m)
         for c in clusters:
             c.mentions.sort(key=lambda x: x.start)
         return clusters
@@ -1037,10 +1069,16 @@ class PeopleFinder:
                     register(" ".join(toks[-2:]), c)
         if not by_given:
             return
-        taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+        # Spans already taken by a mention, sorted by start, with the furthest end so far: a position
+        # is inside one when the furthest end among the spans starting at or before it lies beyond it.
+        taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
+        taken_starts = [a for a, _ in taken]
+        furthest_end = list(itertools.accumulate((b for _, b in taken), max))
+        first_of = {id(c): c.first for c in clusters}
         for m_start, m_end, given in _word_hits(text, by_given):
             cluster = by_given[given]
-            if cluster is None or any(a <= m_start < b for a, b in taken):
+            i = bisect.bisect_right(taken_starts, m_start)
+            if cluster is None or (i and furthest_end[i - 1] > m_start):
                 continue
             # Part of a longer capitalised run (another name, a place): not a bare mention.
             prev_word = text[max(0, m_start - 30):m_start]
@@ -1051,7 +1089,7 @@ class PeopleFinder:
             if (prev_word[:1].isupper() and prev_word[-1:].isalpha()) or \
                     (len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper()):
                 continue  # "Chí Anh" is not a bare "Anh"
-            if m_start < min(x.start for x in cluster.mentions) and all(
+            if m_start < first_of[id(cluster)] and all(
                     self._is_viet(_fold(t)) for t in cluster.tokens):
                 continue  # a foreign surname may come first: "Kolasinac cho biết ... tân binh Sead Kolasinac"
             cluster.mentions.append(Mention(start=m_start, end=m_end, tokens=[given], honorific=None, prefix=""))
@@ -1063,14 +1101,13 @@ class PeopleFinder:
     def _pronoun_cues(self, clusters: list[PersonCluster], text: str, low: str) -> None:
         """A pronoun "ông"/"bà" (not followed by a name) right after a person's mention, before any
         other person is mentioned, refers to that person: "Theo luật sư X, ông được mời..."."""
-        starts = sorted((m.start, c) for c in clusters for m in c.mentions)
-        positions = [p for p, _ in starts]
-        for i, (pos, cluster) in enumerate(starts):
+        starts = sorted(((m.start, m.end, c) for c in clusters for m in c.mentions), key=lambda x: x[0])
+        positions = [p for p, _, _ in starts]
+        for i, (pos, end, cluster) in enumerate(starts):
             if cluster.pronoun_gender:
                 continue
             limit = positions[i + 1] if i + 1 < len(positions) else len(low)
             limit = min(limit, pos + 250)
-            end = next(m.end for m in cluster.mentions if m.start == pos)
             for p in self._PRONOUN.finditer(low, end, limit):
                 after = text[p.end(1):p.end(1) + 2]
                 if len(after) == 2 and after[0] == " " and after[1].isupper():
@@ -1471,8 +1508,11 @@ class PeopleFinder:
                         w.lower() in self._title_vocabulary for w in between) >= sum(w[:1].isupper() for w in between) / 3:
                     cluster.quoted = True
             # "- Ông Quách Lê Thanh: Tôi ...": an interview answer opens with the speaker's name.
-            line_start = max(low.rfind("\n", 0, start), low.rfind(". ", 0, start) + 1, 0)
-            if _NAME_COLON.match(low, end) and all(
+            # (Looked for in the 300 characters before the name: a longer run of words is never
+            # titles alone, and scanning back to the start of a long text is quadratic.)
+            window = max(0, start - 300)
+            line_start = max(low.rfind("\n", window, start), low.rfind(". ", window, start) + 1)
+            if (line_start >= window or not window) and _NAME_COLON.match(low, end) and all(
                     w in self._title_vocabulary or w in self.honorific_gender
                     for w in low[line_start:start].replace("-", " ").replace("–", " ").split()):
                 cluster.quoted = True
