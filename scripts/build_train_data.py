@@ -6,6 +6,7 @@ command reads their text from ../shared/corpus, so the corpus itself is not copi
     python scripts/build_train_data.py candidates   # pools to label by hand -> data/train/candidates/
     python scripts/build_train_data.py titles targeted batch2 batch3 batch4 batch5 sentences2  # more pools
     python scripts/build_train_data.py weak hand    # weak negatives + hand labels -> data/train/*.jsonl
+    python scripts/build_train_data.py checked      # data/check's stereotype sets -> sentences_check.jsonl
 
 Deterministic: corpus order plus a seeded hash decides every sample (SEED below). Items that are
 the same as, or near-duplicates of, an item of ../shared/eval are dropped (the eval sets are read
@@ -283,6 +284,39 @@ def build_hand() -> None:
             out.append({"id": f"hand:{cand['id']}", "source": cand["id"], "ge_item": int(label != "0"),
                         "ge_topic": None if label == "0" else label, "label_source": "hand"})
     _write(OUT / "articles_hand.jsonl", out)
+
+
+STEREO_CHECK_SETS = ("check", "blind", "final", "round4", "round4b")
+
+
+def build_checked_sentences() -> None:
+    """The stereotype check sets of data/check as training sentences (sure labels only).
+
+    Hand-labelled corpus sentences under the same criteria (GUIDE_stereo), drawn from articles that
+    data/train and ../shared/eval do not hold (see data/check/README.md). They measure the rules, not
+    the model, so the classifier may learn from them; rows refer to the corpus by source, field and
+    offsets, as the check sets do.
+    """
+    rows = []
+    for name in STEREO_CHECK_SETS:
+        labels: dict[str, str] = {}
+        for line in open(REPO / "data" / "check" / f"stereo_{name}_labels.txt", encoding="utf-8"):
+            parts = line.split("#", 1)[0].split()
+            if len(parts) >= 2:
+                unsure = parts[1].endswith("?") or parts[2:] == ["?"]
+                labels[parts[0]] = "?" if unsure else parts[1]
+        for line in open(REPO / "data" / "check" / f"stereo_{name}_index.jsonl", encoding="utf-8"):
+            row = json.loads(line)
+            label = labels.get(row["id"])
+            if label is None or label == "?":
+                continue
+            category = None if label == "0" else label
+            if category is not None and category not in CODES.values():
+                raise SystemExit(f"unknown label {label!r} for {name}:{row['id']}")
+            rows.append({"id": f"check:{name}:{row['id']}", "source": row["source"], "field": row["field"],
+                         "start": row["start"], "end": row["end"], "stereotype": int(category is not None),
+                         "category": category, "label_source": f"check:{name}"})
+    _write(OUT / "sentences_check.jsonl", rows)
 
 
 def build_weak() -> None:
@@ -638,6 +672,7 @@ def _rank(key: str) -> float:
 
 if __name__ == "__main__":
     commands = {"candidates": candidates, "titles": candidates_titles, "hand": build_hand, "weak": build_weak,
+                "checked": build_checked_sentences,
                 "targeted": candidates_targeted, "batch2": candidates_batch2,
                 "batch3": candidates_batch3,
                 "batch4": candidates_batch4,

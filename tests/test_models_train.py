@@ -176,6 +176,12 @@ def test_labels_can_refer_to_corpus_items(tmp_path: Path) -> None:
     assert article.startswith("Đội tuyển bóng đá thắng trận. Đội tuyển giành") and label == "none"
     [(_, sentence, _)] = load_examples(data, "stereo", corpus)
     assert sentence == "Nông dân"  # offsets index the body, as build_train_data.py wrote them
+    # A sentence of the headline (the check sets of data/check label headlines too).
+    (data / "sentences_weak.jsonl").write_text(
+        json.dumps({"id": "w4", "source": "vntc:a2", "field": "title", "start": 0, "end": 7, "stereotype": 0})
+        + "\n", encoding="utf-8")
+    [(_, sentence, _)] = load_examples(data, "stereo", corpus)
+    assert sentence == "Giá lúa"
     (data / "sentences_weak.jsonl").write_text(
         json.dumps({"id": "w3", "source": "vntc:missing", "start": 0, "end": 5, "stereotype": 0}) + "\n",
         encoding="utf-8")

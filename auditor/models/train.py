@@ -48,21 +48,31 @@ DEFAULT_THRESHOLDS: dict[str, dict[str, float]] = {
     "stereo": {"stereotype": 0.03, "stereotype_model_only": 1.01},
 }
 
-# Named recipes: option overrides on top of the defaults (the recipe of the shipped weights, "v3").
+# Named recipes: option overrides on top of the defaults (the options of the v3 weights).
 # "v4" learns faster in the same budget (models/MODEL_CARD.md, "Experiments"): no dropout and 25 %
 # masking in pretraining (600-step runs: sentence probe F1 0.27 vs 0.18); heads fine-tuned with the
 # embeddings and the first 2 encoder layers frozen (the article head's ~90 positives were memorised
 # by a fully trained encoder: held-out F1 0 -> 0.43-0.48), the article head scoring 256 tokens of the
-# lead. Its article head is much better on dev (best F1 0.56 vs 0.41), its sentence head is not
-# (0.29 vs 0.37), so it is not shipped; `auditor train --recipe v4` rebuilds it.
+# lead. "v5" (shipped) is v4 with the sentence head trained 8 epochs instead of 4: with the check
+# sets' 936 sentences added to data/train, 8 epochs on the v4 encoder gave dev best F1 0.418 vs 0.373
+# (a doubled learning rate or nothing frozen did worse). Since v5 the tokenizer's vocabulary is
+# built deterministically (auditor/models/tokenizer.py), so v3 and v4 runs no longer give the v3/v4
+# pieces.
+_V4: dict[str, Any] = {"mlm_mask_rate": 0.25, "mlm_dropout": 0.0, "article_freeze": 3, "sentence_freeze": 3,
+                       "article_score_len": 256}
 RECIPES: dict[str, dict[str, Any]] = {
     "v3": {},
     "v4": {
-        "mlm_mask_rate": 0.25, "mlm_dropout": 0.0, "article_freeze": 3, "sentence_freeze": 3,
-        "article_score_len": 256,
+        **_V4,
         # Best-F1 points of the v4 heads on dev; the model still changes no audit verdict.
         "thresholds": {"ge_item": {"ge_item": 0.4, "ge_model_add": 1.01, "ge_model_veto": 0.0},
                        "stereo": {"stereotype": 0.67, "stereotype_model_only": 1.01}},
+    },
+    "v5": {
+        **_V4, "sentence_epochs": 8,
+        # Best-F1 points of the v5 heads on dev; the model still changes no audit verdict.
+        "thresholds": {"ge_item": {"ge_item": 0.65, "ge_model_add": 1.01, "ge_model_veto": 0.0},
+                       "stereo": {"stereotype": 0.49, "stereotype_model_only": 1.01}},
     },
 }
 
@@ -91,7 +101,7 @@ class TrainOptions:
     intermediate: int = 1024
     max_position: int = 256
     # masked language modelling
-    # The defaults are the recipe of the shipped weights (v3); RECIPES["v4"] changes some of them.
+    # The defaults are the options of the v3 weights; RECIPES changes some of them.
     mlm_steps: int = 2400
     mlm_batch: int = 16
     mlm_seq: int = 128
@@ -376,7 +386,8 @@ def load_examples(data: Path, head: str, corpus: Path | None = None) -> list[tup
     """(id, input text, label) for a head, from ``data/train``; hand labels override weak ones.
 
     Rows may carry their text (``title``/``text`` or ``sentence``) or refer to a corpus article by
-    ``source`` (plus ``start``/``end`` for a sentence): the text is then read from ``corpus``.
+    ``source`` (plus ``start``/``end`` for a sentence, in its ``field``: ``text`` unless it says
+    ``title``): the text is then read from ``corpus``.
     """
     pattern = "articles*.jsonl" if head == "ge_item" else "sentences*.jsonl"
     files = sorted(data.glob(pattern), key=lambda p: ("hand" in p.name, p.name))
@@ -404,7 +415,8 @@ def load_examples(data: Path, head: str, corpus: Path | None = None) -> list[tup
             if head == "ge_item":
                 row = {**row, "title": title, "text": body[:ARTICLE_CHARS]}
             else:
-                row = {**row, "sentence": body[int(row["start"]):int(row["end"])]}
+                text = title if row.get("field") == "title" else body
+                row = {**row, "sentence": text[int(row["start"]):int(row["end"])]}
         if head == "ge_item":
             text = article_input(row.get("title", ""), row.get("text", ""))
             label = (row.get("ge_topic") or "other") if row.get("ge_item") else NONE_LABEL
