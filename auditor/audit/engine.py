@@ -185,15 +185,21 @@ class Auditor:
         a person has none. A headline in capitals is not read: every word of it looks like a name.
         """
         people = []
-        body_names: list[list[str]] = []
+        # A headline name may be shorthand for a name of the text when it ends in the same word
+        # ("Tướng Oánh" for "Nguyễn Văn Oánh", "Trump" for "Donald Trump") or is one word of it
+        # ("Fidel"); a shared surname is not enough ("Nguyễn Ngọc Thành" is not "Nguyễn Văn An").
+        body_last_words: set[str] = set()
+        body_words: set[str] = set()
         for cluster in self.people.find(nt.text, nt.sentences):
             mentions = [list(nt.to_original(m.start, m.end)) for m in cluster.mentions]
             people.append(self._person(cluster, nt, text, mentions))
-            body_names.extend([fold(t) for t in m.tokens] for m in cluster.mentions)
+            for m in cluster.mentions:
+                body_last_words.add(fold(m.tokens[-1]))
+                body_words.update(fold(t) for t in m.tokens)
         if nt_title is not None and title is not None and not _mostly_capitals(nt_title.text):
             for cluster in self.people.find(nt_title.text, nt_title.sentences):
-                if not any(_may_name_the_same(fold_tokens, body_names)
-                           for fold_tokens in ([fold(t) for t in m.tokens] for m in cluster.mentions)):
+                if not any(fold(m.tokens[-1]) in body_last_words
+                           or (len(m.tokens) == 1 and fold(m.tokens[0]) in body_words) for m in cluster.mentions):
                     people.append(self._person(cluster, nt_title, title, []))
         return people
 
@@ -236,13 +242,6 @@ class Auditor:
             findings = [f for f in findings if f.rule not in self._not_in_ge_items]
         return AuditResult(id=id, ge_item=ge_item, ge_topic=ge_topic, ge_score=ge_score,
                            findings=findings, people=people)
-
-
-def _may_name_the_same(headline: list[str], body_names: list[list[str]]) -> bool:
-    """A headline name that may be shorthand for a name of the text: the same last word ("Tướng Oánh"
-    for "Nguyễn Văn Oánh", "Trump" for "Donald Trump") or, alone, any word of it ("Fidel"). A shared
-    surname is not enough: "Nguyễn Ngọc Thành" in the headline is not the text's "Nguyễn Văn An"."""
-    return any(headline[-1] == body[-1] or (len(headline) == 1 and headline[0] in body) for body in body_names)
 
 
 def _nfc(s: str) -> str:
