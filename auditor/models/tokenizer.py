@@ -26,8 +26,9 @@ def wordpiece_vocabulary(word_counts: dict[str, int], vocab_size: int, min_frequ
     adjacent pair merges until the vocabulary holds ``vocab_size`` pieces or no pair occurs
     ``min_frequency`` times. Returns the special tokens, then every piece sorted.
     """
-    words = [[w[0], *(CONTINUATION + ch for ch in w[1:])] for w in sorted(word_counts) if w]
-    counts = [word_counts[w] for w in sorted(word_counts) if w]
+    ordered = sorted(w for w in word_counts if w)
+    words = [[w[0], *(CONTINUATION + ch for ch in w[1:])] for w in ordered]
+    counts = [word_counts[w] for w in ordered]
     vocab = set(SPECIAL_TOKENS)
     for symbols in words:
         vocab.update(symbols)
