@@ -286,29 +286,24 @@ def build_hand() -> None:
     _write(OUT / "articles_hand.jsonl", out)
 
 
-STEREO_CHECK_SETS = ("check", "blind", "final", "round4", "round4b")
-
-
 def build_checked_sentences() -> None:
     """The stereotype check sets of data/check as training sentences (sure labels only).
 
     Hand-labelled corpus sentences under the same criteria (GUIDE_stereo), drawn from articles that
     data/train and ../shared/eval do not hold (see data/check/README.md). They measure the rules, not
     the model, so the classifier may learn from them; rows refer to the corpus by source, field and
-    offsets, as the check sets do.
+    offsets, as the check sets do. The sets and their label format are bench/stereo_check.py's.
     """
+    sys.path.insert(0, str(REPO / "bench"))
+    from stereo_check import SETS, read_labels
+
     rows = []
-    for name in STEREO_CHECK_SETS:
-        labels: dict[str, str] = {}
-        for line in open(REPO / "data" / "check" / f"stereo_{name}_labels.txt", encoding="utf-8"):
-            parts = line.split("#", 1)[0].split()
-            if len(parts) >= 2:
-                unsure = parts[1].endswith("?") or parts[2:] == ["?"]
-                labels[parts[0]] = "?" if unsure else parts[1]
-        for line in open(REPO / "data" / "check" / f"stereo_{name}_index.jsonl", encoding="utf-8"):
+    for name, stem in SETS.items():
+        labels = read_labels(REPO / "data" / "check" / f"{stem}_labels.txt")
+        for line in open(REPO / "data" / "check" / f"{stem}_index.jsonl", encoding="utf-8"):
             row = json.loads(line)
-            label = labels.get(row["id"])
-            if label is None or label == "?":
+            label, unsure = labels.get(row["id"], ("?", True))
+            if unsure:
                 continue
             category = None if label == "0" else label
             if category is not None and category not in CODES.values():
