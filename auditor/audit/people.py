@@ -254,11 +254,11 @@ class PersonCluster:
 
     def add(self, m: Mention) -> None:
         """Append a mention, keeping the cached best mention current."""
-        fresh = self._best is not None and self._best[0] == len(self.mentions)
+        cached = self._best
         self.mentions.append(m)
-        if fresh and self._best is not None:
-            best = self._best[1]
-            self._best = (len(self.mentions), m if self._fullness(m) > self._fullness(best) else best)
+        if cached is not None and cached[0] == len(self.mentions) - 1:
+            # max() keeps the cached one on a tie, as a full recount would (the first of equals).
+            self._best = (len(self.mentions), max(cached[1], m, key=self._fullness))
 
     @property
     def name(self) -> str:
