@@ -6,6 +6,7 @@
     python scripts/build_people_check.py merge --set blind     # the blind set (people_blind.jsonl)
     python scripts/build_people_check.py merge --set blind2    # the second blind set (people_blind2.jsonl)
     python scripts/build_people_check.py merge --set blind3    # the third (people_blind3.jsonl)
+    python scripts/build_people_check.py draw --set blind4     # the fourth, general news (people_blind4.jsonl)
 
 A second, independent check of person, gender and quoted-source detection, on articles the
 people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
@@ -51,7 +52,8 @@ SETS: dict[str, dict] = {"check": {"seed": 4417, "jsonl": "people_hand.jsonl", "
                          "heldout": {"seed": 9151, "jsonl": "people_heldout.jsonl", "gold": "people_gold_heldout.txt"},
                          "blind": {"seed": 27103, "jsonl": "people_blind.jsonl", "gold": "people_gold_blind.txt"},
                          "blind2": {"seed": 61283, "jsonl": "people_blind2.jsonl", "gold": "people_gold_blind2.txt"},
-                         "blind3": {"seed": 73019, "jsonl": "people_blind3.jsonl", "gold": "people_gold_blind3.txt"}}
+                         "blind3": {"seed": 73019, "jsonl": "people_blind3.jsonl", "gold": "people_gold_blind3.txt"},
+                         "blind4": {"seed": 84211, "jsonl": "people_blind4.jsonl", "gold": "people_gold_blind4.txt"}}
 HELDOUT_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
                                   "vntc:SK": 1, "baomoi": 12}
 # "blind2" (a later session): more articles that name and quote several people (``_rich``), and none
@@ -61,6 +63,10 @@ BLIND2_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc
 # "blind3": drawn like blind2, after the corrections blind2 led to, to score them once on unseen articles.
 BLIND3_QUOTAS: dict[str, int] = {"vntc:XH": 2, "vntc:PL": 2, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 1,
                                  "vntc:SK": 1, "baomoi": 12, "danes": 3}
+# "blind4": general news that names and quotes several people, weighted away from sport and showbiz
+# (blind3 drew mostly those): politics and society, law and crime, business, world first.
+BLIND4_QUOTAS: dict[str, int] = {"vntc:XH": 5, "vntc:PL": 5, "vntc:KD": 4, "vntc:TG": 4, "vntc:TT": 2, "vntc:VH": 1,
+                                 "vntc:SK": 1, "baomoi": 8}
 QUOTAS: dict[str, int] = {
     "vntc:XH": 4,  # politics and society
     "vntc:PL": 4,  # law and crime
@@ -193,7 +199,7 @@ def parse_gold(path: Path) -> dict[str, list[dict]]:
         line = raw.strip()
         if not line:
             continue
-        head = re.match(r"#\s*([chbnm]\d{3})\b", line)
+        head = re.match(r"#\s*([chbnmk]\d{3})\b", line)
         if head:
             current = head.group(1)
             gold[current] = []
@@ -238,17 +244,22 @@ def main() -> int:
         rows = draw(conf["seed"], QUOTAS)
     else:
         taken = {r["source"] for r in draw(SETS["check"]["seed"], QUOTAS)}
-        if args.set in ("blind", "blind2", "blind3"):
+        if args.set in ("blind", "blind2", "blind3", "blind4"):
             taken |= {r["source"] for r in draw(SETS["heldout"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
-        if args.set in ("blind2", "blind3"):
+        if args.set in ("blind2", "blind3", "blind4"):
             taken |= {r["source"] for r in draw(SETS["blind"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
             taken |= _train_ids()
             blind2 = draw(SETS["blind2"]["seed"], BLIND2_QUOTAS, prefix="n", taken_before=taken, rich_only=True)
             if args.set == "blind2":
                 rows = blind2
             else:
-                rows = draw(conf["seed"], BLIND3_QUOTAS, prefix="m", taken_before=taken | {r["source"] for r in blind2},
-                            rich_only=True)
+                taken |= {r["source"] for r in blind2}
+                blind3 = draw(SETS["blind3"]["seed"], BLIND3_QUOTAS, prefix="m", taken_before=taken, rich_only=True)
+                if args.set == "blind3":
+                    rows = blind3
+                else:
+                    rows = draw(conf["seed"], BLIND4_QUOTAS, prefix="k", taken_before=taken | {r["source"] for r in blind3},
+                                rich_only=True)
         else:
             rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix=args.set[0], taken_before=taken)
     if args.step == "merge":
