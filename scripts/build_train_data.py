@@ -25,13 +25,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from auditor.models.corpus import DEFAULT_CORPUS, iter_corpus, keep  # noqa: E402
+from auditor.models.corpus import DEFAULT_CORPUS, EvalGuard, iter_corpus, keep  # noqa: E402
+from auditor.models.corpus import shingles as _shingles  # noqa: E402,F401  (build_*_check.py import it from here)
 from auditor.text import fold, split_sentences  # noqa: E402
 
 SEED = 2026
 OUT = REPO / "data" / "train"
 CANDIDATES = OUT / "candidates"
-EVAL = REPO.parent / "shared" / "eval"
 
 # --- article level: gender-equality themes (search terms, folded) per topic ---------------------
 GE_TERMS: dict[str, tuple[str, ...]] = {
@@ -85,45 +85,6 @@ NEUTRAL_GENDER_TERMS = ("phụ nữ", "chị em", "nữ giới", "nam giới", "
 
 
 # --- eval exclusion -----------------------------------------------------------------------------
-
-
-def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", fold(text))
-    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
-
-
-class EvalGuard:
-    """Rejects text that is, or nearly is, an item of the eval sets (4-gram overlap)."""
-
-    def __init__(self) -> None:
-        self.index: dict[tuple[str, ...], set[int]] = defaultdict(set)
-        self.sizes: list[int] = []
-        for name, fields in (("stereo_dev.jsonl", ("sentence",)), ("topic_dev.jsonl", ("title", "text")),
-                             ("people_dev.jsonl", ("title", "text"))):
-            path = EVAL / name
-            if not path.exists():
-                continue
-            for line in path.open(encoding="utf-8"):
-                row = json.loads(line)
-                for field in fields:
-                    value = row.get(field) or ""
-                    chunks = [value] if field != "text" else [value[i:i + 300] for i in range(0, len(value), 300)]
-                    for chunk in chunks:
-                        sh = _shingles(chunk)
-                        if len(sh) < 3:
-                            continue
-                        idx = len(self.sizes)
-                        self.sizes.append(len(sh))
-                        for s in sh:
-                            self.index[s].add(idx)
-
-    def near(self, text: str, limit: float = 0.3) -> bool:
-        sh = _shingles(text)
-        hits: Counter[int] = Counter()
-        for s in sh:
-            for idx in self.index.get(s, ()):
-                hits[idx] += 1
-        return any(count / min(len(sh), self.sizes[idx]) >= limit for idx, count in hits.items())
 
 
 # --- candidates ---------------------------------------------------------------------------------

@@ -15,7 +15,14 @@ from click.testing import CliRunner  # noqa: E402
 from auditor.cli import cli  # noqa: E402
 from auditor.errors import ModelError  # noqa: E402
 from auditor.models import load_scorer  # noqa: E402
-from auditor.models.train import RECIPES, TrainOptions, apply_recipe, load_examples, run_training  # noqa: E402
+from auditor.models.train import (  # noqa: E402
+    RECIPES,
+    TrainOptions,
+    _mlm_texts,
+    apply_recipe,
+    load_examples,
+    run_training,
+)
 
 ARTICLES = [
     ("Hội Liên hiệp Phụ nữ tỉnh tổ chức hội nghị", "Hội nghị bàn về bình đẳng giới và vai trò của phụ nữ "
@@ -138,6 +145,26 @@ def test_recipes_override_the_defaults_of_the_shipped_recipe() -> None:
     assert (shipped.mlm_dropout, shipped.mlm_mask_rate, shipped.article_freeze) == (0.1, 0.15, 0)
     with pytest.raises(ModelError, match="không có công thức huấn luyện 'v9'"):
         apply_recipe(TrainOptions(), "v9")
+
+
+def test_pretraining_can_leave_out_the_eval_items(tmp_path: Path) -> None:
+    eval_dir = tmp_path / "eval"
+    eval_dir.mkdir()
+    title, text = ARTICLES[3]  # the domestic-violence article is an eval item here
+    (eval_dir / "topic_dev.jsonl").write_text(json.dumps({"id": "e1", "title": title, "text": text},
+                                                       ensure_ascii=False) + "\n", encoding="utf-8")
+    options = _tiny(tmp_path, mlm_articles=1000, eval=eval_dir)
+    messages: list[str] = []
+    every = _mlm_texts(options, messages.append)
+    assert sum("bạo lực gia đình" in t for t in every) == 60 // len(ARTICLES) and messages == []
+    options.mlm_exclude_eval = True
+    kept = _mlm_texts(options, messages.append)
+    assert not any("bạo lực gia đình" in t for t in kept)
+    assert len(kept) == len(every) - 60 // len(ARTICLES)
+    assert messages == [f"mlm: loại {60 // len(ARTICLES)} bài trùng hoặc gần trùng bộ đánh giá"]
+    options.eval = tmp_path / "missing"  # no eval sets (a fresh clone): nothing is left out, and it says so
+    assert _mlm_texts(options, messages.append) == every
+    assert "không thấy bộ đánh giá" in messages[-1]
 
 
 def test_cli_reports_missing_labels(tmp_path: Path) -> None:

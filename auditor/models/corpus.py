@@ -9,15 +9,19 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import ModelError
 from auditor.models.textprep import prepare_text
+from auditor.text import fold
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+DEFAULT_EVAL = REPO_ROOT.parent / "shared" / "eval"
 
 
 @dataclass(frozen=True)
@@ -91,3 +95,50 @@ def keep(source_id: str, fraction: float, seed: int) -> bool:
     """Deterministic sample: the same ids are kept for the same seed on every machine."""
     digest = hashlib.blake2b(f"{seed}:{source_id}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") / 2**64 < fraction
+
+
+# --- eval exclusion -----------------------------------------------------------------------------
+
+
+def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    """The word n-grams of ``text``, folded (case and tone placement do not matter)."""
+    words = re.findall(r"\w+", fold(text))
+    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+class EvalGuard:
+    """Tells text that is, or nearly is, an item of the eval sets (4-gram overlap), so that no
+    training set (labelled, or unlabelled pretraining text) holds what the eval sets measure."""
+
+    def __init__(self, eval_dir: Path = DEFAULT_EVAL) -> None:
+        self.index: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.sizes: list[int] = []
+        for name, fields in (("stereo_dev.jsonl", ("sentence",)), ("topic_dev.jsonl", ("title", "text")),
+                             ("people_dev.jsonl", ("title", "text"))):
+            path = eval_dir / name
+            if not path.exists():
+                continue
+            for line in path.open(encoding="utf-8"):
+                row = json.loads(line)
+                for field in fields:
+                    value = row.get(field) or ""
+                    chunks = [value] if field != "text" else [value[i:i + 300] for i in range(0, len(value), 300)]
+                    for chunk in chunks:
+                        sh = shingles(chunk)
+                        if len(sh) < 3:
+                            continue
+                        idx = len(self.sizes)
+                        self.sizes.append(len(sh))
+                        for gram in sh:
+                            self.index[gram].add(idx)
+
+    def __bool__(self) -> bool:
+        return bool(self.sizes)
+
+    def near(self, text: str, limit: float = 0.3) -> bool:
+        sh = shingles(text)
+        hits: Counter[int] = Counter()
+        for gram in sh:
+            for idx in self.index.get(gram, ()):
+                hits[idx] += 1
+        return any(count / min(len(sh), self.sizes[idx]) >= limit for idx, count in hits.items())

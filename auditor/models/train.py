@@ -30,7 +30,15 @@ from typing import Any
 
 from auditor.audit.types import CATEGORIES, GE_TOPICS
 from auditor.errors import ModelError
-from auditor.models.corpus import DEFAULT_CORPUS, REPO_ROOT, check_corpus, iter_corpus, keep
+from auditor.models.corpus import (
+    DEFAULT_CORPUS,
+    DEFAULT_EVAL,
+    REPO_ROOT,
+    EvalGuard,
+    check_corpus,
+    iter_corpus,
+    keep,
+)
 from auditor.models.textprep import article_input, prepare_text
 
 NONE_LABEL = "none"
@@ -74,6 +82,9 @@ RECIPES: dict[str, dict[str, Any]] = {
         "thresholds": {"ge_item": {"ge_item": 0.65, "ge_model_add": 1.01, "ge_model_veto": 0.0},
                        "stereo": {"stereotype": 0.49, "stereotype_model_only": 1.01}},
     },
+    # Candidate: v5 with 2.5x the pretraining (the v5 run used 11 of its 60 minutes on MLM, loss
+    # still falling), over twice the articles so no sequence is seen twice.
+    "v6": {**_V4, "sentence_epochs": 8, "mlm_steps": 6000, "mlm_articles": 40000, "mlm_exclude_eval": True},
 }
 
 MAX_CLASS_WEIGHT = 3.0
@@ -87,6 +98,7 @@ class TrainOptions:
     out: Path = REPO_ROOT / "models"
     corpus: Path = DEFAULT_CORPUS
     data: Path = REPO_ROOT / "data" / "train"
+    eval: Path = DEFAULT_EVAL  # read only to leave eval items out of pretraining (mlm_exclude_eval)
     resume: bool = False
     recipe: str = "v3"  # a name in RECIPES, recorded in train_log.json; set it with apply_recipe()
     seed: int = 13
@@ -110,6 +122,10 @@ class TrainOptions:
     mlm_mask_rate: float = 0.15
     mlm_dropout: float = 0.1
     mlm_articles: int = 20000
+    # Leave out of pretraining the corpus articles that are, or nearly are, an item of ../shared/eval
+    # (EvalGuard), so the dev figures measure text the encoder never read. Off for v3-v5 (their runs
+    # predate it and must rebuild the same bytes).
+    mlm_exclude_eval: bool = False
     # fine-tuning
     article_len: int = 160
     article_score_len: int = 160  # tokens the exported article head reads when scoring
@@ -244,10 +260,23 @@ def _load_tokenizer(options: TrainOptions):
 # --- stage 2: masked language modelling ---------------------------------------------------------
 
 
-def _mlm_sequences(options: TrainOptions, tokenizer) -> list[list[int]]:
+def _mlm_texts(options: TrainOptions, log: Log) -> list[str]:
+    texts = list(_corpus_texts(options, options.mlm_articles, "mlm"))
+    if not options.mlm_exclude_eval:
+        return texts
+    guard = EvalGuard(options.eval)
+    if not guard:
+        log(f"mlm: không thấy bộ đánh giá ({options.eval}), không loại bài nào")
+        return texts
+    kept = [text for text in texts if not guard.near(text)]
+    log(f"mlm: loại {len(texts) - len(kept)} bài trùng hoặc gần trùng bộ đánh giá")
+    return kept
+
+
+def _mlm_sequences(options: TrainOptions, tokenizer, log: Log) -> list[list[int]]:
     """Token-id chunks of ``mlm_seq`` tokens ([CLS] ... [SEP]), up to 3 per sampled article."""
     body = options.mlm_seq - 2
-    texts = list(_corpus_texts(options, options.mlm_articles, "mlm"))
+    texts = _mlm_texts(options, log)
     sequences: list[list[int]] = []
     for start in range(0, len(texts), 256):
         encoded = tokenizer(texts[start:start + 256], add_special_tokens=False)["input_ids"]
@@ -277,7 +306,7 @@ def stage_mlm(options: TrainOptions, log: Log) -> dict[str, Any]:
     tokenizer = _load_tokenizer(options)
     folder = options.checkpoints / "mlm"
     folder.mkdir(parents=True, exist_ok=True)
-    sequences = _mlm_sequences(options, tokenizer)
+    sequences = _mlm_sequences(options, tokenizer, log)
     if not sequences:
         raise ModelError("không có đoạn văn nào đủ dài để tiền huấn luyện (MLM)")
     log(f"mlm: {len(sequences)} đoạn x {options.mlm_seq} token, {options.mlm_steps} bước")
