@@ -38,6 +38,8 @@ random and 150 unflagged ones holding a gender word and the broader stereotype v
 (``VOCAB_R4``: ADJACENT_WORD plus the terms of ../shared/reference/GENDER_MEDIA_REFERENCE.md), so
 that misses are measured as well as false flags. ``--set round4b`` (seed ``8839``, ids ``q001``...)
 draws 100 flagged sentences the same way with the rules corrected on round 4, for their precision.
+``--set round5`` (seed ``10687``, ids ``v001``...) is drawn like round 4 after the round-4b fixes:
+150 flagged sentences and 100 unflagged ones with the broad vocabulary, from fresh articles.
 """
 
 from __future__ import annotations
@@ -74,7 +76,10 @@ SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not d
                    "fresh_articles": True, "vocab": "r4"},
         # After the round-4 fixes: flagged sentences only, from articles no earlier set drew from.
         "round4b": {"seed": 8839, "prefix": "q", "name": "stereo_round4b", "counts": (100, 0, 0),
-                    "fresh_articles": True}}
+                    "fresh_articles": True},
+        # Round 5, after the round-4b fixes: like round 4 (fresh articles, flagged + broad-vocabulary decoys).
+        "round5": {"seed": 10687, "prefix": "v", "name": "stereo_round5", "counts": (150, 100, 0),
+                   "fresh_articles": True, "vocab": "r4"}}
 PER_RULE = 8
 MAX_FLAGGED = 210
 UNFLAGGED = 100
