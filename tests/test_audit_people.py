@@ -531,3 +531,30 @@ def test_people_named_bare_take_the_role_of_the_page() -> None:
              "Ông Hoàng Văn Ba, người dân địa phương, đã báo tin.")
     got = people(crime)
     assert got["Lê Văn Tý"][2] == "suspect" and got["Hoàng Văn Ba"][2] != "suspect"
+
+
+# -- blind4 round: names without surname or title, found by a general cue ---------------------------
+
+def test_a_bare_name_with_a_person_noun_in_apposition_is_a_person() -> None:
+    got = people("Trước giờ thi, Huy, một sinh viên năm nhất ở Thủ Đức, đi chùa cầu may. "
+                 "Cùng nỗi lo như Huy, Kim Ngân, thí sinh trường Đại học Y, mang theo bùa hộ mệnh.")
+    assert set(got) == {"Huy", "Kim Ngân"}
+    assert got["Huy"][0] == "M"  # a given name the name table gives to men near-unanimously
+    # A titled name after the comma opens a clause of its own: "Nhất" is no person.
+    assert "Nhất" not in people("Ở giải hạng Nhất, trọng tài Tuấn cũng bị phạt.")
+
+
+def test_a_list_opened_by_a_counted_person_noun_names_people() -> None:
+    got = people("Ông Hải rút 3 cầu thủ (Quang Huy, Đức Tâm, Samson Okoro) khỏi sân để phản đối trọng tài.")
+    assert {"Quang Huy", "Đức Tâm", "Samson Okoro"} <= set(got)
+    assert "Quang Huy" not in people("Ông Hải rút Quang Huy khỏi sân.")  # no cue: not found
+    # Teams paired by a dash in a results list stay teams.
+    assert "Celta Vigo" not in people("Kết quả: ông Hải dự đoán Real Madrid thắng, R.Santander - Celta Vigo hòa.")
+
+
+def test_a_sentence_opening_name_that_is_also_an_organisation_word_is_no_thing_name() -> None:
+    # "Trang" is also "a page": three bare "Trang" at sentence starts do not make it a thing.
+    text = ("Giống như bạn cùng phòng, Mỹ Trang, sinh viên năm ba, kiêng ăn chuối. Trang cũng đi xem bói. "
+            "Trang tin lời thầy bói.")
+    got = people(text)
+    assert set(got) == {"Trang"} and got["Trang"][0] == "F"

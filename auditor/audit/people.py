@@ -164,10 +164,17 @@ _ENDS_SENTENCE = re.compile(r"[.!?…”\"]\s*$")
 _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*$")
+_DASHES = re.compile(r"[-–—]")
 _LIST_SEP_AFTER = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*")
 _APPOSITIVE_HEAD = re.compile(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})")
 _ROLE_WORD = re.compile(r"[\w./]+")
 _APPOSITIVE = re.compile(r"\s*[,(–—-]\s*(.*)")
+_PERSON_APPOSITIVE = re.compile(r"\s*,\s*(?:một\s+|là\s+)?((?:[\w./]+\s+){1,4}[\w./]+)")
+# Words that make what follows a person noun a clause of its own, not the noun's own phrase.
+_CLAUSE_WORDS = {"đã", "đang", "sẽ", "vẫn", "cũng", "đều", "thì", "là", "không", "chưa", "và", "hay", "hoặc", "lại",
+                 "còn", "mới", "vừa", "được", "bị", "phải", "cần", "nên", "muốn", "có", "cho", "nói", "cho biết"}
+# A plural or counted person noun right before a bracket or colon that opens a list of names.
+_LIST_OPENER = re.compile(r"(?:(?<!\w)(?:các|những|hai|ba|bốn|năm|\d+)\s+)((?:\w+\s+){0,2}\w+)\s*[(:]\s*$")
 _SENTENCE_STOP = re.compile(r"[.;!?]")
 _WORDS_BEFORE_COMMA = re.compile(r"((?:\S+\s+){0,6}\S+),\s*$")
 _LA_BEFORE = re.compile(r"(?<!\w)là\s*$")
@@ -639,7 +646,9 @@ class PeopleFinder:
                     not any(self._is_viet(t) for t in folded):
                 k = 0  # "Thứ trưởng Tư pháp Rod Rosenstein": a title and its portfolio, then a foreign name
             if k is None:
-                if blocked is not None:  # "rượu Hồng Đào", "nhãn hiệu Hồng Đào": a thing's name
+                # "rượu Hồng Đào", "nhãn hiệu Hồng Đào": a thing's name; not a run that is the
+                # organisation word alone ("Trang cũng đã đi xem bói": "trang" is a page too).
+                if blocked is not None and not (org_first and len(folded) == 1):
                     blocked.append(" ".join(folded[self._split_prefix(folded):]))
                 return None
             after_place = True
@@ -851,7 +860,10 @@ class PeopleFinder:
             # So after a noun like "học sinh" ("học sinh Đề thi gồm...": a lost period), not after
             # "anh", "bà", "em".
             m_count, f_count = self.given.get(folded[0], (0, 0))
-            return "yes" if titled and m_count + f_count >= 5 else None
+            if titled:
+                return "yes" if m_count + f_count >= 5 else None
+            # A bare given name ("Huy, một chuyên gia ..."): a person only with a cue; see find().
+            return "bare" if m.honorific is None and m_count + f_count >= 20 else None
         if titled and m.honorific is None:
             title = self._title_before(m.prefix)
             if self.honorific_gender.get(title or "", "U") != "U":
@@ -869,6 +881,41 @@ class PeopleFinder:
             return "pair"  # "Quốc Anh", "Khánh Thi": a name without surname; see _list_neighbours
         return None
 
+    @cached_property
+    def _person_nouns(self) -> set[str]:
+        """Nouns for a person that can stand in apposition to a name: job titles and roles, and the
+        honorific-like nouns of no gender ("thí sinh", "sinh viên"); not the bare pronoun-like
+        honorifics ("anh", "chị"), which after a comma open a new clause."""
+        nouns = set(self.role_words) | {w for w, g in self.honorific_gender.items() if g == "U"}
+        return {w for w in nouns if " " in w or w not in self.honorific_gender and len(w) > 3} - \
+            {"công an", "cảnh sát", "gia đình", "người thân", "lãnh đạo", "tử vong", "thiệt mạng", "bị thương",
+             "bị bắt", "bắt giữ", "khởi tố", "tạm giam", "bị khởi tố", "bị tạm giữ", "bị truy nã", "bị đánh",
+             "bị lừa", "bị giết", "bị sát hại", "bị xâm hại", "nữ hoàng"}
+
+    def _person_appositive(self, text: str, low: str, end: int) -> bool:
+        """Does a person noun follow the name in apposition ("X, thí sinh trường ...", "X, một
+        chuyên gia ...", "X, cán bộ công đoàn ...")? The noun must be followed by more words of its
+        own phrase (not a clause of its own: "Hương, học sinh đều ...")."""
+        m = _PERSON_APPOSITIVE.match(low, end, end + 60)
+        if not m:
+            return False
+        words = m.group(1).split()
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(words[:n]) in self._person_nouns:
+                # "... hạng Nhất, trọng tài Tuấn cũng ...": a titled name opens a clause of its own.
+                nxt = text[m.start(1):m.end(1)].split()[n]
+                return words[n] not in _CLAUSE_WORDS and not nxt[:1].isupper()
+        return False
+
+    def _list_opener(self, low: str, start: int) -> bool:
+        """Is the name the first item of a list that a plural person noun opens with a bracket or a
+        colon ("rút 3 cầu thủ (Minh Phương, Bảo Tâm, ...)", "các bị can: Văn Quyến, ...")?"""
+        m = _LIST_OPENER.search(low, max(0, start - 40), start)
+        if not m:
+            return False
+        words = m.group(1).split()
+        return any(" ".join(words[-n:]) in self._person_nouns for n in (3, 2, 1) if len(words) >= n)
+
     def _given_name_pair(self, folded: list[str]) -> bool:
         """Two syllables that read as a middle and a given name (a stage or sport name)."""
         first, last = folded
@@ -882,7 +929,8 @@ class PeopleFinder:
             return False  # "hàm Vụ trưởng": an office, not a name
         return known(first) >= 3 and known(last) >= 3
 
-    def _list_neighbours(self, pending: list[Mention], people: list[Mention], low: str) -> list[Mention]:
+    def _list_neighbours(self, pending: list[Mention], people: list[Mention], low: str,
+                         dashes: bool = True) -> list[Mention]:
         """Name-shaped runs listed next to a person ("các bị can Văn Quyến, Quốc Anh và Bật Hiếu",
         "Hoàng Oanh - Huỳnh Anh, Chí Anh - Khánh Thi") are people too; repeated until nothing joins."""
         joined: list[Mention] = []
@@ -895,6 +943,9 @@ class PeopleFinder:
                 after = low[m.end:m.end + 30]
                 left = _LIST_SEP_BEFORE.search(before)
                 right = _LIST_SEP_AFTER.match(after)
+                if not dashes:
+                    left = left if left and not _DASHES.search(left.group(0)) else None
+                    right = right if right and not _DASHES.search(right.group(0)) else None
                 near = (left and any(e == m.start - len(left.group(0)) for _s, e in spans)) or \
                     (right and any(s_ == m.end + len(right.group(0)) for s_, _e in spans))
                 if near:
@@ -923,31 +974,46 @@ class PeopleFinder:
         # surname is titled or honorific-marked, or when it speaks.
         titled_last = {_fold(m.tokens[-1]) for m, v in accepted if v == "yes"}
         mentions: list[Mention] = []
-        pairs = [m for m, verdict in accepted if verdict == "pair"]
+        pairs = []
+        foreign_listed: list[Mention] = []
+        listed: list[Mention] = []  # opened a list after a person noun: "3 cầu thủ (Minh Phương, ...)"
         for m, verdict in accepted:
-            if verdict == "pair":
+            if verdict in ("pair", "bare"):
+                # "Mỹ Trang, thí sinh trường ĐH ...", "Huy, một chuyên gia ...": a person noun in
+                # apposition; "các cầu thủ (Minh Phương, Bảo Tâm)": a list a person noun opens.
+                if self._person_appositive(text, low, m.end) or self._list_opener(low, m.start):
+                    mentions.append(m)
+                    listed.append(m)
+                elif verdict == "pair":
+                    pairs.append(m)
                 continue
             if verdict == "maybe":
                 after = low[m.end:m.end + 40].lstrip(" ,")
                 known_given = _fold(m.tokens[0]) in self.foreign_gender
                 appositive = _APPOSITIVE_HEAD.match(low[m.end:m.end + 60])
                 appositive_role = bool(appositive) and any(
-                    " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3))
+                    " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3)) \
+                    or self._person_appositive(text, low, m.end) or self._list_opener(low, m.start)
                 if _fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
                         and not known_given and not appositive_role and not m.aged \
                         and not self._role_before_comma(text, low, m.start) and not self._role_is(low, m.start) \
                         and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
                         and not self._surname_speaks(text, low, m.tokens[-1]):
+                    foreign_listed.append(m)  # may still join a list next to a person
                     continue
             mentions.append(m)
-        if pairs:
+        if pairs or foreign_listed:
             # Anchors: people named with a title or honorific, a full name of three words or more, a
             # foreign name, or a name the text repeats; not a two-word "surname + word" said once
             # ("Thái Dương, Thái Âm, Mộc Đức": stars of a horoscope).
             said = Counter(" ".join(m.tokens) for m in mentions)
             anchors = [m for m in mentions if m.honorific or self._title_before(m.prefix) or len(m.tokens) >= 3
+                       or m in listed
                        or not all(self._is_viet(_fold(t)) for t in m.tokens) or said[" ".join(m.tokens)] >= 2]
-            mentions += self._list_neighbours(pairs, anchors, low)
+            joined = self._list_neighbours(pairs, anchors, low)
+            # A foreign two- or three-word name joins a list of people by a comma or "và" only: a
+            # dash pairs teams in results ("R.Santander - Celta Vigo").
+            mentions += joined + self._list_neighbours(foreign_listed, anchors + joined, low, dashes=False)
         clusters = self._merge_real_names(self._cluster(mentions), low)
         if blocked:
             # A short name the text twice puts after a place, product or organisation word ("rượu
@@ -1137,8 +1203,12 @@ class PeopleFinder:
         if not all(self._is_viet(t) for t in folded):
             votes = {self.foreign_gender[t] for t in folded[:-1] or folded if t in self.foreign_gender}
             return votes.pop() if len(votes) == 1 else "U"
-        if len(folded) < 2 or (len(folded) == 2 and folded[0] in self.surnames and folded[1] in self.surnames
-                               and False):
+        if len(folded) < 2:
+            # A given name alone tells gender only when the name table is near-unanimous over many
+            # people ("Huy", "Trang"; not "Minh", "Hải", "Anh").
+            m, f = self.given.get(folded[0], (0, 0))
+            if m + f >= 50 and max(m, f) >= 20 * min(m, f) + 20:
+                return "F" if f > m else "M"
             return "U"
         has_surname = folded[0] in self.surnames
         given = folded[-1]
