@@ -558,3 +558,32 @@ def test_a_sentence_opening_name_that_is_also_an_organisation_word_is_no_thing_n
             "Trang tin lời thầy bói.")
     got = people(text)
     assert set(got) == {"Trang"} and got["Trang"][0] == "F"
+
+
+def test_a_colon_quotation_after_the_subjects_longer_predicate_is_the_subjects() -> None:
+    text = ('Kết quả đo chưa cho thấy gì, nhưng ông Trần Văn Lực vẫn giữ ý kiến riêng: "Phải đo ở mọi nơi".')
+    assert people(text)["Trần Văn Lực"][1] is True
+
+
+def test_a_person_noun_appositive_before_the_speech_verb() -> None:
+    got = people("Như mọi người, Ngọc Hằng, sinh viên năm cuối trường Luật kể rằng em rất lo.")
+    assert got["Ngọc Hằng"][1] is True
+
+
+def test_the_presiding_judge_speaks_by_title() -> None:
+    text = ("Chủ tọa Lê Văn Bình thẩm vấn bị cáo Ngô Thị Hoa về các hóa đơn. "
+            "Chủ tọa hỏi tiếp về số tiền. Bị cáo Hoa thừa nhận: “Dạ đúng”.")
+    got = people(text)
+    assert got["Lê Văn Bình"][1:] == (True, "official") and got["Ngô Thị Hoa"][1] is True
+
+
+def test_a_bare_title_speaks_for_the_one_holder_named_after_it() -> None:
+    text = ("Cuộc hội đàm giữa Phó thủ tướng và ông John Carter diễn ra chiều nay. Phó thủ tướng cho biết "
+            "hai bên sẽ đạt thỏa thuận. Trước đó, Phó thủ tướng Lê Quang Minh dự lễ ký kết.")
+    got = people(text)
+    assert got["Lê Quang Minh"][1] is True and got["John Carter"][1] is False
+
+
+def test_to_set_out_reports_speech() -> None:
+    text = "TS Phạm Quốc Bảo, giám đốc đơn vị tư vấn, nêu đến nay nhà ga đã quá tải."
+    assert people(text)["Phạm Quốc Bảo"][1] is True

@@ -165,6 +165,7 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+_CLAUSE_BREAK_IN = re.compile(r"[,;]")
 _LIST_SEP_AFTER = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*")
 _APPOSITIVE_HEAD = re.compile(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})")
 _ROLE_WORD = re.compile(r"[\w./]+")
@@ -1399,11 +1400,20 @@ class PeopleFinder:
             title, pos = " ".join(m.group(1).split()), m.start(1)
             if idiom(pos) or inside_quote(pos):
                 continue
+            # The holder is usually named before; a lead may use the title first and the name later
+            # ("Phó thủ tướng cho biết ... Phó thủ tướng Vũ Khoan đến với cuộc họp").
             holders = [c for c in clusters if any(
-                x.start < pos and pos - x.start <= 2000 and self._nearest_role_title(x.prefix.split()[-6:]) == title
+                x.start != pos and abs(pos - x.start) <= 2000 and self._own_title(x.prefix) == title
                 for x in c.mentions)]
             if len(holders) == 1:
                 holders[0].quoted = True
+
+    def _own_title(self, prefix: str) -> str | None:
+        """The role title of the name the prefix ends at; not another person's title across "và"
+        ("giữa Phó thủ tướng và ông Pascal Lamy": Lamy is no deputy prime minister)."""
+        words = prefix.split()[-6:]
+        cut = max((i + 1 for i, w in enumerate(words) if w in ("và", "với", "cùng")), default=0)
+        return self._nearest_role_title(words[cut:])
 
     def _interview_subject(self, clusters: list[PersonCluster], owner: list[tuple[int, int, PersonCluster]],
                            low: str) -> None:
@@ -1463,7 +1473,7 @@ class PeopleFinder:
             return False
         words = m.group(1).split()
         return any(" ".join(words[:n]) in self.role_words and " ".join(words[:n]) not in self.honorific_gender
-                   for n in (1, 2, 3, 4))
+                   or " ".join(words[:n]) in self._person_nouns for n in (1, 2, 3, 4))
 
     def _titles_only(self, words: str | list[str]) -> bool:
         """Are ``words`` (some) job-title words, with no honorific among them?"""
@@ -1548,8 +1558,11 @@ class PeopleFinder:
             if nearest[0] in spilled:
                 continue  # "ông X Thông báo cho biết": the next sentence's subject speaks
             between = low[nearest[1]:verb.start()]
-            if len(between.split()) <= 3 and "," not in between or _SET_OFF_APPOSITIVE.fullmatch(between) or \
-                    self._titled_appositive(between):
+            # Before a colon that opens a quotation, the subject's predicate may be longer: "ông X vẫn
+            # có lý do riêng: “...”".
+            if len(between.split()) <= (8 if verb.group(0) == ":" else 3) and not _CLAUSE_BREAK_IN.search(between) \
+                    or _SET_OFF_APPOSITIVE.fullmatch(between) or self._titled_appositive(between) \
+                    and not _first_person_subject(low, seg_start, nearest[0]):  # "Tôi, X, học sinh ..., xin"
                 nearest[2].quoted = True  # "ông X nói", "ông X - chủ tịch UBND quận Y, TP Z - cho biết"
             elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _first_person_subject(
                     low, seg_start, in_clause[0][0]) and not _GENERIC_SUBJECT.search(low, max(0, verb.start() - 25),
