@@ -587,3 +587,13 @@ def test_a_bare_title_speaks_for_the_one_holder_named_after_it() -> None:
 def test_to_set_out_reports_speech() -> None:
     text = "TS Phạm Quốc Bảo, giám đốc đơn vị tư vấn, nêu đến nay nhà ga đã quá tải."
     assert people(text)["Phạm Quốc Bảo"][1] is True
+
+
+def test_one_word_foreign_names_in_a_group_of_people() -> None:
+    got = people("Đội bóng đã có những ngôi sao như Rivaldo, Kluivert hay Overmars nên khó chen chân.")
+    assert {"Rivaldo", "Kluivert", "Overmars"} <= set(got)
+    got = people("Câu lạc bộ muốn đổi lấy bộ đôi Kluivert và Overmars trong mùa hè.")
+    assert {"Kluivert", "Overmars"} <= set(got)
+    # Not without the group: a team next to a person, a brand pair.
+    assert "Leicester" not in people("Trước đối thủ Derby County, Leicester của đội trưởng Wes Morgan thắng 2-1.")
+    assert people("Bộ đôi BigBB, BigBB Plus đã trở thành người bạn thân của hai chị em.") == {}

@@ -163,10 +163,12 @@ _CREDIT_BEFORE = re.compile(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hi�
 _ENDS_SENTENCE = re.compile(r"[.!?…”\"]\s*$")
 _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
-_LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*$")
+_LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+_GROUP_OPENER = re.compile(r"(?<!\w)(?:bộ\s+(?:đôi|ba|tứ|\d)|cặp\s+đôi)(?:\s+[^\s.;:!?,()“”\"]+){0,4}\s*[-–:]?\s*$")
+_LIKE_BEFORE = re.compile(r"(?<!\w)((?:[^\s.;:!?,()“”\"]+\s+){1,5})như\s+$")
 _CLAUSE_BREAK_IN = re.compile(r"[,;]")
-_LIST_SEP_AFTER = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|-|–)\s*")
+_LIST_SEP_AFTER = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*")
 _APPOSITIVE_HEAD = re.compile(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})")
 _ROLE_WORD = re.compile(r"[\w./]+")
 _APPOSITIVE = re.compile(r"\s*[,(–—-]\s*(.*)")
@@ -878,6 +880,9 @@ class PeopleFinder:
             return "yes"  # "A. Robben", "R. Fowler": an initial and a surname name a person
         if not viet and 2 <= len(folded) <= 3:
             return "maybe"
+        if not viet and len(folded) == 1 and not titled and len(folded[0]) > 2 and \
+                not any(ch.isupper() for ch in m.tokens[0][1:]):  # not a brand: "BigBB", "iDefense"
+            return "single"  # "Messi", "Ronaldinho": a person only in a group of people; see find()
         if viet and len(folded) == 2 and not m.after_place and self._given_name_pair(folded):
             return "pair"  # "Quốc Anh", "Khánh Thi": a name without surname; see _list_neighbours
         return None
@@ -907,6 +912,18 @@ class PeopleFinder:
                 nxt = text[m.start(1):m.end(1)].split()[n]
                 return words[n] not in _CLAUSE_WORDS and not nxt[:1].isupper()
         return False
+
+    def _group_opener(self, low: str, start: int) -> bool:
+        """Is the name the first of a group of people: "bộ đôi X và Y", "bộ 3 ngôi sao tấn công -
+        X và Y", "những ngôi sao thành danh như X, Y hay Z" (a person noun, then "như")?"""
+        before = low[max(0, start - 60):start]
+        if _GROUP_OPENER.search(before):
+            return True
+        like = _LIKE_BEFORE.search(before)
+        if not like:
+            return False
+        words = like.group(1).split()
+        return any(" ".join(words[i:i + n]) in self._person_nouns for n in (1, 2) for i in range(len(words)))
 
     def _list_opener(self, low: str, start: int) -> bool:
         """Is the name the first item of a list that a plural person noun opens with a bracket or a
@@ -977,8 +994,19 @@ class PeopleFinder:
         mentions: list[Mention] = []
         pairs = []
         foreign_listed: list[Mention] = []
-        listed: list[Mention] = []  # opened a list after a person noun: "3 cầu thủ (Minh Phương, ...)"
+        listed: list[Mention] = []
+        grouped: list[Mention] = []  # first of a group of people: "bộ đôi Ronaldo và ..."
+        singles: list[Mention] = []  # opened a list after a person noun: "3 cầu thủ (Minh Phương, ...)"
         for m, verdict in accepted:
+            if verdict == "single":
+                # "bộ đôi Ronaldo và Morata", "những ngôi sao như Ronaldinho, Deco hay Eto'o": a
+                # group of people opens the list; its other items join below.
+                if self._group_opener(low, m.start):
+                    mentions.append(m)
+                    grouped.append(m)
+                else:
+                    singles.append(m)
+                continue
             if verdict in ("pair", "bare"):
                 # "Mỹ Trang, thí sinh trường ĐH ...", "Huy, một chuyên gia ...": a person noun in
                 # apposition; "các cầu thủ (Minh Phương, Bảo Tâm)": a list a person noun opens.
@@ -1015,6 +1043,10 @@ class PeopleFinder:
             # A foreign two- or three-word name joins a list of people by a comma or "và" only: a
             # dash pairs teams in results ("R.Santander - Celta Vigo").
             mentions += joined + self._list_neighbours(foreign_listed, anchors + joined, low, dashes=False)
+        if grouped and singles:
+            # One-word foreign names join only the group they continue ("như Ronaldinho, Deco hay Eto'o"),
+            # not any person next to them ("Derby County, Leicester": a team).
+            mentions += self._list_neighbours(singles, grouped, low, dashes=False)
         clusters = self._merge_real_names(self._cluster(mentions), low)
         if blocked:
             # A short name the text twice puts after a place, product or organisation word ("rượu
@@ -1465,15 +1497,15 @@ class PeopleFinder:
             prev = orig
         return True
 
-    def _titled_appositive(self, between: str) -> bool:
+    def _titled_appositive(self, between: str, person_nouns: bool = False) -> bool:
         """Is ``between`` a comma appositive that opens with a job title: "X, Phó Chủ tịch UBND
         huyện Y, Quảng Nam cho biết" (the name's own description, not another clause)?"""
         m = _COMMA_APPOSITIVE.fullmatch(between)
         if not m:
             return False
         words = m.group(1).split()
-        return any(" ".join(words[:n]) in self.role_words and " ".join(words[:n]) not in self.honorific_gender
-                   or " ".join(words[:n]) in self._person_nouns for n in (1, 2, 3, 4))
+        nouns = self._person_nouns if person_nouns else {w for w in self.role_words if w not in self.honorific_gender}
+        return any(" ".join(words[:n]) in nouns for n in (1, 2, 3, 4))
 
     def _titles_only(self, words: str | list[str]) -> bool:
         """Are ``words`` (some) job-title words, with no honorific among them?"""
@@ -1562,6 +1594,7 @@ class PeopleFinder:
             # có lý do riêng: “...”".
             if len(between.split()) <= (8 if verb.group(0) == ":" else 3) and not _CLAUSE_BREAK_IN.search(between) \
                     or _SET_OFF_APPOSITIVE.fullmatch(between) or self._titled_appositive(between) \
+                    or self._titled_appositive(between, person_nouns=True) \
                     and not _first_person_subject(low, seg_start, nearest[0]):  # "Tôi, X, học sinh ..., xin"
                 nearest[2].quoted = True  # "ông X nói", "ông X - chủ tịch UBND quận Y, TP Z - cho biết"
             elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _first_person_subject(
