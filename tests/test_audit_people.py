@@ -597,3 +597,13 @@ def test_one_word_foreign_names_in_a_group_of_people() -> None:
     # Not without the group: a team next to a person, a brand pair.
     assert "Leicester" not in people("Trước đối thủ Derby County, Leicester của đội trưởng Wes Morgan thắng 2-1.")
     assert people("Bộ đôi BigBB, BigBB Plus đã trở thành người bạn thân của hai chị em.") == {}
+
+
+def test_initials_after_a_person_noun_name_a_person() -> None:
+    got = people("Công nhân T.V.K (SN 1980) cho biết: “Họ liên tục đòi tiền”.")
+    assert got == {"T.V.K": ("U", True, "citizen")}
+    assert people("Tàu mang số hiệu K.T.X cập cảng sáng nay.") == {}
+
+
+def test_a_country_spelled_in_one_word_is_no_speaker() -> None:
+    assert people("“Họ đưa nhiều người tới đó”, một quan chức cao cấp Ảrập Xêút cho biết.") == {}

@@ -428,7 +428,9 @@ class PeopleFinder:
         for im in _INITIALS.finditer(text):
             words = self._words_before(low, im.start())
             honorific = self._honorific_ending(words, (2, 1))
-            if honorific is None:
+            # "Công nhân N.V.A cho biết": a person noun names the initials' bearer too.
+            if honorific is None and not any(" ".join(words[-n:]) in self._person_nouns
+                                             for n in (2, 1) if len(words) >= n):
                 continue
             name = im.group(0).rstrip(".")
             initial_spans.append(im.span())
@@ -871,6 +873,8 @@ class PeopleFinder:
             title = self._title_before(m.prefix)
             if self.honorific_gender.get(title or "", "U") != "U":
                 m.honorific = title  # "Quốc vương Ả Rập Xê Út Abdullah": a gendered title, a country between
+        if titled and len(folded) == 1 and _INITIALS.fullmatch(m.tokens[0]):
+            return "yes"  # "công nhân N.V.A": dotted initials after a person noun
         if titled and (viet or m.honorific is not None or len(folded) > 1):
             return "yes"  # a one-word foreign name after a job title ("tiền đạo Chelsea") may be a club
         if titled and m.club_after:
