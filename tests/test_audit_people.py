@@ -607,3 +607,19 @@ def test_initials_after_a_person_noun_name_a_person() -> None:
 
 def test_a_country_spelled_in_one_word_is_no_speaker() -> None:
     assert people("“Họ đưa nhiều người tới đó”, một quan chức cao cấp Ảrập Xêút cho biết.") == {}
+
+
+def test_four_word_foreign_names_after_a_known_given_name() -> None:
+    got = people("Cùng tháng đó, tại Indonesia, Mohammed Saad Farouk Hanif, bị tình nghi giúp nhóm vũ trang, bị bắt.")
+    assert "Mohammed Saad Farouk Hanif" in got
+    # Two names a caption runs together, one of them also named alone, are not one person.
+    got = people("Video Rafael Nadal Stan Wawrinka. Trận chung kết: Rafael Nadal – Stan Wawrinka sẽ diễn ra tối nay.")
+    assert "Rafael Nadal Stan Wawrinka" not in got
+
+
+def test_a_one_word_foreign_name_after_a_title_no_team_follows() -> None:
+    got = people("Ông Singh đã yêu cầu sự bảo đảm từ thủ tướng Gowda rằng mình được làm việc tự do.")
+    assert "Gowda" in got and got["Gowda"][2] == "official"
+    # Teams, firms and countries follow other titles: "tiền đạo Chelsea", "thủ tướng Ukraina".
+    assert people("Tiền đạo Chelsea đã ghi bàn. Đương kim thủ tướng Ukraina thất cử.") == {}
+    assert "Haarlem" not in people("Ông đón tiếp thị trưởng Haarlem vào năm 1990.")

@@ -165,6 +165,10 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+# Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
+_PERSON_ONLY_TITLES = {"thủ tướng", "tổng thống", "phó tổng thống", "ngoại trưởng", "bộ trưởng", "thứ trưởng",
+                       "thượng nghị sĩ", "hạ nghị sĩ", "nghị sĩ", "quốc vương", "nhà vua", "hoàng tử",
+                       "ông", "bà", "ngài", "tướng", "giáo sư", "tiến sĩ"}
 _GROUP_OPENER = re.compile(r"(?<!\w)(?:bộ\s+(?:đôi|ba|tứ|\d)|cặp\s+đôi)(?:\s+[^\s.;:!?,()“”\"]+){0,4}\s*[-–:]?\s*$")
 _LIKE_BEFORE = re.compile(r"(?<!\w)((?:[^\s.;:!?,()“”\"]+\s+){1,5})như\s+$")
 _CLAUSE_BREAK_IN = re.compile(r"[,;]")
@@ -879,11 +883,18 @@ class PeopleFinder:
             return "yes"  # a one-word foreign name after a job title ("tiền đạo Chelsea") may be a club
         if titled and m.club_after:
             return "yes"  # ... but not when a club follows it: "thủ môn Reina của Liverpool"
+        if titled and len(folded) == 1 and not viet and len(folded[0]) > 2 and key not in self.countries \
+                and not any(ch.isupper() for ch in m.tokens[0][1:]):
+            title = self._title_before(m.prefix) or ""
+            # A title that a team, firm or city never follows ("thủ tướng Rao", "ngoại trưởng Lavrov";
+            # not "tiền đạo Chelsea", "giám đốc Google", "đại sứ Barcelona").
+            if title in _PERSON_ONLY_TITLES:
+                return "yes"
         if 2 <= len(folded) <= 3 and len(folded[0]) == 1 and not any(self._is_viet(t) for t in folded[1:]) \
                 and all(len(t) > 1 for t in folded[1:]) and m.dotted_initial:
             return "yes"  # "A. Robben", "R. Fowler": an initial and a surname name a person
-        if not viet and 2 <= len(folded) <= 3:
-            return "maybe"
+        if not viet and (2 <= len(folded) <= 3 or len(folded) == 4 and folded[0] in self.foreign_gender):
+            return "maybe"  # four words only after a known given name: "Muhammad Saad Iqbal Madni"
         if not viet and len(folded) == 1 and not titled and len(folded[0]) > 2 and \
                 not any(ch.isupper() for ch in m.tokens[0][1:]):  # not a brand: "BigBB", "iDefense"
             return "single"  # "Messi", "Ronaldinho": a person only in a group of people; see find()
@@ -1021,6 +1032,8 @@ class PeopleFinder:
                     pairs.append(m)
                 continue
             if verdict == "maybe":
+                if len(m.tokens) == 4 and text.count(" ".join(m.tokens[-2:])) > text.count(" ".join(m.tokens)):
+                    continue  # "Rafael Nadal Stan Wawrinka" in a caption: two names, "Stan Wawrinka" is named alone too
                 after = low[m.end:m.end + 40].lstrip(" ,")
                 known_given = _fold(m.tokens[0]) in self.foreign_gender
                 appositive = _APPOSITIVE_HEAD.match(low[m.end:m.end + 60])
