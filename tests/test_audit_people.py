@@ -623,3 +623,13 @@ def test_a_one_word_foreign_name_after_a_title_no_team_follows() -> None:
     # Teams, firms and countries follow other titles: "tiền đạo Chelsea", "thủ tướng Ukraina".
     assert people("Tiền đạo Chelsea đã ghi bàn. Đương kim thủ tướng Ukraina thất cử.") == {}
     assert "Haarlem" not in people("Ông đón tiếp thị trưởng Haarlem vào năm 1990.")
+
+
+def test_players_of_a_mens_competition_are_men_to_the_sports_reader() -> None:
+    text = ("Vòng 20 La Liga: tiền đạo Iago Aspas lập cú đúp, trong khi HLV Quique Setien rút thủ môn Ruben Blanco "
+            "khỏi sân ở hiệp hai.")
+    got = people(text)
+    assert got["Iago Aspas"][0] == "M" and got["Quique Setien"][0] == "M"
+    # Not in women's football, nor a singer named on the same page.
+    text = "Vòng 5 giải bóng đá nữ Champions League: tiền đạo Ada Hegerberg lập cú đúp."
+    assert people(text)["Ada Hegerberg"][0] == "U"

@@ -165,6 +165,17 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+# Men's competitions and clubs, and the words of women's sport that rule the reading out.
+_MENS_COMPETITION = re.compile(
+    r"(?<!\w)(?:v-league|v\.league|ngoại hạng anh|premier league|la liga|serie a|bundesliga|ligue 1|champions league|"
+    r"europa league|fa cup|cúp c1|atp|real madrid|barcelona|barca|man utd|man city|chelsea|arsenal|liverpool|"
+    r"juventus|juve|bayern munich|psg|inter milan|ac milan|valencia|everton|tottenham|leicester|"
+    r"mu|slna|hagl|shb đà nẵng|flc thanh hóa|hà nội t&t)(?!\w)")
+_WOMENS_SPORT = re.compile(r"(?<!\w)(?:bóng đá nữ|tuyển nữ|đội nữ|giải nữ|nữ cầu thủ|cầu thủ nữ|nữ vđv|nữ vận động viên|"
+                           r"tay vợt nữ|nữ tay vợt|wta|nữ hlv|futsal nữ|u-?\d+ nữ|nữ hoàng|người đẹp|hoa hậu|"
+                           r"ca sĩ|diễn viên|người mẫu|bạn gái|vợ)(?!\w)")
+_SPORT_TITLES = {"cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv",
+                 "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
 # Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
 _PERSON_ONLY_TITLES = {"thủ tướng", "tổng thống", "phó tổng thống", "ngoại trưởng", "bộ trưởng", "thứ trưởng",
                        "thượng nghị sĩ", "hạ nghị sĩ", "nghị sĩ", "quốc vương", "nhà vua", "hoàng tử",
@@ -1075,9 +1086,18 @@ class PeopleFinder:
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
         context_role = functools.cache(lambda: self._context_role(low))  # only read when needed
+        mens_sport = functools.cache(lambda: bool(_MENS_COMPETITION.search(low)) and not _WOMENS_SPORT.search(low))
         for c in clusters:
             c.gender = self._gender(c)
             c.role = self._role(c, low, context_role)
+            # A player or coach of a men's competition (V-League, La Liga, ATP ...), in a text that
+            # names no women's sport, is a man to the sports reader (GUIDE_people: what a careful
+            # reader takes from the text); only when nothing else tells the gender.
+            if c.gender == "U" and c.role == "celebrity" and not c.pronoun_gender \
+                    and all(m.honorific is None for m in c.mentions) and mens_sport() \
+                    and any(self._nearest_role_title(m.prefix.split()[-6:]) in _SPORT_TITLES
+                            or not self._title_before(m.prefix) for m in c.mentions):
+                c.gender = "M"
         self._mark_quoted(clusters, low, text, sentences)
         clusters.sort(key=lambda c: c.first)
         return clusters
