@@ -633,3 +633,10 @@ def test_players_of_a_mens_competition_are_men_to_the_sports_reader() -> None:
     # Not in women's football, nor a singer named on the same page.
     text = "Vòng 5 giải bóng đá nữ Champions League: tiền đạo Ada Hegerberg lập cú đúp."
     assert people(text)["Ada Hegerberg"][0] == "U"
+
+
+def test_the_last_item_of_a_list_of_parks_or_streets_after_va() -> None:
+    assert people("Ba công viên Tao Đàn, Gia Định và Lê Thị Riêng đã có trên 30 hội chợ.") == {}
+    assert people("Hầm đỗ xe nằm ở góc đường Pasteur và Nguyễn Đình Chiểu.") == {}
+    # Not a list of people after a place: "ở chợ Bến Thành, ông A và Lê Văn Tâm" keeps Tâm.
+    assert "Lê Văn Tâm" in people("Hai người bán hàng ở chợ Bến Thành là ông Hải và Lê Văn Tâm cho biết giá tăng.")

@@ -806,10 +806,13 @@ class PeopleFinder:
 
     def _in_place_list(self, prefix: str) -> bool:
         """The name continues a list of streets or places: "trên phố Hàng Mã, Lương Văn Can"."""
-        if not prefix.rstrip().endswith(","):
+        prefix = prefix.rstrip()
+        if prefix.endswith(" và"):  # "ba công viên Tao Đàn, 30-4 và Lê Văn Tám": the list's last item
+            prefix = prefix[:-3].rstrip() + ","
+        if not prefix.endswith(","):
             return False
         # Walk back over short list items to the one that opens the list.
-        for item in reversed(prefix.rstrip().rstrip(",").split(",")):
+        for item in reversed(prefix.rstrip(",").split(",")):
             words = item.split()
             # "phố Hàng Mã" opens a list of streets; "khu phố 11" (a number) is an address.
             # Not a head that is part of a job title: "các cầu thủ Văn Quyến, Quốc Anh" (players).
