@@ -640,3 +640,10 @@ def test_the_last_item_of_a_list_of_parks_or_streets_after_va() -> None:
     assert people("Hầm đỗ xe nằm ở góc đường Pasteur và Nguyễn Đình Chiểu.") == {}
     # Not a list of people after a place: "ở chợ Bến Thành, ông A và Lê Văn Tâm" keeps Tâm.
     assert "Lê Văn Tâm" in people("Hai người bán hàng ở chợ Bến Thành là ông Hải và Lê Văn Tâm cho biết giá tăng.")
+
+
+def test_a_name_without_surname_that_does_what_only_people_do() -> None:
+    got = people("Chỉ 3 phút sau, đội khách gỡ hòa sau pha đánh đầu của Văn Toàn. Sau trận, Hồng Duy tâm sự rằng "
+                 "cả đội đã cố gắng.")
+    assert {"Văn Toàn", "Hồng Duy"} <= set(got) and got["Hồng Duy"][1] is True
+    assert "Thành Công" not in people("Công ty Thành Công cho biết giá đã tăng. Thành Công thông báo lỗ.")

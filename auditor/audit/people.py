@@ -165,6 +165,14 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+# What only a person does, right after a name without surname ("Minh Vượng tâm sự", "Hùng Mạnh ghi
+# bàn", a headline "Minh Vượng: “...”"); not what firms and offices do too ("cho biết", "thông báo").
+_PERSON_ACT_AFTER = re.compile(
+    r"(?:\s+(?:(?:đã|cũng|vẫn|còn|lại|từng|liền|mới|vừa|thì)\s+){0,2}(?:tâm sự|kể|kể lại|bộc bạch|thổ lộ|"
+    r"bật khóc|mỉm cười|cười nói|nghẹn ngào|ghi bàn|lập cú đúp|lập công|đánh đầu|dứt điểm|sút bóng|"
+    r"sinh năm|sinh ra)(?!\w)|:\s*[“\"])")
+# A player's action named with him: "pha đánh đầu của Ngọc Long", "cú sút xa của Quang Độ".
+_SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 # Men's competitions and clubs, and the words of women's sport that rule the reading out.
 _MENS_COMPETITION = re.compile(
     r"(?<!\w)(?:v-league|v\.league|ngoại hạng anh|premier league|la liga|serie a|bundesliga|ligue 1|champions league|"
@@ -1039,7 +1047,10 @@ class PeopleFinder:
             if verdict in ("pair", "bare"):
                 # "Mỹ Trang, thí sinh trường ĐH ...", "Huy, một chuyên gia ...": a person noun in
                 # apposition; "các cầu thủ (Minh Phương, Bảo Tâm)": a list a person noun opens.
-                if self._person_appositive(text, low, m.end) or self._list_opener(low, m.start):
+                if self._person_appositive(text, low, m.end) or self._list_opener(low, m.start) or \
+                        verdict == "pair" and _fold(m.tokens[0]) not in self.honorific_gender and (
+                            _PERSON_ACT_AFTER.match(low, m.end) or _SPORT_ACT_BEFORE.search(
+                                low, max(0, m.start - 50), m.start)):  # not "Anh Phát kể": an honorific
                     mentions.append(m)
                     listed.append(m)
                 elif verdict == "pair":
