@@ -338,3 +338,43 @@ def test_round4_what_must_still_flag(sentence: str, category: str) -> None:
 def test_the_girls_who_like_something_is_no_generalisation() -> None:
     # ... but after a verb or preposition it is a relative clause ("the girls who like ...").
     assert "trait" not in categories("Cô nàng nhắn nhủ tới các cô gái thích mua đồ qua mạng: nên hỏi rõ kích cỡ.")
+
+
+# -- round 5: causes read from the round-5 check set (each sentence written for this test) ----------
+
+@pytest.mark.parametrize("sentence", [
+    # "gái xinh" / "gái đẹp" only as the tail of a longer word: a daughter, a girl who is pretty.
+    "Hai vợ chồng làm ăn khấm khá, có với nhau một cô con gái xinh xắn.",
+    # Pageant periphrases name the contest; someone describing herself; "any girl who is pretty".
+    "Cô nói mình chưa sẵn sàng bước vào đấu trường nhan sắc quốc tế.",
+    "Tôi chẳng dám tự nhận là xinh đẹp, chỉ thấy mình ưa nhìn.",
+    "Cứ thấy cô gái nào xinh đẹp là anh tìm cách làm quen.",
+    # Places and parks described.
+    "Khách sạn nằm ở phía bắc công viên Regent xinh đẹp.",
+    # A gold digger said of a husband; a campaign named by its motto; men's feelings reported.
+    "Nữ ca sĩ tố chồng trẻ là kẻ đào mỏ, sống bám vào vợ.",
+    "Trường tổng kết phong trào \"Giỏi việc trường, đảm việc nhà\" của nữ giáo viên.",
+    "Khi vợ kiếm nhiều hơn, nhiều ông chồng cảm thấy mình mất vị trí trụ cột trong gia đình.",
+    # Showing off in general, flowers, a saxophone's sound, fashion copy for men.
+    "Không bày đặt nhiều sự phô diễn, cô hát mộc mạc mà vẫn cuốn hút.",
+    "Giữa những thảm hoa nuột nà khoe sắc, các bức tranh sơn dầu được dựng lên.",
+    "Người chơi jazz phải khai thác cả âm thanh lẳng lơ của cây kèn saxophone.",
+    "Gam màu của bộ sưu tập thể hiện sự nam tính, đàn ông vốn có của các quý ông.",
+    # Legs as an athlete's asset.
+    "Năm 16 tuổi, đôi chân dài đã giúp cô trở thành vận động viên bóng chuyền.",
+])
+def test_round5_false_flag_causes_pass(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    # A grown woman "xinh xắn" is still judged by GM108, a daughter is not.
+    ("Người thứ ba là một cô gái xinh xắn, ít nói, làm ở công ty bên cạnh.", "appearance"),
+    ("Dân mạng gọi cô hoa hậu là “đào mỏ” sau scandal với đại gia.", "demeaning_label"),
+    ("Trên sân khấu, nữ ca sĩ diện crop-top tôn vòng một.", "sexualisation"),
+    ("Chị vừa giỏi việc nước vừa đảm việc nhà, luôn giữ lửa gia đình.", "domestic_role"),
+    ("Là người trụ cột trong gia đình, anh phải gánh vác mọi việc lớn.", "domestic_role"),
+    ("Hai mỹ nhân diện bikini xuyên thấu khoe dáng trên du thuyền.", "sexualisation"),
+])
+def test_round5_what_must_still_flag(sentence: str, category: str) -> None:
+    assert category in categories(sentence)
