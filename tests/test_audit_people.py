@@ -647,3 +647,9 @@ def test_a_name_without_surname_that_does_what_only_people_do() -> None:
                  "cả đội đã cố gắng.")
     assert {"Văn Toàn", "Hồng Duy"} <= set(got) and got["Hồng Duy"][1] is True
     assert "Thành Công" not in people("Công ty Thành Công cho biết giá đã tăng. Thành Công thông báo lỗ.")
+
+
+def test_a_headline_name_before_a_colon_and_a_quotation_speaks() -> None:
+    from auditor.audit import default_auditor
+    result = default_auditor().audit("Nhiều người hỏi chị về thơ.", "Bích Phương: 'Tôi rất yêu thơ'")
+    assert {p.name: p.quoted for p in result.people} == {"Bích Phương": True}

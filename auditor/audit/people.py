@@ -170,7 +170,7 @@ _DASHES = re.compile(r"[-–—]")
 _PERSON_ACT_AFTER = re.compile(
     r"(?:\s+(?:(?:đã|cũng|vẫn|còn|lại|từng|liền|mới|vừa|thì)\s+){0,2}(?:tâm sự|kể|kể lại|bộc bạch|thổ lộ|"
     r"bật khóc|mỉm cười|cười nói|nghẹn ngào|ghi bàn|lập cú đúp|lập công|đánh đầu|dứt điểm|sút bóng|"
-    r"sinh năm|sinh ra)(?!\w)|:\s*[“\"])")
+    r"sinh năm|sinh ra)(?!\w)|:\s*[“\"‘'])")
 # A player's action named with him: "pha đánh đầu của Ngọc Long", "cú sút xa của Quang Độ".
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 # Men's competitions and clubs, and the words of women's sport that rule the reading out.
