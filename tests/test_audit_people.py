@@ -653,3 +653,12 @@ def test_a_headline_name_before_a_colon_and_a_quotation_speaks() -> None:
     from auditor.audit import default_auditor
     result = default_auditor().audit("Nhiều người hỏi chị về thơ.", "Bích Phương: 'Tôi rất yêu thơ'")
     assert {p.name: p.quoted for p in result.people} == {"Bích Phương": True}
+
+
+def test_a_reported_instruction_and_a_question_in_parliament_are_speech() -> None:
+    got = people("Thủ tướng Lê Văn Hòa yêu cầu khẩn trương hoàn thiện hai chiến lược lớn.")
+    assert got["Lê Văn Hòa"][1] is True
+    got = people("Đại biểu Trần Thị Mai (Ninh Bình) chất vấn Bộ trưởng về phân bón giả.")
+    assert got["Trần Thị Mai"][1] is True
+    # A request addressed to someone with no words of it is not speech.
+    assert people("Công ty đã yêu cầu HTX Tân Phú cho vay, ông Lê Văn Hòa ký hợp đồng.")["Lê Văn Hòa"][1] is False
