@@ -662,3 +662,8 @@ def test_a_reported_instruction_and_a_question_in_parliament_are_speech() -> Non
     assert got["Trần Thị Mai"][1] is True
     # A request addressed to someone with no words of it is not speech.
     assert people("Công ty đã yêu cầu HTX Tân Phú cho vay, ông Lê Văn Hòa ký hợp đồng.")["Lê Văn Hòa"][1] is False
+
+
+def test_an_agent_noun_sets_off_a_name_without_giving_its_role_to_the_client() -> None:
+    got = people("Người đại diện của Enrique Iglesias, Tracy Dolan, cũng không đưa ra ý kiến nào.")
+    assert "Tracy Dolan" in got and got["Enrique Iglesias"][2] != "business"

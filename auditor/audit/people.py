@@ -322,6 +322,7 @@ class PeopleFinder:
             for w in words:
                 self.role_words.setdefault(_fold(w), role)
         self.not_person_before = _phrase_set(lex["not_person_before"])
+        self.extra_person_nouns = _phrase_set(lex.get("person_nouns", []))
         self.countries = _phrase_set(lex["countries"])
         self.place_list_heads = _phrase_set(lex.get("place_list_heads", []))
         self.place_list_heads_not = _phrase_set(lex.get("place_list_heads_not", []))
@@ -932,7 +933,7 @@ class PeopleFinder:
         """Nouns for a person that can stand in apposition to a name: job titles and roles, and the
         honorific-like nouns of no gender ("thí sinh", "sinh viên"); not the bare pronoun-like
         honorifics ("anh", "chị"), which after a comma open a new clause."""
-        nouns = set(self.role_words) | {w for w, g in self.honorific_gender.items() if g == "U"}
+        nouns = set(self.role_words) | {w for w, g in self.honorific_gender.items() if g == "U"} | self.extra_person_nouns
         return {w for w in nouns if " " in w or w not in self.honorific_gender and len(w) > 3} - \
             {"công an", "cảnh sát", "gia đình", "người thân", "lãnh đạo", "tử vong", "thiệt mạng", "bị thương",
              "bị bắt", "bắt giữ", "khởi tố", "tạm giam", "bị khởi tố", "bị tạm giữ", "bị truy nã", "bị đánh",
@@ -1423,7 +1424,8 @@ class PeopleFinder:
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 phrase = " ".join(words[i:i + n])
-                if phrase not in self.role_words or phrase in self.honorific_gender or \
+                if phrase not in self.role_words and phrase not in self.extra_person_nouns or \
+                        phrase in self.honorific_gender or \
                         i and words[i - 1] in ("là", "làm", "thành", "chức", "nhiệm") or \
                         i and f"{words[i - 1]} {phrase}" in self.role_words:  # "tướng" inside "thủ tướng"
                     continue  # "đã trở thành thủ tướng, X viết": a predicate, not an appositive
