@@ -667,3 +667,10 @@ def test_a_reported_instruction_and_a_question_in_parliament_are_speech() -> Non
 def test_an_agent_noun_sets_off_a_name_without_giving_its_role_to_the_client() -> None:
     got = people("Người đại diện của Enrique Iglesias, Tracy Dolan, cũng không đưa ra ý kiến nào.")
     assert "Tracy Dolan" in got and got["Enrique Iglesias"][2] != "business"
+
+
+def test_a_capitalised_honorific_inside_a_sentence_opens_a_things_name() -> None:
+    assert people("Cầu thủ trẻ nhận danh hiệu Cậu Bé Vàng do báo TuttoSport trao tặng.") == {}
+    assert people("Hãng bảo mật Anh Sophos khuyến cáo người dùng cập nhật.") == {}
+    # At a sentence start the honorific is capitalised like any first word.
+    assert "Tâm" in people("Trời mưa to. Cô Tâm vẫn mở quán như mọi ngày.")

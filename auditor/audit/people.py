@@ -165,6 +165,7 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+_LOWER_WORD_BEFORE = re.compile(r"[a-zà-ỹđ]\s+$")
 # What only a person does, right after a name without surname ("Minh Vượng tâm sự", "Hùng Mạnh ghi
 # bàn", a headline "Minh Vượng: “...”"); not what firms and offices do too ("cho biết", "thông báo").
 _PERSON_ACT_AFTER = re.compile(
@@ -701,6 +702,11 @@ class PeopleFinder:
                 break
         core = run[k:]
         if not core:
+            return None
+        # "danh hiệu Cậu Bé Vàng": an honorific capitalised inside a sentence opens a title-cased name
+        # of a thing (an award, a film), not a person; at a sentence start it is just capitalised.
+        if len(core) == 1 and k and any(f in self.honorific_gender for f in folded[:k]) and \
+                _LOWER_WORD_BEFORE.search(text, max(0, run_start - 12), run_start):
             return None
         # "Liên Hiệp Quốc Emma Bonino": Vietnamese words, then a foreign name.
         viet_flags = [self._is_viet(low[a:b]) for a, b in core]
