@@ -5,6 +5,8 @@ data/check/README.md).
     python scripts/build_ge_check.py build    # text from ../shared/corpus + hand labels -> ge_check.jsonl
     python scripts/build_ge_check.py draw-flagged        # the rules' sample -> ge_check_flagged_index.jsonl
     python scripts/build_ge_check.py build --set flagged # -> ge_check_flagged.jsonl
+    python scripts/build_ge_check.py draw-round2         # census of the rules' flags -> ge_check_round2_index.jsonl
+    python scripts/build_ge_check.py build --set round2  # -> ge_check_round2.jsonl
 
 A held-out check of the gender-equality item rules (``ge_item``, ``ge_topic``) on corpus articles
 nobody tuned them on: VNTC 2004-2006, baomoi 2017 and DANeS 2021 provincial items that are not in
@@ -41,6 +43,14 @@ so the labeller cannot tell which is which), shuffled together and numbered ``f0
 to ``ge_check_flagged_labels.txt``. That set was drawn after the first set's labels were committed
 and scored; a redraw with changed rules gives another sample, so ``draw-flagged`` refuses to
 overwrite its index (``--force``).
+
+``draw-round2`` (a later session, after two rounds of fixes made on those two sets) is the same
+with a census instead of a sample: every article the current rules flag that no earlier set drew
+and nobody has read, plus as many unflagged term decoys, shuffled together and numbered ``r001``...;
+labels go to ``ge_check_round2_labels.txt``. Outside eval items, the earlier population held no
+flag left, so this one also takes data/train's weak negatives and unread candidates, and reads a
+long article whole (see ``draw_round2``). Its first score is the held-out precision of the rules as
+those rounds left them.
 """
 
 from __future__ import annotations
@@ -71,9 +81,15 @@ INDEX = OUT / "ge_check_index.jsonl"
 LABELS = OUT / "ge_check_labels.txt"
 DATASET = OUT / "ge_check.jsonl"
 FLAGGED_INDEX = OUT / "ge_check_flagged_index.jsonl"
-SETS = {"main": (INDEX, LABELS, DATASET), "flagged": (FLAGGED_INDEX, OUT / "ge_check_flagged_labels.txt",
-                                                      OUT / "ge_check_flagged.jsonl")}
+ROUND2_INDEX = OUT / "ge_check_round2_index.jsonl"
+SETS = {"main": (INDEX, LABELS, DATASET),
+        "flagged": (FLAGGED_INDEX, OUT / "ge_check_flagged_labels.txt", OUT / "ge_check_flagged.jsonl"),
+        "round2": (ROUND2_INDEX, OUT / "ge_check_round2_labels.txt", OUT / "ge_check_round2.jsonl")}
 FLAGGED_N = 50
+# draw-flagged: (index, id prefix, shuffle seed, flagged articles to take: None = every one, a census)
+FLAGGED_SETS = {"flagged": (FLAGGED_INDEX, "f", 6213, FLAGGED_N)}
+ROUND2_SEED = 6217
+BATCH3_READ = 100  # data/train read only the top 100 of candidates/articles_batch3.jsonl
 TRAIN = REPO / "data" / "train"
 
 SEED = 6211  # not 2026 (data/train), 4417/9151/27103 (people checks) or 5309 (stereotype check)
@@ -157,8 +173,20 @@ def _articles(wanted: set[str] | None = None) -> dict[str, CorpusArticle]:
     return out
 
 
-def _text(art: CorpusArticle) -> str:
-    return _lead(art.text)
+def _text(art: CorpusArticle, window: str = "lead") -> str:
+    """What the rules read and the labeller reads: the lead, or (``window="full"``) the whole body."""
+    return art.text if window == "full" else _lead(art.text)
+
+
+def _read_ids() -> set[str]:
+    """Corpus ids a person has read in data/train: hand labels and every candidate pool row read."""
+    ids: set[str] = set()
+    for path in [TRAIN / "articles_hand.jsonl", *(TRAIN / "candidates").glob("articles_*.jsonl")]:
+        rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+        if path.name == "articles_batch3.jsonl":
+            rows = rows[:BATCH3_READ]
+        ids.update(str(row.get("source") or row["id"]) for row in rows)
+    return ids
 
 
 def _eligible(source_id: str, art: CorpusArticle, excluded: set[str]) -> bool:
@@ -166,15 +194,22 @@ def _eligible(source_id: str, art: CorpusArticle, excluded: set[str]) -> bool:
     return source_id not in excluded and not keep(source_id, 0.07, 2026) and len(art.text) >= MIN_BODY[kind]
 
 
-def draw_flagged(force: bool) -> None:
-    if FLAGGED_INDEX.exists() and not force:
-        sys.exit(f"{FLAGGED_INDEX} exists (the hand labels refer to it); use --force to redraw")
+def _drawn_sources(*indexes: Path) -> set[str]:
+    return {json.loads(line)["source"] for path in indexes if path.exists()
+            for line in path.open(encoding="utf-8") if line.strip()}
+
+
+def draw_flagged(force: bool, which: str = "flagged") -> None:
+    """Flagged articles (``FLAGGED_SETS``: a sample or all of them) and as many unflagged term decoys."""
+    index_path, prefix, shuffle_seed, quota = FLAGGED_SETS[which]
+    if index_path.exists() and not force:
+        sys.exit(f"{index_path} exists (the hand labels refer to it); use --force to redraw")
     os.environ["AUDITOR_NO_MODEL"] = "1"
     from auditor.audit.engine import Auditor  # the engine only here: the first set was drawn without it
 
     auditor = Auditor()
-    drawn = {json.loads(line)["source"] for line in INDEX.open(encoding="utf-8") if line.strip()}
-    excluded = _excluded_ids() | drawn
+    earlier = [INDEX] + [path for name, (path, *_) in FLAGGED_SETS.items() if name != which]
+    excluded = _excluded_ids() | _drawn_sources(*earlier)
     guard = EvalGuard()
     pools: dict[str, list[tuple[str, str]]] = {"flagged": [], "unflagged": []}
     articles = _articles()
@@ -184,34 +219,108 @@ def draw_flagged(force: bool) -> None:
             continue
         read += 1
         if auditor.audit(_text(art), art.title or None).ge_item:
-            pools["flagged"].append((_rank(f"flagged:{source_id}"), source_id))
+            pools["flagged"].append((_rank(f"{which}:{source_id}"), source_id))
         elif _GE_RE.search(fold(f"{art.title} . {art.text[:400]}")):
-            pools["unflagged"].append((_rank(f"flagged:{source_id}"), source_id))
+            pools["unflagged"].append((_rank(f"{which}:{source_id}"), source_id))
     rows: list[dict] = []
     drawn_shingles: list[set[tuple[str, ...]]] = []
+    quotas = {"flagged": quota}
+    dropped: Counter[str] = Counter()
     for pool, candidates in pools.items():
+        # Decoys: as many as the flagged articles taken, so a flag cannot be told from its share.
+        limit = quotas.get(pool, sum(r["stratum"] == "flagged" for r in rows))
         taken = 0
         for _, source_id in sorted(candidates):
-            if taken == FLAGGED_N:
+            if taken == limit:
                 break
             art = articles[source_id]
             text = _text(art)
             chunks = [art.title] + [text[i:i + 300] for i in range(0, len(text), 300)]
             if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
+                dropped[f"{pool} near eval"] += 1
                 continue
             sh = _shingles(f"{art.title} {text}")
             if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
+                dropped[f"{pool} second copy"] += 1
                 continue
             drawn_shingles.append(sh)
             rows.append({"source": source_id, "stratum": pool})
             taken += 1
-    random.Random(SEED + 2).shuffle(rows)
-    with FLAGGED_INDEX.open("w", encoding="utf-8") as fh:
+    random.Random(shuffle_seed).shuffle(rows)
+    with index_path.open("w", encoding="utf-8") as fh:
         for i, row in enumerate(rows, 1):
-            fh.write(json.dumps({"id": f"f{i:03d}", **row}, ensure_ascii=False) + "\n")
+            fh.write(json.dumps({"id": f"{prefix}{i:03d}", **row}, ensure_ascii=False) + "\n")
     print(f"rules {auditor.versions}: {len(pools['flagged'])} of {read} eligible articles flagged, "
-          f"{len(pools['unflagged'])} unflagged with a gender-equality term")
-    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {FLAGGED_INDEX.relative_to(REPO)}")
+          f"{len(pools['unflagged'])} unflagged with a gender-equality term; dropped {dict(dropped)}")
+    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {index_path.relative_to(REPO)}")
+
+
+def draw_round2(force: bool) -> None:
+    """Every article the current rules flag that nobody has read, and as many unflagged term decoys.
+
+    The population is wider than the earlier sets' (which had no flag left outside eval): weak
+    negatives and the unread candidates of data/train count (nobody read them), and an article whose
+    body runs past the lead is read whole as well (as ``auditor audit`` reads a crawled article) when
+    its lead is not flagged. Each article is shown in the window it was drawn in; decoys are drawn per
+    window, as many as the flags in that window.
+    """
+    if ROUND2_INDEX.exists() and not force:
+        sys.exit(f"{ROUND2_INDEX} exists (the hand labels refer to it); use --force to redraw")
+    os.environ["AUDITOR_NO_MODEL"] = "1"
+    from auditor.audit.engine import Auditor
+
+    auditor = Auditor()
+    excluded = _read_ids() | _drawn_sources(INDEX, FLAGGED_INDEX)
+    guard = EvalGuard()
+    pools: dict[tuple[str, str], list[tuple[str, str]]] = {(s, w): [] for s in ("flagged", "unflagged")
+                                                            for w in ("lead", "full")}
+    articles = _articles()
+    read = 0
+    for source_id, art in articles.items():
+        if not _eligible(source_id, art, excluded):
+            continue
+        read += 1
+        rank = _rank(f"round2:{source_id}")
+        lead = _text(art)
+        if auditor.audit(lead, art.title or None).ge_item:
+            pools["flagged", "lead"].append((rank, source_id))
+            continue
+        longer = len(art.text) > len(lead) + 50
+        if longer and auditor.audit(art.text, art.title or None).ge_item:
+            pools["flagged", "full"].append((rank, source_id))
+        elif _GE_RE.search(fold(f"{art.title} . {art.text[:400]}")):
+            pools["unflagged", "full" if longer else "lead"].append((rank, source_id))
+    rows: list[dict] = []
+    drawn_shingles: list[set[tuple[str, ...]]] = []
+    dropped: Counter[str] = Counter()
+    for (stratum, window), candidates in pools.items():
+        limit = None if stratum == "flagged" else sum(r["stratum"] == "flagged" and r["window"] == window
+                                                       for r in rows)
+        taken = 0
+        for _, source_id in sorted(candidates):
+            if taken == limit:
+                break
+            art = articles[source_id]
+            text = _text(art, window)
+            chunks = [art.title] + [text[i:i + 300] for i in range(0, len(text), 300)]
+            if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
+                dropped[f"{stratum} {window} near eval"] += 1
+                continue
+            sh = _shingles(f"{art.title} {text}")
+            if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
+                dropped[f"{stratum} {window} second copy"] += 1
+                continue
+            drawn_shingles.append(sh)
+            rows.append({"source": source_id, "stratum": stratum, "window": window})
+            taken += 1
+    random.Random(ROUND2_SEED).shuffle(rows)
+    with ROUND2_INDEX.open("w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows, 1):
+            fh.write(json.dumps({"id": f"r{i:03d}", **row}, ensure_ascii=False) + "\n")
+    print(f"rules {auditor.versions}: of {read} eligible articles, flagged "
+          f"{len(pools['flagged', 'lead'])} on the lead, {len(pools['flagged', 'full'])} more on the whole body; "
+          f"dropped {dict(dropped)}")
+    print(f"drawn: {dict(Counter((r['stratum'], r['window']) for r in rows))} -> {ROUND2_INDEX.relative_to(REPO)}")
 
 
 def draw(force: bool) -> None:
@@ -311,7 +420,8 @@ def build(allow_unlabelled: bool, which: str = "main") -> None:
         for row in index:
             art = articles[row["source"]]
             item, topic, unsure = labels.get(row["id"], (None, None, False))
-            fh.write(json.dumps({"id": row["id"], "title": art.title, "text": _text(art), "ge_item": item,
+            fh.write(json.dumps({"id": row["id"], "title": art.title, "text": _text(art, row.get("window", "lead")),
+                                 "ge_item": item,
                                  "ge_topic": topic, "unsure": unsure, "source": row["source"],
                                  "stratum": row["stratum"]}, ensure_ascii=False) + "\n")
     print(f"{len(index)} articles ({len(index) - len(missing)} labelled) -> {dataset.relative_to(REPO)}")
@@ -319,8 +429,9 @@ def build(allow_unlabelled: bool, which: str = "main") -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["draw", "draw-flagged", "build"])
-    parser.add_argument("--set", choices=sorted(SETS), default="main", help="build: which set")
+    parser.add_argument("command", choices=["draw", "draw-flagged", "draw-round2", "build"])
+    parser.add_argument("--set", choices=sorted(SETS), default="main",
+                        help="build: which set")
     parser.add_argument("--force", action="store_true", help="draw: overwrite the index")
     parser.add_argument("--allow-unlabelled", action="store_true", help="build: write articles without labels")
     args = parser.parse_args()
@@ -330,6 +441,8 @@ def main() -> None:
         draw(args.force)
     elif args.command == "draw-flagged":
         draw_flagged(args.force)
+    elif args.command == "draw-round2":
+        draw_round2(args.force)
     else:
         build(args.allow_unlabelled, args.set)
 
