@@ -674,3 +674,13 @@ def test_a_capitalised_honorific_inside_a_sentence_opens_a_things_name() -> None
     assert people("Hãng bảo mật Anh Sophos khuyến cáo người dùng cập nhật.") == {}
     # At a sentence start the honorific is capitalised like any first word.
     assert "Tâm" in people("Trời mưa to. Cô Tâm vẫn mở quán như mọi ngày.")
+
+
+def test_a_lowercase_particle_inside_a_foreign_name() -> None:
+    got = people("“Chúng tôi không có thông tin”, Khaled al-Hamdi, người đứng đầu bộ phận liên lạc, nói. "
+                 "Tiền đạo Robin van Persie ghi bàn. Tổng thống Luiz Inacio Lula da Silva tới thăm.")
+    assert {"Khaled al-Hamdi", "Robin van Persie", "Luiz Inacio Lula da Silva"} <= set(got)
+    assert got["Khaled al-Hamdi"][1] is True
+    # Vietnamese words between foreign names are no particles; a unit named after a martyr is no person.
+    assert "Shia do Iran" not in people("Lực lượng dân quân Shia do Iran hậu thuẫn đã tiến vào thành phố.")
+    assert people("Lực lượng tử vì đạo Ahmad al-Karim ra tuyên bố chung.") == {}

@@ -165,6 +165,11 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+# ("do" and "la" are left out: Vietnamese words, "Shia do Iran" is "Shia, because Iran").
+_PARTICLE_GAP = re.compile(r" (de|da|das|dos|del|della|di|du|van|von|der|den|ter|al|el|bin|ibn)(?: |-)")
+# An armed unit named after a person: "lực lượng tử vì đạo Ahmad al-Abdo", "lữ đoàn X".
+_UNIT_NAMED_AFTER = re.compile(r"(?<!\w)(?<!đầu )(?<!huy )(?<!lệnh )(?<!trưởng )(?:lực lượng|lữ đoàn|tiểu đoàn|sư đoàn|binh đoàn|trung đoàn|đại đội)"
+                               r"(?:\s+\S+){0,3}\s*$")
 _LOWER_WORD_BEFORE = re.compile(r"[a-zà-ỹđ]\s+$")
 # What only a person does, right after a name without surname ("Minh Vượng tâm sự", "Hùng Mạnh ghi
 # bàn", a headline "Minh Vượng: “...”"); not what firms and offices do too ("cho biết", "thông báo").
@@ -464,11 +469,22 @@ class PeopleFinder:
             initial_spans.append(im.span())
             mentions.append(Mention(start=im.start(), end=im.start() + len(name), tokens=[name],
                                     honorific=honorific, prefix=" ".join(words[-6:]), initial=False))
+        runs: list[list[tuple[int, int]]] = []
         for run_match in _CAP_RUN.finditer(text):
             base = run_match.start()
             if any(a <= base < b for a, b in initial_spans):
                 continue
             run = [(base + t.start(), base + t.end()) for t in _TOKEN.finditer(run_match.group(0))]
+            # "Dominique de Villepin", "Fares al-Munjed", "Robin van Persie": a lowercase particle
+            # inside a foreign name joins the two runs around it.
+            if runs and run and runs[-1][-1][1] < base:
+                last_start, last_end = runs[-1][-1]
+                gap = _PARTICLE_GAP.fullmatch(text, last_end, base)
+                if gap and not self._is_viet(low[last_start:last_end]) and not self._is_viet(low[run[0][0]:run[0][1]]):
+                    runs[-1].extend([gap.span(1), *run])
+                    continue
+            runs.append(run)
+        for run in runs:
             # Acronyms (UBND, FBI, TTXVN) are not name parts: split the run at them.
             pieces: list[list[tuple[int, int]]] = [[]]
             for a, b in run:
@@ -814,6 +830,8 @@ class PeopleFinder:
 
     def _blocked(self, prefix: str) -> bool:
         """A place or organisation word right before the name."""
+        if _UNIT_NAMED_AFTER.search(prefix):
+            return True
         words = prefix.split()
         for size in (3, 2, 1):
             phrase = " ".join(words[-size:])
