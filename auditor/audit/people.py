@@ -830,7 +830,7 @@ class PeopleFinder:
 
     def _blocked(self, prefix: str) -> bool:
         """A place or organisation word right before the name."""
-        if _UNIT_NAMED_AFTER.search(prefix):
+        if ("lực lượng" in prefix or "đoàn" in prefix or "đại đội" in prefix) and _UNIT_NAMED_AFTER.search(prefix):
             return True
         words = prefix.split()
         for size in (3, 2, 1):
