@@ -5,6 +5,7 @@
     python bench/ge_sample.py --source danes      # DANeS 2021 provincial titles + descriptions
     python bench/ge_sample.py --fraction 0.05 --seed 7
     python bench/ge_sample.py --rules /tmp/rules-draft   # compare a draft of rules/ with the current
+    python bench/ge_sample.py --whole             # read each article whole, as `auditor audit` does
 
 Random news holds few items (well under 1 %), so this measures what the dev sets cannot: how many
 articles about something else the rules count. It prints every flagged article (score, topic,
@@ -41,6 +42,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--rules", type=Path, default=None,
                         help="a rules folder to try instead of the project's rules/")
+    parser.add_argument("--whole", action="store_true",
+                        help=f"read the whole body, not its first {ARTICLE_CHARS} characters")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}: this check needs ../shared")
@@ -56,7 +59,7 @@ def main() -> None:
     for art in articles:
         if not keep(art.source_id, args.fraction, args.seed):
             continue
-        body = art.text[:ARTICLE_CHARS]
+        body = art.text if args.whole else art.text[:ARTICLE_CHARS]
         if not body.strip():
             continue
         read += 1

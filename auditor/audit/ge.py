@@ -57,6 +57,8 @@ class GeScorer:
             self.title_pair_weight = float(cfg["title_pair_weight"])
             self.title_gender = self._compile(cfg["title_gender"])
             self.untitled_factor = float(cfg["untitled_factor"])
+            self.untitled_lead_strong = int(cfg.get("untitled_lead_strong", 0))
+            self.untitled_lead_chars = int(cfg.get("untitled_lead_chars", self.lead_chars))
             self.incident_title = self._compile(cfg["incident_title"])
             self.problem_frame = self._compile(cfg["problem_frame"])
             self.problem_frame_min = int(cfg["problem_frame_min"])
@@ -152,9 +154,14 @@ class GeScorer:
             neg_total += weight * min(total, 6.0)
         raw = (core_total - neg_total) / length_norm
         threshold = self.threshold
+        enough_strong = strong >= self.min_strong
         if title and not self.title_gender.search(title) and not self.core_any.search(title):
             threshold *= self.untitled_factor
-        item = (raw >= threshold and strong >= self.min_strong
+            # A headline that names no gender leaves the subject to the lead: strong terms only further
+            # down (a summit's paragraph on women, a closing line on same-sex marriage) are a side topic.
+            lead_hits = sum(1 for start, _ in strong_spans[1] if start < self.untitled_lead_chars)
+            enough_strong = enough_strong and lead_hits >= self.untitled_lead_strong
+        item = (raw >= threshold and enough_strong
                 and not self.single_incident(title, text, strong_spans[0]))
         topic = None
         if item:

@@ -1,0 +1,47 @@
+"""Gender-equality items (ge_item, ge_topic) on Vietnamese articles written for these tests.
+
+Each test pins one general cause found on the held-out check sets of data/check (README, "Gender-
+equality items"); the older GE tests live in tests/test_audit_engine.py.
+"""
+
+from auditor.audit import default_auditor
+
+# A summit report: the headline names no gender, the lead is about trade and health, and the
+# women's paragraph comes only after the first thousand characters.
+SUMMIT_TITLE = "Thủ tướng dự phiên họp thứ hai của hội nghị thượng đỉnh khu vực"
+SUMMIT_LEAD = (
+    "Sáng 12/5, Thủ tướng tiếp tục tham dự các phiên thảo luận của hội nghị thượng đỉnh khu vực tại "
+    "thủ đô nước chủ nhà. Các nhà lãnh đạo bàn về thương mại tự do, chuỗi cung ứng, đầu tư hạ tầng và "
+    "hợp tác ứng phó dịch bệnh xuyên biên giới. Hội nghị nhấn mạnh vai trò của các tổ chức quốc tế trong "
+    "cảnh báo sớm và chia sẻ dữ liệu y tế. "
+)
+SUMMIT_FILLER = (
+    "Các nước cũng thảo luận về cải cách thủ tục hải quan, kết nối cảng biển và phát triển logistics, "
+    "kêu gọi giảm rào cản phi thuế quan và thúc đẩy thương mại điện tử. "
+)
+SUMMIT_WOMEN = (
+    "Hội nghị hoan nghênh sáng kiến thành lập quỹ hỗ trợ doanh nghiệp nữ, nhằm tăng cường vai trò của "
+    "phụ nữ trong nền kinh tế và trao quyền cho phụ nữ trong kỷ nguyên số. Thủ tướng ủng hộ việc trao "
+    "quyền cho phụ nữ và cho biết Việt Nam sẽ tổ chức đối thoại chính sách về phụ nữ và kinh tế."
+)
+
+
+def test_gender_words_far_down_an_article_whose_headline_names_no_gender_are_a_side_topic() -> None:
+    auditor = default_auditor()
+    text = SUMMIT_LEAD + SUMMIT_FILLER * 6 + SUMMIT_WOMEN
+    assert text.index("doanh nghiệp nữ") > 1000
+    assert auditor.audit(text, SUMMIT_TITLE).ge_item is False
+    # The same paragraph in the lead makes it the piece's subject ...
+    assert auditor.audit(SUMMIT_WOMEN + " " + SUMMIT_LEAD, SUMMIT_TITLE).ge_item is True
+    # ... and so does a headline that names women, wherever the paragraph is.
+    assert auditor.audit(text, "Hội nghị thượng đỉnh bàn cách trao quyền cho phụ nữ").ge_item is True
+
+
+def test_one_girl_harmed_in_the_headline_is_a_single_crime_girls_as_a_group_are_the_problem() -> None:
+    auditor = default_auditor()
+    text = ("Chiều qua, người cha về nhà thì phát hiện con gái 8 tuổi bị hàng xóm xâm hại. Gia đình đã "
+            "trình báo, công an huyện đang làm rõ vụ việc.")
+    assert auditor.audit(text, "Gã thanh niên xâm hại bé gái 8 tuổi").ge_item is False
+    group = ("Nhiều bé gái ở các bản vùng cao bị xâm hại nhưng gia đình ngại trình báo. Cán bộ xã cho biết "
+             "việc phát hiện và hỗ trợ các em còn chậm.")
+    assert auditor.audit(group, "Những bé gái bị xâm hại ở vùng cao").ge_item is True
