@@ -45,3 +45,16 @@ def test_one_girl_harmed_in_the_headline_is_a_single_crime_girls_as_a_group_are_
     group = ("Nhiều bé gái ở các bản vùng cao bị xâm hại nhưng gia đình ngại trình báo. Cán bộ xã cho biết "
              "việc phát hiện và hỗ trợ các em còn chậm.")
     assert auditor.audit(group, "Những bé gái bị xâm hại ở vùng cao").ge_item is True
+
+
+def test_a_head_count_of_women_in_a_congress_report_is_a_share_not_the_subject() -> None:
+    auditor = default_auditor()
+    title = "Ông Trần Văn Hải tái đắc cử Bí thư Huyện ủy"
+    text = ("Đại hội Đảng bộ huyện lần thứ XX đã bế mạc sau ba ngày làm việc. Đại hội bầu Ban Chấp hành "
+            "khóa mới gồm 45 đồng chí, trong đó có 8 đại biểu nữ. Ông Trần Văn Hải được bầu làm bí thư; "
+            "đại hội đề ra mục tiêu tăng trưởng kinh tế 9 % mỗi năm.")
+    assert auditor.audit(text, title).ge_item is False
+    # Women's share as the subject still makes an item.
+    share = ("Tỷ lệ đại biểu nữ trong Ban Chấp hành tăng lên 27 %. Tỉnh chú trọng quy hoạch, đào tạo cán bộ "
+             "nữ và tạo điều kiện để phụ nữ tham gia chính trị, thực hiện mục tiêu bình đẳng giới.")
+    assert auditor.audit(share, "Tỉnh đạt mục tiêu về cán bộ nữ trong cấp ủy").ge_item is True

@@ -59,6 +59,8 @@ class GeScorer:
             self.untitled_factor = float(cfg["untitled_factor"])
             self.untitled_lead_strong = int(cfg.get("untitled_lead_strong", 0))
             self.untitled_lead_chars = int(cfg.get("untitled_lead_chars", self.lead_chars))
+            head_count = cfg.get("head_count") or []
+            self.head_count = self._compile(head_count) if head_count else None
             self.incident_title = self._compile(cfg["incident_title"])
             self.problem_frame = self._compile(cfg["problem_frame"])
             self.problem_frame_min = int(cfg["problem_frame_min"])
@@ -137,8 +139,17 @@ class GeScorer:
         core_total = 0.0
         strong = 0.0
         strong_spans: Spans = ([], [])
+        counts: Spans = ([m.span() for m in self.head_count.finditer(title)],
+                         [m.span() for m in self.head_count.finditer(text)]) if self.head_count else ([], [])
         for weight, pat in self.core:
             title_hits, text_hits = list(pat.finditer(title)), list(pat.finditer(text))
+            if weight >= 3 and (counts[0] or counts[1]):
+                # A head count ("7 đại biểu nữ", "đại biểu nữ: 20") is one share in a list of a body's
+                # make-up, not the subject: it counts as a supporting word.
+                core_total += self._weigh([m for m in title_hits if _overlaps(m, counts[0])],
+                                          [m for m in text_hits if _overlaps(m, counts[1])])[0]
+                title_hits = [m for m in title_hits if not _overlaps(m, counts[0])]
+                text_hits = [m for m in text_hits if not _overlaps(m, counts[1])]
             total, _ = self._weigh(title_hits, text_hits)
             core_total += weight * total
             if weight >= 3:
