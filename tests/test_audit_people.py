@@ -684,3 +684,15 @@ def test_a_lowercase_particle_inside_a_foreign_name() -> None:
     # Vietnamese words between foreign names are no particles; a unit named after a martyr is no person.
     assert "Shia do Iran" not in people("Lực lượng dân quân Shia do Iran hậu thuẫn đã tiến vào thành phố.")
     assert people("Lực lượng tử vì đạo Ahmad al-Karim ra tuyên bố chung.") == {}
+
+
+def test_particles_titles_and_groups_after_a_second_corpus_read() -> None:
+    got = people("Thỏa thuận được Bộ trưởng Quốc phòng Qatar Khalid bin Mohammed Al-Attiyah ký hôm qua. "
+                 "Các bài báo trích lời Quốc vương Sheikh Tamim bin Hamad Al Thani.")
+    assert {"Khalid bin Mohammed Al-Attiyah", "Sheikh Tamim bin Hamad Al Thani"} <= set(got)
+    # A group's owner is not its member; a club's initials after players are no person.
+    assert people("Anh là mắt xích yếu nhất trong bộ ba hậu vệ của Chelsea.") == {}
+    assert people("Các pha đi bóng gây khó khăn cho các hậu vệ M.U trong hiệp một.") == {}
+    assert "L.K" in people("Ca sĩ L.K tuyên bố sẽ hát lại ca khúc này.")
+    # "chưa kể" (not to mention) is no speech.
+    assert people("Tổng cộng ông Lê Văn Tư bị thiệt hại 20 triệu đồng chưa kể chi phí đi lại.")["Lê Văn Tư"][1] is False

@@ -188,7 +188,7 @@ _MENS_COMPETITION = re.compile(
 _WOMENS_SPORT = re.compile(r"(?<!\w)(?:bóng đá nữ|tuyển nữ|đội nữ|giải nữ|nữ cầu thủ|cầu thủ nữ|nữ vđv|nữ vận động viên|"
                            r"tay vợt nữ|nữ tay vợt|wta|nữ hlv|futsal nữ|u-?\d+ nữ|nữ hoàng|người đẹp|hoa hậu|"
                            r"ca sĩ|diễn viên|người mẫu|bạn gái|vợ)(?!\w)")
-_SPORT_TITLES = {"cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv",
+_SPORT_TITLES = {"cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
 # Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
 _PERSON_ONLY_TITLES = {"thủ tướng", "tổng thống", "phó tổng thống", "ngoại trưởng", "bộ trưởng", "thứ trưởng",
@@ -390,7 +390,7 @@ class PeopleFinder:
         nouns += (r"trong\s+(?:bản\s+khai|bản\s+tường\s+trình|bản\s+cam\s+kết|lá\s+đơn|đơn|bức\s+thư|lá\s+thư|thư|"
                   r"văn\s+bản|di\s+chúc)(?:\s+(?:này|đó|ấy))?\s*,?\s*(?:\w+\s+){0,3}?(?:" + verbs + r")|")
         return re.compile(r"(?<!\w)(?:" + nouns + r"nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
-                          r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|nói\s+trên|hỏi\s+đáp|"
+                          r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|chưa\s+kể|nói\s+trên|hỏi\s+đáp|"
                           r"cho\s+biết\s+thêm\s+thông\s+tin|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
                           r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
                           r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
@@ -462,8 +462,7 @@ class PeopleFinder:
             words = self._words_before(low, im.start())
             honorific = self._honorific_ending(words, (2, 1))
             # "Công nhân N.V.A cho biết": a person noun names the initials' bearer too.
-            if honorific is None and not any(" ".join(words[-n:]) in self._person_nouns
-                                             for n in (2, 1) if len(words) >= n):
+            if honorific is None and not self._initials_noun(words):
                 continue
             name = im.group(0).rstrip(".")
             initial_spans.append(im.span())
@@ -692,8 +691,10 @@ class PeopleFinder:
         if org_first or self._blocked(" ".join(before_run)):
             k = self._name_after_place(folded, before_run)
             if k is None and not org_first and self._title_portfolio(before_run) and \
-                    not any(self._is_viet(t) for t in folded):
-                k = 0  # "Thứ trưởng Tư pháp Rod Rosenstein": a title and its portfolio, then a foreign name
+                    not any(self._is_viet(low[a:b]) and not text[a].islower() for a, b in run):
+                # "Thứ trưởng Tư pháp Rod Rosenstein": a title and its portfolio, then a foreign name
+                # (after its country: "Bộ trưởng Quốc phòng Qatar Khalid bin Mohammed Al-Attiyah").
+                k = self._split_prefix(folded)
             if k is None:
                 # "rượu Hồng Đào", "nhãn hiệu Hồng Đào": a thing's name; not a run that is the
                 # organisation word alone ("Trang cũng đã đi xem bói": "trang" is a page too).
@@ -724,8 +725,9 @@ class PeopleFinder:
         if len(core) == 1 and k and any(f in self.honorific_gender for f in folded[:k]) and \
                 _LOWER_WORD_BEFORE.search(text, max(0, run_start - 12), run_start):
             return None
-        # "Liên Hiệp Quốc Emma Bonino": Vietnamese words, then a foreign name.
-        viet_flags = [self._is_viet(low[a:b]) for a, b in core]
+        # "Liên Hiệp Quốc Emma Bonino": Vietnamese words, then a foreign name. (A lowercase particle
+        # joined into a foreign name, "bin", "de", is no Vietnamese syllable.)
+        viet_flags = [self._is_viet(low[a:b]) and not text[a].islower() for a, b in core]
         if viet_flags[0] and not all(viet_flags):
             first_foreign = viet_flags.index(False)
             if len(core) - first_foreign >= 2 and not any(viet_flags[first_foreign:]):
@@ -884,10 +886,10 @@ class PeopleFinder:
             return "yes" if m.honorific else None
         if m.nickname:
             return "yes"
-        if len(folded) > 5:
-            return None
+        if sum(not t[:1].islower() for t in m.tokens) > 5:
+            return None  # ("Sheikh Tamim bin Hamad Al Thani": the particle is no word of the count)
         titled = m.honorific is not None or self._title_before(m.prefix) is not None
-        viet = all(self._is_viet(t) for t in folded)
+        viet = all(self._is_viet(t) and not o[:1].islower() for t, o in zip(folded, m.tokens, strict=True))
         key = " ".join(folded)
         if key in self.places and m.honorific is None and not self._personal_full_name(folded):
             return None
@@ -928,7 +930,9 @@ class PeopleFinder:
             if self.honorific_gender.get(title or "", "U") != "U":
                 m.honorific = title  # "Quốc vương Ả Rập Xê Út Abdullah": a gendered title, a country between
         if titled and len(folded) == 1 and _INITIALS.fullmatch(m.tokens[0]):
-            return "yes"  # "công nhân N.V.A": dotted initials after a person noun
+            # "công nhân N.V.A": dotted initials after a person noun; not a club after players
+            # ("các hậu vệ M.U").
+            return "yes" if m.honorific or self._initials_noun(m.prefix.split()) else None
         if titled and (viet or m.honorific is not None or len(folded) > 1):
             return "yes"  # a one-word foreign name after a job title ("tiền đạo Chelsea") may be a club
         if titled and m.club_after:
@@ -978,10 +982,22 @@ class PeopleFinder:
                 return words[n] not in _CLAUSE_WORDS and not nxt[:1].isupper()
         return False
 
+    def _initials_noun(self, words: list[str]) -> bool:
+        """Do ``words`` end with a person noun that names one person by initials ("công nhân",
+        "bác sĩ"), not players ("hậu vệ M.U": a club's initials) nor a plural ("các công nhân")?"""
+        for n in (2, 1):
+            noun = " ".join(words[-n:])
+            if len(words) >= n and noun in self._person_nouns:
+                before = words[-n - 1] if len(words) > n else ""
+                return noun not in _SPORT_TITLES and before not in ("các", "những", "nhiều")
+        return False
+
     def _group_opener(self, low: str, start: int) -> bool:
         """Is the name the first of a group of people: "bộ đôi X và Y", "bộ 3 ngôi sao tấn công -
         X và Y", "những ngôi sao thành danh như X, Y hay Z" (a person noun, then "như")?"""
         before = low[max(0, start - 60):start]
+        if before.endswith(("của ", "với ")):
+            return False  # "bộ ba hậu vệ của Chelsea": the group's owner, not a member
         if _GROUP_OPENER.search(before):
             return True
         like = _LIKE_BEFORE.search(before)
@@ -1075,10 +1091,11 @@ class PeopleFinder:
             if verdict in ("pair", "bare"):
                 # "Mỹ Trang, thí sinh trường ĐH ...", "Huy, một chuyên gia ...": a person noun in
                 # apposition; "các cầu thủ (Minh Phương, Bảo Tâm)": a list a person noun opens.
-                if self._person_appositive(text, low, m.end) or self._list_opener(low, m.start) or \
-                        verdict == "pair" and _fold(m.tokens[0]) not in self.honorific_gender and (
-                            _PERSON_ACT_AFTER.match(low, m.end) or _SPORT_ACT_BEFORE.search(
-                                low, max(0, m.start - 50), m.start)):  # not "Anh Phát kể": an honorific
+                # Not "Anh Phát kể", "Anh Bình, một tài xế": an honorific, then a given name.
+                if _fold(m.tokens[0]) not in self.honorific_gender and (
+                        self._person_appositive(text, low, m.end) or self._list_opener(low, m.start) or
+                        verdict == "pair" and (_PERSON_ACT_AFTER.match(low, m.end) or _SPORT_ACT_BEFORE.search(
+                            low, max(0, m.start - 50), m.start))):
                     mentions.append(m)
                     listed.append(m)
                 elif verdict == "pair":
