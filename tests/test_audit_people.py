@@ -696,3 +696,8 @@ def test_particles_titles_and_groups_after_a_second_corpus_read() -> None:
     assert "L.K" in people("Ca sĩ L.K tuyên bố sẽ hát lại ca khúc này.")
     # "chưa kể" (not to mention) is no speech.
     assert people("Tổng cộng ông Lê Văn Tư bị thiệt hại 20 triệu đồng chưa kể chi phí đi lại.")["Lê Văn Tư"][1] is False
+
+
+def test_a_person_noun_opening_a_clause_of_its_own_is_no_apposition() -> None:
+    assert people("Đỉnh núi còn có một loại chè gọi là chè Tiên, người dân thường lên núi hái về phơi khô.") == {}
+    assert people("Một nhóm tự xưng là Ansar al-Jihad tuyên bố đã bắt cóc hai người.") == {}
