@@ -205,7 +205,7 @@ _PERSON_APPOSITIVE = re.compile(r"\s*,\s*(?:một\s+|là\s+)?((?:[\w./]+\s+){1,4
 # Words that make what follows a person noun a clause of its own, not the noun's own phrase.
 _CLAUSE_WORDS = {"đã", "đang", "sẽ", "vẫn", "cũng", "đều", "thì", "là", "không", "chưa", "và", "hay", "hoặc", "lại",
                  "còn", "mới", "vừa", "được", "bị", "phải", "cần", "nên", "muốn", "có", "cho", "nói", "cho biết",
-                 "thường", "luôn", "rất", "hay", "vốn", "chỉ", "chưa", "từng"}
+                 "thường", "luôn", "rất", "vốn", "chỉ", "từng"}
 # A plural or counted person noun right before a bracket or colon that opens a list of names.
 _LIST_OPENER = re.compile(r"(?:(?<!\w)(?:các|những|hai|ba|bốn|năm|\d+)\s+)((?:\w+\s+){0,2}\w+)\s*[(:]\s*$")
 _SENTENCE_STOP = re.compile(r"[.;!?]")
