@@ -701,3 +701,8 @@ def test_particles_titles_and_groups_after_a_second_corpus_read() -> None:
 def test_a_person_noun_opening_a_clause_of_its_own_is_no_apposition() -> None:
     assert people("Đỉnh núi còn có một loại chè gọi là chè Tiên, người dân thường lên núi hái về phơi khô.") == {}
     assert people("Một nhóm tự xưng là Ansar al-Jihad tuyên bố đã bắt cóc hai người.") == {}
+
+
+def test_a_foreign_name_shortened_to_its_first_and_last_words_is_one_person() -> None:
+    got = people("Thẩm phán Richard R. Clifton phản đối. Thẩm phán Richard Clifton được bổ nhiệm năm 2002.")
+    assert set(got) == {"Richard R. Clifton"}

@@ -1204,6 +1204,9 @@ class PeopleFinder:
                     candidates.append(c)  # "chị T." after "chị L.H.T."
                 elif full == key or (len(key) < len(full) and full[-len(key):] == key) or (
                         len(key) < len(full) and full[:len(key)] == key and not self._is_viet(key[0])) or (
+                        # "Khalid al-Attiyah" for "Khalid bin Mohammed Al-Attiyah": first and last name
+                        2 <= len(key) < len(full) and key[0] == full[0] and key[-1] == full[-1]
+                        and not self._is_viet(key[0])) or (
                         len(key) == len(full) and all(a == b or (len(a) == 1 and b.startswith(a))
                                                       for a, b in zip(key, full, strict=True))):
                     candidates.append(c)
