@@ -706,3 +706,10 @@ def test_a_person_noun_opening_a_clause_of_its_own_is_no_apposition() -> None:
 def test_a_foreign_name_shortened_to_its_first_and_last_words_is_one_person() -> None:
     got = people("Thẩm phán Richard R. Clifton phản đối. Thẩm phán Richard Clifton được bổ nhiệm năm 2002.")
     assert set(got) == {"Richard R. Clifton"}
+
+
+def test_a_scare_quote_after_a_directive_is_no_quotation() -> None:
+    text = "Kết luận cho thấy ông Lê Văn Tám đã chỉ đạo người nhà “đối đầu” với phóng viên."
+    assert people(text)["Lê Văn Tám"][1] is False
+    text = "Ông Lê Văn Tám chỉ đạo: “Các đơn vị phải hoàn thành trước ngày 30”."
+    assert people(text)["Lê Văn Tám"][1] is True

@@ -374,7 +374,8 @@ class PeopleFinder:
             # "trao đổi" speaks when someone is addressed ("trao đổi với PV", "trao đổi:"), not in
             # "họp trao đổi tập thể" or "trao đổi hàng hóa".
             r"|trao\s+đổi(?=\s*(?:với|:))"
-            r"|(?:" + _alternation(self.directive_verbs) + r")(?=[^.!?\n]{0,80}[“\"«:]|\s+rằng"
+            # (a quotation of some length: "chỉ đạo người thân “đối đầu” với phóng viên" is a scare quote)
+            r"|(?:" + _alternation(self.directive_verbs) + r")(?=[^.!?\n]{0,80}(?::|[“\"«][^”\"»\n]{20,})|\s+rằng"
             # a reported instruction: "yêu cầu khẩn trương hoàn thiện", "chỉ đạo không tổ chức ..."
             r"|\s+(?:(?:các|mọi)\s+\w+\s+)?(?:phải|cần|khẩn\s+trương|sớm|không|nghiêm\s+túc|kiên\s+quyết|"
             r"tuyệt\s+đối|chấm\s+dứt|tạm\s+dừng|dừng)(?!\w)))(?!\w)"
