@@ -58,3 +58,21 @@ def test_a_head_count_of_women_in_a_congress_report_is_a_share_not_the_subject()
     share = ("Tỷ lệ đại biểu nữ trong Ban Chấp hành tăng lên 27 %. Tỉnh chú trọng quy hoạch, đào tạo cán bộ "
              "nữ và tạo điều kiện để phụ nữ tham gia chính trị, thực hiện mục tiêu bình đẳng giới.")
     assert auditor.audit(share, "Tỉnh đạt mục tiêu về cán bộ nữ trong cấp ủy").ge_item is True
+
+
+def test_a_disciplinary_case_against_one_official_is_a_single_incident() -> None:
+    auditor = default_auditor()
+    title = "Trưởng phòng bị kiểm điểm vì ứng xử với nữ nhân viên"
+    text = ("Ông N.V.B., trưởng phòng của một sở, bị tố cáo có hành vi thiếu chuẩn mực với cán bộ nữ trong "
+            "cơ quan. Ủy ban kiểm tra đã họp kiểm điểm ông B.; nội dung tố cáo về thái độ thiếu chuẩn mực "
+            "với cán bộ nữ là đúng.")
+    assert auditor.audit(text, title).ge_item is False
+
+
+def test_a_plea_for_one_familys_aid_is_not_an_item() -> None:
+    auditor = default_auditor()
+    title = "Thương người vợ nghèo có chồng bệnh nặng"
+    text = ("Chồng chị phát bệnh, nhiều lần đánh đập vợ con, chị phải bế con về nhà mẹ đẻ. Là phụ nữ ai "
+            "cũng mong một mái ấm. Mọi sự giúp đỡ của nhà hảo tâm xin gửi về số tài khoản của báo, "
+            "chuyển khoản ghi rõ hoàn cảnh chị Lan.")
+    assert auditor.audit(text, title).ge_item is False
