@@ -362,6 +362,11 @@ def test_the_girls_who_like_something_is_no_generalisation() -> None:
     "Gam màu của bộ sưu tập thể hiện sự nam tính, đàn ông vốn có của các quý ông.",
     # Legs as an athlete's asset.
     "Năm 16 tuổi, đôi chân dài đã giúp cô trở thành vận động viên bóng chuyền.",
+    # Looks denied as a need, a nose job, advice to the reader, a first-person narrator.
+    "Người ấy chẳng cần xinh đẹp, chỉ cần hiểu và tin tưởng anh.",
+    "Sau khi sửa mũi và cắt mí, nhan sắc của cô thay đổi rất nhiều.",
+    "Hãy cho anh ta thấy rằng bạn là một cô gái tự tin, xinh đẹp và bản lĩnh.",
+    "Vợ tôi là tình đầu của tôi, một người phụ nữ xinh đẹp và đa cảm.",
 ])
 def test_round5_false_flag_causes_pass(sentence: str) -> None:
     assert not rules_hit(sentence), rules_hit(sentence)
@@ -375,6 +380,9 @@ def test_round5_false_flag_causes_pass(sentence: str) -> None:
     ("Chị vừa giỏi việc nước vừa đảm việc nhà, luôn giữ lửa gia đình.", "domestic_role"),
     ("Là người trụ cột trong gia đình, anh phải gánh vác mọi việc lớn.", "domestic_role"),
     ("Hai mỹ nhân diện bikini xuyên thấu khoe dáng trên du thuyền.", "sexualisation"),
+    # The reporter's "chúng tôi" is the outlet's voice; a song title's "tôi" far before is no narrator.
+    ("Tiếp chúng tôi là một nữ giám đốc trẻ trung, xinh đẹp với làn da căng mịn.", "appearance"),
+    ("Nữ ca sĩ thể hiện ca khúc Nhật ký đời tôi với giọng hát trầm và ngoại hình xinh đẹp.", "appearance"),
 ])
 def test_round5_what_must_still_flag(sentence: str, category: str) -> None:
     assert category in categories(sentence)
