@@ -713,3 +713,10 @@ def test_a_scare_quote_after_a_directive_is_no_quotation() -> None:
     assert people(text)["Lê Văn Tám"][1] is False
     text = "Ông Lê Văn Tám chỉ đạo: “Các đơn vị phải hoàn thành trước ngày 30”."
     assert people(text)["Lê Văn Tám"][1] is True
+
+
+def test_a_contrast_conjunction_opens_the_speakers_own_clause() -> None:
+    text = ("Vợ chồng bà Lê Thị Hoa chẳng có ý kiến gì, nhưng bà Ngô Thị Lan không đồng ý vì cho rằng "
+            "bị thiệt thòi.")
+    got = people(text)
+    assert got["Ngô Thị Lan"][1] is True and got["Lê Thị Hoa"][1] is False

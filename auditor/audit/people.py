@@ -165,6 +165,7 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+_CONTRAST_CLAUSE = re.compile(r",\s*(?:nhưng|song|trong khi|còn)\s")
 # ("do" and "la" are left out: Vietnamese words, "Shia do Iran" is "Shia, because Iran").
 _PARTICLE_GAP = re.compile(r" (de|da|das|dos|del|della|di|du|van|von|der|den|ter|al|el|bin|ibn)(?: |-)")
 # An armed unit named after a person: "lực lượng tử vì đạo Ahmad al-Abdo", "lữ đoàn X".
@@ -1667,6 +1668,10 @@ class PeopleFinder:
             seg_start = sentence_starts[i] if i >= 0 else 0
             seg_start = max([seg_start] + [low.rfind(ch, seg_start, verb.start()) + 1 for ch in "“”\":;«»"])
             seg_start = max(seg_start, verb.start() - 200)
+            # ", nhưng bà X không đồng ý vì cho rằng": a conjunction opens the speaker's own clause.
+            conj_ends = [c.end() for c in _CONTRAST_CLAUSE.finditer(low, seg_start, verb.start())]
+            if conj_ends:
+                seg_start = conj_ends[-1]
             lo = bisect.bisect_left(starts, seg_start)
             hi = bisect.bisect_left(starts, verb.start())
             in_clause = [o for o in owner[lo:hi] if not inside_quote(o[0])]
