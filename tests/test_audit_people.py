@@ -720,3 +720,8 @@ def test_a_contrast_conjunction_opens_the_speakers_own_clause() -> None:
             "bị thiệt thòi.")
     got = people(text)
     assert got["Ngô Thị Lan"][1] is True and got["Lê Thị Hoa"][1] is False
+
+
+def test_a_pronoun_after_a_contrast_conjunction_speaks() -> None:
+    text = "Anh Hồ Văn Thống sốt ruột, bồn chồn, nhưng anh cũng kịp nhắn nhủ vài lời với bạn gái."
+    assert people(text)["Hồ Văn Thống"][1] is True

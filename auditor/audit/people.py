@@ -412,7 +412,9 @@ class PeopleFinder:
     @cached_property
     def _pronoun_speaker_re(self) -> re.Pattern[str]:
         verbs = _alternation(self.speech_verbs)
-        return re.compile(r"(?:^|[“”\"«»,.:;–—-]\s*)(ông|bà|anh|chị|cô)(?:\s+(?:ấy|này|ta))?\s+(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|chỉ|mới|từng)\s+)?(?:" + verbs + r")(?!\w)")
+        # ", nhưng anh cũng kịp nhắn nhủ": after a contrast conjunction too.
+        return re.compile(r"(?:^|[“”\"«»,.:;–—-]\s*|,\s*(?:nhưng|song|còn)\s+)(ông|bà|anh|chị|cô)(?:\s+(?:ấy|này|ta))?\s+"
+                          r"(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|chỉ|mới|từng|kịp)\s+){0,2}(?:" + verbs + r")(?!\w)")
 
     # -- candidates ------------------------------------------------------------------------------
 
