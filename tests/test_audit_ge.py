@@ -76,3 +76,14 @@ def test_a_plea_for_one_familys_aid_is_not_an_item() -> None:
             "cũng mong một mái ấm. Mọi sự giúp đỡ của nhà hảo tâm xin gửi về số tài khoản của báo, "
             "chuyển khoản ghi rõ hoàn cảnh chị Lan.")
     assert auditor.audit(text, title).ge_item is False
+
+
+def test_a_headline_about_a_law_is_not_a_single_incident_though_it_names_a_crime() -> None:
+    auditor = default_auditor()
+    title = "Bang này thông qua luật cấm phá thai, kể cả khi người phụ nữ bị cưỡng hiếp"
+    text = ("Những bác sĩ thực hiện ca phá thai có thể bị phạt tù. Các nhóm phản đối cho rằng việc cấm "
+            "phá thai vi phạm quyền sinh sản của phụ nữ và sẽ kiện ra tòa.")
+    assert auditor.audit(text, title).ge_item is True
+    # A crime headline with no word on a law or the problem at large stays a single incident.
+    crime = "Nghi phạm cưỡng hiếp một phụ nữ bị bắt sau hai ngày lẩn trốn"
+    assert auditor.audit("Công an huyện đã bắt giữ nghi phạm. Nạn nhân đang được điều trị.", crime).ge_item is False

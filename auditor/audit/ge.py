@@ -129,6 +129,9 @@ class GeScorer:
             return False
         if self._title_pair(headline):
             return False
+        # A frame in the headline itself ("thông qua luật cấm ...") weighs as much as the whole minimum.
+        if title and self.problem_frame.search(title):
+            return False
         frames = sum(1 for _ in self.problem_frame.finditer(text))
         return frames < self.problem_frame_min
 
