@@ -87,3 +87,14 @@ def test_a_headline_about_a_law_is_not_a_single_incident_though_it_names_a_crime
     # A crime headline with no word on a law or the problem at large stays a single incident.
     crime = "Nghi phạm cưỡng hiếp một phụ nữ bị bắt sau hai ngày lẩn trốn"
     assert auditor.audit("Công an huyện đã bắt giữ nghi phạm. Nạn nhân đang được điều trị.", crime).ge_item is False
+
+
+def test_the_trafficking_lure_is_health_education_with_or_without_its_comma() -> None:
+    # The lure names jobs and pay, the words of the economic topic; the lure itself is trafficking.
+    auditor = default_auditor()
+    title = "Những lời hứa 'việc nhẹ, lương cao' nơi xứ người"
+    text = ("Nhiều phụ nữ nông thôn tin lời hứa việc nhẹ, lương cao: có việc làm, thu nhập tốt, tiền lương gửi "
+            "về giúp kinh tế gia đình. Sang đến nơi, các chị bị giữ giấy tờ, không được trả lương. Tình trạng "
+            "phụ nữ bị lừa bán qua những lời hứa về việc làm và thu nhập như vậy vẫn diễn ra.")
+    result = auditor.audit(text, title)
+    assert result.ge_item is True and result.ge_topic == "health_education"
