@@ -142,11 +142,13 @@ class GeScorer:
         core_total = 0.0
         strong = 0.0
         strong_spans: Spans = ([], [])
-        counts: Spans = ([m.span() for m in self.head_count.finditer(title)],
-                         [m.span() for m in self.head_count.finditer(text)]) if self.head_count else ([], [])
+        counts: Spans | None = None  # head-count spans: looked for only when a strong term occurs
         for weight, pat in self.core:
             title_hits, text_hits = list(pat.finditer(title)), list(pat.finditer(text))
-            if weight >= 3 and (counts[0] or counts[1]):
+            if weight >= 3 and self.head_count and (title_hits or text_hits) and counts is None:
+                counts = ([m.span() for m in self.head_count.finditer(title)],
+                          [m.span() for m in self.head_count.finditer(text)])
+            if weight >= 3 and counts and (counts[0] or counts[1]):
                 # A head count ("7 đại biểu nữ", "đại biểu nữ: 20") is one share in a list of a body's
                 # make-up, not the subject: it counts as a supporting word.
                 core_total += self._weigh([m for m in title_hits if _overlaps(m, counts[0])],
