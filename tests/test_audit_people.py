@@ -725,3 +725,10 @@ def test_a_contrast_conjunction_opens_the_speakers_own_clause() -> None:
 def test_a_pronoun_after_a_contrast_conjunction_speaks() -> None:
     text = "Anh Hồ Văn Thống sốt ruột, bồn chồn, nhưng anh cũng kịp nhắn nhủ vài lời với bạn gái."
     assert people(text)["Hồ Văn Thống"][1] is True
+
+
+def test_the_mens_sport_reading_needs_a_sport_page_and_no_other_title() -> None:
+    # An art piece that names Liverpool as a city is no sport page; "cherry" ("anh đào") is no pronoun.
+    text = ("Tác phẩm Cầu thìa và trái anh đào của vợ chồng nghệ sĩ Claes Oldenburg và Coosje van Bruggen. "
+            "Bức tượng nằm cạnh đường cao tốc nối Liverpool và Manchester.")
+    assert people(text)["Coosje van Bruggen"][0] == "U"

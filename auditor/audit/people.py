@@ -155,7 +155,7 @@ _NAME_NOUN_BEFORE_TEN = {"cái", "mang", "có", "đặt", "lấy", "với", "m�
 _NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "tiếng", "riêng", "cúng", "thường"}
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:chàng|gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
-                             r"giáo|đồng nghiệp)(?!\w)")
+                             r"giáo|đồng nghiệp|đào)(?!\w)")  # "anh đào" (cherry), "cô đào" (actress)
 _GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(" + _CAP_WORD + r"(?: " + _CAP_WORD + r")?)(?![\w.])")
 # Small patterns of the hot paths, compiled once.
 _UNIT_ABBREV_BEFORE = re.compile(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$")
@@ -189,7 +189,10 @@ _MENS_COMPETITION = re.compile(
 _WOMENS_SPORT = re.compile(r"(?<!\w)(?:bóng đá nữ|tuyển nữ|đội nữ|giải nữ|nữ cầu thủ|cầu thủ nữ|nữ vđv|nữ vận động viên|"
                            r"tay vợt nữ|nữ tay vợt|wta|nữ hlv|futsal nữ|u-?\d+ nữ|nữ hoàng|người đẹp|hoa hậu|"
                            r"ca sĩ|diễn viên|người mẫu|bạn gái|vợ)(?!\w)")
-_SPORT_TITLES = {"cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
+_SPORT_WORDS = re.compile(r"(?<!\w)(?:cầu thủ|hlv|huấn luyện viên|tiền đạo|tiền vệ|hậu vệ|thủ môn|trung vệ|bàn thắng|"
+                          r"ghi bàn|trận đấu|hiệp \d|sân cỏ|đội bóng|câu lạc bộ|clb|chuyển nhượng|mùa giải|vòng \d+|"
+                          r"tay vợt|set|giải đấu|đội tuyển|phút \d+)(?!\w)")
+_SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
 # Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
 _PERSON_ONLY_TITLES = {"thủ tướng", "tổng thống", "phó tổng thống", "ngoại trưởng", "bộ trưởng", "thứ trưởng",
@@ -1150,7 +1153,10 @@ class PeopleFinder:
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
         context_role = functools.cache(lambda: self._context_role(low))  # only read when needed
-        mens_sport = functools.cache(lambda: bool(_MENS_COMPETITION.search(low)) and not _WOMENS_SPORT.search(low))
+        # (a sport page: a men's competition or club named and several sport words, not a city that
+        # shares a club's name in an art or travel piece)
+        mens_sport = functools.cache(lambda: bool(_MENS_COMPETITION.search(low)) and not _WOMENS_SPORT.search(low)
+                                     and len(_SPORT_WORDS.findall(low)) >= 3)
         for c in clusters:
             c.gender = self._gender(c)
             c.role = self._role(c, low, context_role)
@@ -1159,8 +1165,8 @@ class PeopleFinder:
             # reader takes from the text); only when nothing else tells the gender.
             if c.gender == "U" and c.role == "celebrity" and not c.pronoun_gender \
                     and all(m.honorific is None for m in c.mentions) and mens_sport() \
-                    and any(self._nearest_role_title(m.prefix.split()[-6:]) in _SPORT_TITLES
-                            or not self._title_before(m.prefix) for m in c.mentions):
+                    and all(self._nearest_role_title(m.prefix.split()[-6:]) in (None, *_SPORT_TITLES)
+                            for m in c.mentions):
                 c.gender = "M"
         self._mark_quoted(clusters, low, text, sentences)
         clusters.sort(key=lambda c: c.first)
