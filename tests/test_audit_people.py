@@ -732,3 +732,10 @@ def test_the_mens_sport_reading_needs_a_sport_page_and_no_other_title() -> None:
     text = ("Tác phẩm Cầu thìa và trái anh đào của vợ chồng nghệ sĩ Claes Oldenburg và Coosje van Bruggen. "
             "Bức tượng nằm cạnh đường cao tốc nối Liverpool và Manchester.")
     assert people(text)["Coosje van Bruggen"][0] == "U"
+
+
+def test_a_title_its_portfolio_or_interim_and_a_country_before_a_foreign_name() -> None:
+    got = people("Bộ trưởng Tài chính Mỹ John Carter đánh giá quyết định này là đáng tiếc. "
+                 "Phó thủ tướng lâm thời Iraq Barham Kareem đã khẳng định tin này.")
+    assert got["John Carter"][1] is True and got["Barham Kareem"][1] is True
+    assert people("Ngôi chùa được xây từ thời Lê Lợi.") == {}

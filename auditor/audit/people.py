@@ -165,6 +165,7 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
 _LIST_SEP_BEFORE = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*$")
 _DASHES = re.compile(r"[-–—]")
+_INTERIM = " lâm thời"
 _CONTRAST_CLAUSE = re.compile(r",\s*(?:nhưng|song|trong khi|còn)\s")
 # ("do" and "la" are left out: Vietnamese words, "Shia do Iran" is "Shia, because Iran").
 _PARTICLE_GAP = re.compile(r" (de|da|das|dos|del|della|di|du|van|von|der|den|ter|al|el|bin|ibn)(?: |-)")
@@ -698,11 +699,13 @@ class PeopleFinder:
             return None
         if org_first or self._blocked(" ".join(before_run)):
             k = self._name_after_place(folded, before_run)
-            if k is None and not org_first and self._title_portfolio(before_run) and \
-                    not any(self._is_viet(low[a:b]) and not text[a].islower() for a, b in run):
+            peeled = self._split_prefix(folded)
+            if k is None and not org_first and self._title_portfolio(before_run) and peeled < len(run) and \
+                    not any(self._is_viet(low[a:b]) and not text[a].islower() for a, b in run[peeled:]):
                 # "Thứ trưởng Tư pháp Rod Rosenstein": a title and its portfolio, then a foreign name
-                # (after its country: "Bộ trưởng Quốc phòng Qatar Khalid bin Mohammed Al-Attiyah").
-                k = self._split_prefix(folded)
+                # (after its country: "Bộ trưởng Quốc phòng Qatar Khalid ...", "Bộ trưởng Tài chính Mỹ
+                # John Snow").
+                k = peeled
             if k is None:
                 # "rượu Hồng Đào", "nhãn hiệu Hồng Đào": a thing's name; not a run that is the
                 # organisation word alone ("Trang cũng đã đi xem bói": "trang" is a page too).
@@ -808,6 +811,8 @@ class PeopleFinder:
     def _title_before(self, prefix: str, *, immediate: bool = True) -> str | None:
         """The title or honorific right before the name (country words between are allowed:
         "tổng thống nga"); with ``immediate=False``, the nearest one among the last words."""
+        if prefix.endswith(_INTERIM):
+            prefix = prefix[:-len(_INTERIM)]  # "thủ tướng lâm thời": an interim title is a title
         words = prefix.split()
         while words:  # "quốc vương ả rập xê út": a country of several words too
             size = next((n for n in (4, 3, 2, 1) if len(words) >= n and " ".join(words[-n:]) in self.countries), 0)
@@ -840,6 +845,8 @@ class PeopleFinder:
 
     def _blocked(self, prefix: str) -> bool:
         """A place or organisation word right before the name."""
+        if prefix.endswith(_INTERIM):
+            prefix = prefix[:-len(_INTERIM)]  # "Phó thủ tướng lâm thời Iraq X": "thời" is no era there
         if ("lực lượng" in prefix or "đoàn" in prefix or "đại đội" in prefix) and _UNIT_NAMED_AFTER.search(prefix):
             return True
         words = prefix.split()
