@@ -1013,9 +1013,9 @@ class PeopleFinder:
         before = low[max(0, start - 60):start]
         if before.endswith(("của ", "với ")):
             return False  # "bộ ba hậu vệ của Chelsea": the group's owner, not a member
-        if _GROUP_OPENER.search(before):
+        if ("bộ" in before or "cặp" in before) and _GROUP_OPENER.search(before):
             return True
-        like = _LIKE_BEFORE.search(before)
+        like = "như" in before and _LIKE_BEFORE.search(before)
         if not like:
             return False
         words = like.group(1).split()
