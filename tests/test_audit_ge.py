@@ -98,3 +98,17 @@ def test_the_trafficking_lure_is_health_education_with_or_without_its_comma() ->
             "phụ nữ bị lừa bán qua những lời hứa về việc làm và thu nhập như vậy vẫn diễn ra.")
     result = auditor.audit(text, title)
     assert result.ge_item is True and result.ge_topic == "health_education"
+
+
+def test_the_bride_kidnapping_custom_in_quotes_is_the_practice_not_a_robbery() -> None:
+    auditor = default_auditor()
+    title = "Ngăn những biến tướng của một phong tục"
+    text = ("Mạng xã hội lan truyền clip một cô gái dân tộc Thái bị nhóm thanh niên xúm vào “bắt vợ” giữa "
+            "đường. Ở một xã vùng cao khác, một nữ sinh lớp 9 bị “kéo vợ” về nhà trai dù thầy giáo xin cho "
+            "em học hết năm. Nhiều người nói đây là tục “cướp vợ”, nhưng theo luật sư, cưỡng ép một cô gái "
+            "về làm vợ là vi phạm pháp luật.")
+    result = auditor.audit(text, title)
+    assert result.ge_item is True and result.ge_topic == "health_education"
+    # A husband who makes his wife do something is not the custom.
+    chores = "Anh ấy hay bắt vợ dậy sớm nấu cơm. Cả nhà ăn xong mới đi làm."
+    assert auditor.audit(chores, "Chuyện nhà tôi").ge_item is False
