@@ -112,3 +112,11 @@ def test_the_bride_kidnapping_custom_in_quotes_is_the_practice_not_a_robbery() -
     # A husband who makes his wife do something is not the custom.
     chores = "Anh ấy hay bắt vợ dậy sớm nấu cơm. Cả nhà ăn xong mới đi làm."
     assert auditor.audit(chores, "Chuyện nhà tôi").ge_item is False
+
+
+def test_womens_pandemic_relief_work_is_not_an_item() -> None:
+    auditor = default_auditor()
+    title = "Phụ nữ bộ đội biên phòng tỉnh chung tay chống dịch Covid-19"
+    text = ("Chi hội phụ nữ đơn vị đã may hàng nghìn khẩu trang, nấu cơm tiếp sức lực lượng tuyến đầu chống "
+            "dịch. Các chị em phụ nữ còn quyên góp gạo, rau cho các chốt kiểm soát phòng chống dịch.")
+    assert auditor.audit(text, title).ge_item is False
