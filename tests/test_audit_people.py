@@ -739,3 +739,9 @@ def test_a_title_its_portfolio_or_interim_and_a_country_before_a_foreign_name() 
                  "Phó thủ tướng lâm thời Iraq Barham Kareem đã khẳng định tin này.")
     assert got["John Carter"][1] is True and got["Barham Kareem"][1] is True
     assert people("Ngôi chùa được xây từ thời Lê Lợi.") == {}
+
+
+def test_a_given_name_that_is_also_a_common_word_after_a_capitalised_honorific() -> None:
+    got = people("Trời mưa to. Bà Thành bị bệnh tiểu đường đã hai năm. Ông Chính cho hay thủ tục còn rườm rà.")
+    assert got["Thành"][0] == "F" and got["Chính"][1] is True
+    assert people("Trời mưa to. Sau đó đoàn về thành phố.") == {}

@@ -455,6 +455,12 @@ class PeopleFinder:
                     # Keep a surname-initial run intact: "Lê" is a surname, not a starter.
                     if size == 1 and phrase in self.surnames and i + 1 < n:
                         break
+                    # "Bà Thành", "Dì Ba Thành": after a gendered honorific, the run's last word is
+                    # a given name ("thành" also means "city"), when many people bear it.
+                    if size == 1 and i + 1 == n and i and phrase not in self._prefix_words \
+                            and phrase not in self.countries and self.honorific_gender.get(folded[0], "U") != "U" \
+                            and sum(self.given.get(phrase, (0, 0))) >= 50:
+                        break
                     took = size
                     break
             if not took:
@@ -928,8 +934,8 @@ class PeopleFinder:
                 m.tokens = m.tokens[:3]
                 m.end = m.start + len(" ".join(m.tokens))
             return "yes"
-        if key in self.not_name_words:
-            return None  # "Nhân Dân" ("Công an Nhân Dân"), "Thế" ("Hoa hậu Thế giới")
+        if key in self.not_name_words and self.honorific_gender.get(m.honorific or "", "U") == "U":
+            return None  # "Nhân Dân" ("Công an Nhân Dân"), "Thế" ("Hoa hậu Thế giới"); not "Bà Thành"
         if viet and len(folded) == 1 and (m.honorific is None or self.honorific_gender[m.honorific] == "U"
                                            and " " in m.honorific):
             # "Bộ trưởng Dũng" yes; "Thứ trưởng Ngoại giao" no: a titled single word must be a given name.
