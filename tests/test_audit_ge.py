@@ -120,3 +120,12 @@ def test_womens_pandemic_relief_work_is_not_an_item() -> None:
     text = ("Chi hội phụ nữ đơn vị đã may hàng nghìn khẩu trang, nấu cơm tiếp sức lực lượng tuyến đầu chống "
             "dịch. Các chị em phụ nữ còn quyên góp gạo, rau cho các chốt kiểm soát phòng chống dịch.")
     assert auditor.audit(text, title).ge_item is False
+
+
+def test_a_shops_list_for_the_8_march_flowers_is_shopping() -> None:
+    auditor = default_auditor()
+    title = "Hoa tặng nhau ngày 8-3"
+    text = ("Nhân Ngày Quốc tế Phụ nữ 8-3, xin giới thiệu vài kiểu hoa đẹp để bạn gửi lời chúc đến mẹ, vợ "
+            "và đồng nghiệp nữ. Địa chỉ tham khảo: cửa hàng Hoa Mai, 12 Lê Lợi; cửa hàng Hồng Nhung nhận "
+            "điện hoa trong nước và quốc tế.")
+    assert auditor.audit(text, title).ge_item is False
