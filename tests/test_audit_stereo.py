@@ -367,6 +367,8 @@ def test_the_girls_who_like_something_is_no_generalisation() -> None:
     "Sau khi sửa mũi và cắt mí, nhan sắc của cô thay đổi rất nhiều.",
     "Hãy cho anh ta thấy rằng bạn là một cô gái tự tin, xinh đẹp và bản lĩnh.",
     "Vợ tôi là tình đầu của tôi, một người phụ nữ xinh đẹp và đa cảm.",
+    "Hồi ấy, tôi có người yêu khá xinh xắn, khéo léo trong giao tiếp.",
+    "Sau này tôi sẽ cố gắng là một diễn viên giỏi và là trụ cột của gia đình.",
 ])
 def test_round5_false_flag_causes_pass(sentence: str) -> None:
     assert not rules_hit(sentence), rules_hit(sentence)
@@ -383,6 +385,8 @@ def test_round5_false_flag_causes_pass(sentence: str) -> None:
     # The reporter's "chúng tôi" is the outlet's voice; a song title's "tôi" far before is no narrator.
     ("Tiếp chúng tôi là một nữ giám đốc trẻ trung, xinh đẹp với làn da căng mịn.", "appearance"),
     ("Nữ ca sĩ thể hiện ca khúc Nhật ký đời tôi với giọng hát trầm và ngoại hình xinh đẹp.", "appearance"),
+    # A "tôi" that ends an earlier sentence glued on by the splitter is no narrator of this one.
+    ("Vì quá yêu bóng đá nên tôi vẫn đầu tư. - \"Nội tướng\" của gia đình ông là người thế nào?", "domestic_role"),
 ])
 def test_round5_what_must_still_flag(sentence: str, category: str) -> None:
     assert category in categories(sentence)
