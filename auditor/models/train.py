@@ -61,7 +61,7 @@ DEFAULT_THRESHOLDS: dict[str, dict[str, float]] = {
 # masking in pretraining (600-step runs: sentence probe F1 0.27 vs 0.18); heads fine-tuned with the
 # embeddings and the first 2 encoder layers frozen (the article head's ~90 positives were memorised
 # by a fully trained encoder: held-out F1 0 -> 0.43-0.48), the article head scoring 256 tokens of the
-# lead. "v5" (shipped) is v4 with the sentence head trained 8 epochs instead of 4: with the check
+# lead. "v5" (shipped in session 4) is v4 with the sentence head trained 8 epochs instead of 4: with the check
 # sets' 936 sentences added to data/train, 8 epochs on the v4 encoder gave dev best F1 0.418 vs 0.373
 # (a doubled learning rate or nothing frozen did worse). Since v5 the tokenizer's vocabulary is
 # built deterministically (auditor/models/tokenizer.py), so v3 and v4 runs no longer give the v3/v4
@@ -82,9 +82,16 @@ RECIPES: dict[str, dict[str, Any]] = {
         "thresholds": {"ge_item": {"ge_item": 0.65, "ge_model_add": 1.01, "ge_model_veto": 0.0},
                        "stereo": {"stereotype": 0.49, "stereotype_model_only": 1.01}},
     },
-    # Candidate: v5 with 2.5x the pretraining (the v5 run used 11 of its 60 minutes on MLM, loss
-    # still falling), over twice the articles so no sequence is seen twice.
-    "v6": {**_V4, "sentence_epochs": 8, "mlm_steps": 6000, "mlm_articles": 40000, "mlm_exclude_eval": True},
+    # "v6" (shipped since session 5): v5 with 2.5x the pretraining (the v5 run spent 11 of its 60
+    # minutes on MLM, its loss still falling), over twice the articles so no sequence is seen twice,
+    # and no article near an eval item: held-out MLM loss 6.71 -> 6.32, both heads better on dev
+    # (models/MODEL_CARD.md, "v6"); a fresh run takes ~33 min with 2 threads.
+    "v6": {
+        **_V4, "sentence_epochs": 8, "mlm_steps": 6000, "mlm_articles": 40000, "mlm_exclude_eval": True,
+        # Best-F1 points of the v6 heads on dev; the model still changes no audit verdict.
+        "thresholds": {"ge_item": {"ge_item": 0.33, "ge_model_add": 1.01, "ge_model_veto": 0.0},
+                       "stereo": {"stereotype": 0.92, "stereotype_model_only": 1.01}},
+    },
 }
 
 MAX_CLASS_WEIGHT = 3.0
