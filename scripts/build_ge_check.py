@@ -70,9 +70,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from build_people_check import _lead  # noqa: E402
-from build_train_data import EvalGuard, _shingles  # noqa: E402
 
-from auditor.models.corpus import CorpusArticle, iter_corpus, keep  # noqa: E402
+from auditor.models.corpus import CorpusArticle, DrawnSample, EvalGuard, iter_corpus, keep  # noqa: E402
 from auditor.text import fold  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -223,7 +222,7 @@ def draw_flagged(force: bool, which: str = "flagged") -> None:
         elif _GE_RE.search(fold(f"{art.title} . {art.text[:400]}")):
             pools["unflagged"].append((_rank(f"{which}:{source_id}"), source_id))
     rows: list[dict] = []
-    drawn_shingles: list[set[tuple[str, ...]]] = []
+    sample = DrawnSample(guard)
     quotas = {"flagged": quota}
     dropped: Counter[str] = Counter()
     for pool, candidates in pools.items():
@@ -235,15 +234,10 @@ def draw_flagged(force: bool, which: str = "flagged") -> None:
                 break
             art = articles[source_id]
             text = _text(art)
-            chunks = [art.title] + [text[i:i + 300] for i in range(0, len(text), 300)]
-            if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
-                dropped[f"{pool} near eval"] += 1
+            reason = sample.refuse(art.title, text)
+            if reason:
+                dropped[f"{pool} {reason}"] += 1
                 continue
-            sh = _shingles(f"{art.title} {text}")
-            if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
-                dropped[f"{pool} second copy"] += 1
-                continue
-            drawn_shingles.append(sh)
             rows.append({"source": source_id, "stratum": pool})
             taken += 1
     random.Random(shuffle_seed).shuffle(rows)
@@ -291,7 +285,7 @@ def draw_round2(force: bool) -> None:
         elif _GE_RE.search(fold(f"{art.title} . {art.text[:400]}")):
             pools["unflagged", "full" if longer else "lead"].append((rank, source_id))
     rows: list[dict] = []
-    drawn_shingles: list[set[tuple[str, ...]]] = []
+    sample = DrawnSample(guard)
     dropped: Counter[str] = Counter()
     for (stratum, window), candidates in pools.items():
         limit = None if stratum == "flagged" else sum(r["stratum"] == "flagged" and r["window"] == window
@@ -302,15 +296,10 @@ def draw_round2(force: bool) -> None:
                 break
             art = articles[source_id]
             text = _text(art, window)
-            chunks = [art.title] + [text[i:i + 300] for i in range(0, len(text), 300)]
-            if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
-                dropped[f"{stratum} {window} near eval"] += 1
+            reason = sample.refuse(art.title, text)
+            if reason:
+                dropped[f"{stratum} {window} {reason}"] += 1
                 continue
-            sh = _shingles(f"{art.title} {text}")
-            if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
-                dropped[f"{stratum} {window} second copy"] += 1
-                continue
-            drawn_shingles.append(sh)
             rows.append({"source": source_id, "stratum": stratum, "window": window})
             taken += 1
     random.Random(ROUND2_SEED).shuffle(rows)
@@ -354,7 +343,7 @@ def draw(force: bool) -> None:
         population["eligible " + kind] += 1
     rows: list[dict] = []
     drawn: set[str] = set()
-    drawn_shingles: list[set[tuple[str, ...]]] = []
+    sample = DrawnSample(guard)
     quotas = {"term": QUOTAS["term"], "women": QUOTAS["women"], "random": QUOTAS["random"] - DANES_RANDOM,
               "danes": DANES_RANDOM, "strong": len(pools["strong"])}
     for pool, quota in quotas.items():
@@ -366,13 +355,8 @@ def draw(force: bool) -> None:
                 continue
             art = articles[source_id]
             text = _text(art)
-            chunks = [art.title] + [text[i:i + 300] for i in range(0, len(text), 300)]
-            if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
+            if sample.refuse(art.title, text):
                 continue
-            sh = _shingles(f"{art.title} {text}")
-            if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
-                continue  # the same story from another outlet
-            drawn_shingles.append(sh)
             drawn.add(source_id)
             rows.append({"source": source_id, "stratum": "random" if pool == "danes" else pool, "terms": terms})
             taken += 1

@@ -13,7 +13,7 @@ A second, independent check of person, gender and quoted-source detection, on ar
 people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
 baomoi 2017, DANeS 2021 descriptions), in the format of ../shared/eval/people_dev.jsonl. The draw is
 deterministic (a seeded hash of each corpus id decides the order; SEED below). Articles that are, or
-nearly are, an item of ../shared/eval are dropped (``EvalGuard`` of build_train_data.py, applied to
+nearly are, an item of ../shared/eval are dropped (``EvalGuard`` of auditor/models/corpus.py, applied to
 every 300-character chunk), and so is a second copy of a story already drawn.
 
 The gold is written by hand into ``people_gold.txt`` (one block per article, see the README), then
@@ -37,8 +37,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from build_train_data import EvalGuard, _shingles  # noqa: E402
 
+from auditor.models.corpus import DrawnSample, EvalGuard  # noqa: E402
 from auditor.text import split_sentences  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -174,20 +174,15 @@ def draw(seed: int, quotas: dict[str, int], prefix: str = "c", taken_before: set
             continue
         pools[stratum].append((_rank(seed, source_id), source_id, title, body))
     rows: list[dict] = []
-    drawn_shingles: list[set[tuple[str, ...]]] = []
+    sample = DrawnSample(guard)
     for stratum, quota in quotas.items():
         taken = 0
         for _, source_id, title, body in sorted(pools[stratum]):
             if taken == quota:
                 break
             text = _lead(body)
-            chunks = [title] + [text[i:i + 300] for i in range(0, len(text), 300)]
-            if any(guard.near(c) for c in chunks if len(c.split()) >= 6):
+            if sample.refuse(title, text):
                 continue
-            sh = _shingles(f"{title} {text}")
-            if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in drawn_shingles):
-                continue  # the same story from another outlet
-            drawn_shingles.append(sh)
             rows.append({"id": f"{prefix}{len(rows):03d}", "source": source_id, "title": title, "text": text})
             taken += 1
     return rows

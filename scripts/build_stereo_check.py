@@ -59,9 +59,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from build_train_data import EvalGuard  # noqa: E402
 
-from auditor.models.corpus import CorpusArticle, iter_corpus  # noqa: E402
+from auditor.models.corpus import CorpusArticle, EvalGuard, iter_corpus  # noqa: E402
 from auditor.text import normalize  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"

@@ -26,7 +26,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from auditor.models.corpus import DEFAULT_CORPUS, EvalGuard, iter_corpus, keep  # noqa: E402
-from auditor.models.corpus import shingles as _shingles  # noqa: E402,F401  (build_*_check.py import it from here)
 from auditor.text import fold, split_sentences  # noqa: E402
 
 SEED = 2026

@@ -167,6 +167,23 @@ def test_pretraining_can_leave_out_the_eval_items(tmp_path: Path) -> None:
     assert "không thấy bộ đánh giá" in messages[-1]
 
 
+def test_a_check_set_draw_refuses_eval_items_and_second_copies(tmp_path: Path) -> None:
+    from auditor.models.corpus import DrawnSample, EvalGuard
+
+    eval_dir = tmp_path / "eval"
+    eval_dir.mkdir()
+    title, text = ARTICLES[3]
+    (eval_dir / "topic_dev.jsonl").write_text(json.dumps({"id": "e1", "title": title, "text": text},
+                                                       ensure_ascii=False) + "\n", encoding="utf-8")
+    sample = DrawnSample(EvalGuard(eval_dir))
+    assert sample.refuse(title, text) == "near eval"
+    first_title, first_text = ARTICLES[0]
+    assert sample.refuse(first_title, first_text) is None
+    # Another outlet's copy of the story just drawn, one word changed.
+    assert sample.refuse(first_title, first_text.replace("hội nghị", "buổi hội nghị")) == "second copy"
+    assert sample.refuse(*ARTICLES[1]) is None
+
+
 def test_cli_reports_missing_labels(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     result = CliRunner().invoke(cli, ["train", "--out", str(tmp_path / "m"), "--corpus", str(corpus),

@@ -142,3 +142,24 @@ class EvalGuard:
             for idx in self.index.get(gram, ()):
                 hits[idx] += 1
         return any(count / min(len(sh), self.sizes[idx]) >= limit for idx, count in hits.items())
+
+
+class DrawnSample:
+    """The articles a hand-labelled check set has drawn so far; tells why the next may not be drawn:
+    it is, or nearly is, an eval item (its title or any 300-character chunk), or a second copy of a
+    story already drawn (another outlet's; 4-gram overlap >= 30 %)."""
+
+    def __init__(self, guard: EvalGuard) -> None:
+        self.guard = guard
+        self._drawn: list[set[tuple[str, ...]]] = []
+
+    def refuse(self, title: str, text: str) -> str | None:
+        """"near eval", "second copy", or None, and then the article counts as drawn."""
+        chunks = [title] + [text[i:i + 300] for i in range(0, len(text), 300)]
+        if any(self.guard.near(c) for c in chunks if len(c.split()) >= 6):
+            return "near eval"
+        sh = shingles(f"{title} {text}")
+        if any(len(sh & other) / max(1, min(len(sh), len(other))) >= 0.3 for other in self._drawn):
+            return "second copy"
+        self._drawn.append(sh)
+        return None
