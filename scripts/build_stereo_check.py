@@ -40,6 +40,7 @@ that misses are measured as well as false flags. ``--set round4b`` (seed ``8839`
 draws 100 flagged sentences the same way with the rules corrected on round 4, for their precision.
 ``--set round5`` (seed ``10687``, ids ``v001``...) is drawn like round 4 after the round-4b fixes:
 150 flagged sentences and 100 unflagged ones with the broad vocabulary, from fresh articles.
+``--set round6`` (seed ``12011``, ids ``w001``...) is drawn the same way after the round-5 fixes.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not d
                     "fresh_articles": True},
         # Round 5, after the round-4b fixes: like round 4 (fresh articles, flagged + broad-vocabulary decoys).
         "round5": {"seed": 10687, "prefix": "v", "name": "stereo_round5", "counts": (150, 100, 0),
+                   "fresh_articles": True, "vocab": "r4"},
+        # Round 6, after the round-5 fixes: drawn like round 5.
+        "round6": {"seed": 12011, "prefix": "w", "name": "stereo_round6", "counts": (150, 100, 0),
                    "fresh_articles": True, "vocab": "r4"}}
 PER_RULE = 8
 MAX_FLAGGED = 210
