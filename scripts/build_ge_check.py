@@ -7,6 +7,8 @@ data/check/README.md).
     python scripts/build_ge_check.py build --set flagged # -> ge_check_flagged.jsonl
     python scripts/build_ge_check.py draw-round2         # census of the rules' flags -> ge_check_round2_index.jsonl
     python scripts/build_ge_check.py build --set round2  # -> ge_check_round2.jsonl
+    python scripts/build_ge_check.py draw-round3         # dev-like gender-word strata -> ge_check_round3_index.jsonl
+    python scripts/build_ge_check.py build --set round3  # -> ge_check_round3.jsonl
 
 A held-out check of the gender-equality item rules (``ge_item``, ``ge_topic``) on corpus articles
 nobody tuned them on: VNTC 2004-2006, baomoi 2017 and DANeS 2021 provincial items that are not in
@@ -81,13 +83,18 @@ LABELS = OUT / "ge_check_labels.txt"
 DATASET = OUT / "ge_check.jsonl"
 FLAGGED_INDEX = OUT / "ge_check_flagged_index.jsonl"
 ROUND2_INDEX = OUT / "ge_check_round2_index.jsonl"
+ROUND3_INDEX = OUT / "ge_check_round3_index.jsonl"
 SETS = {"main": (INDEX, LABELS, DATASET),
         "flagged": (FLAGGED_INDEX, OUT / "ge_check_flagged_labels.txt", OUT / "ge_check_flagged.jsonl"),
-        "round2": (ROUND2_INDEX, OUT / "ge_check_round2_labels.txt", OUT / "ge_check_round2.jsonl")}
+        "round2": (ROUND2_INDEX, OUT / "ge_check_round2_labels.txt", OUT / "ge_check_round2.jsonl"),
+        "round3": (ROUND3_INDEX, OUT / "ge_check_round3_labels.txt", OUT / "ge_check_round3.jsonl")}
 FLAGGED_N = 50
 # draw-flagged: (index, id prefix, shuffle seed, flagged articles to take: None = every one, a census)
 FLAGGED_SETS = {"flagged": (FLAGGED_INDEX, "f", 6213, FLAGGED_N)}
 ROUND2_SEED = 6217
+ROUND3_SEED = 6219
+# draw-round3: articles per stratum (see draw_round3), about the mix of ../shared/eval's topic pool.
+ROUND3_QUOTAS = {"headline": 80, "vocab": 30, "gender_word": 25, "random": 15}
 BATCH3_READ = 100  # data/train read only the top 100 of candidates/articles_batch3.jsonl
 TRAIN = REPO / "data" / "train"
 
@@ -135,6 +142,20 @@ _UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
 # Words naming a woman: group nouns, and an honorific before a capitalised name ("bà Lan", "chị H.").
 WOMEN = re.compile(r"(?<!\w)(?:phụ nữ|chị em|nữ giới|phái nữ|cô gái|bé gái|con gái|nữ sinh|người mẹ|bà mẹ|"
                    r"người vợ|(?:[Bb]à|[Cc]hị|[Cc]ô|[Nn]ữ) [" + _UPPER + r"]\w*)(?!\w)")
+
+# draw-round3: a headline (the title, or the first 160 characters when there is none) naming women, men
+# or gender as a group, a gender-equality concept, or a woman in a role. Not "giới" alone ("thế giới").
+HEADLINE_TERMS = (
+    "phụ nữ", "nữ giới", "giới nữ", "chị em", "phái nữ", "phái đẹp", "phái mạnh", "giới tính", "bình đẳng",
+    "bình quyền", "nữ quyền", "đàn bà", "đàn ông", "nam giới", "nam nữ", "trẻ em gái", "các bé gái",
+    "những bé gái", "8/3", "8-3", "20/10", "20-10", "hội phụ nữ", "lhpn", "cô dâu", "người vợ", "làm vợ",
+    "làm mẹ", "bà mẹ", "người mẹ", "nội trợ", "việc nhà", "tảo hôn", "bạo hành", "bạo lực gia đình",
+    "đồng tính", "chuyển giới", "lgbt", "lao động nữ", "nữ sinh", "nữ công nhân", "nữ doanh nhân",
+    "doanh nhân nữ", "nữ tổng thống", "nữ thủ tướng", "nữ bộ trưởng", "nữ lãnh đạo", "lãnh đạo nữ", "cán bộ nữ",
+    "nữ đại biểu", "đại biểu nữ", "nữ nghị sĩ", "nữ chủ tịch", "nữ giám đốc", "nữ phi công", "nữ cảnh sát",
+    "nữ bác sĩ", "nữ kỹ sư", "nữ nhà khoa học", "nữ tướng",
+)
+_HEADLINE_RE = _term_re(HEADLINE_TERMS)
 
 
 def _rank(key: str) -> str:
@@ -312,6 +333,60 @@ def draw_round2(force: bool) -> None:
     print(f"drawn: {dict(Counter((r['stratum'], r['window']) for r in rows))} -> {ROUND2_INDEX.relative_to(REPO)}")
 
 
+def draw_round3(force: bool) -> None:
+    """A dev-like set: gender-word strata of articles nobody has labelled, with no regard to the rules.
+
+    Strata, in this order of precedence (an article belongs to the first it fits), each ordered by a
+    seeded hash of the corpus id: ``headline`` (the headline names women, men or gender as a group, a
+    gender-equality concept or a woman in a role: ``HEADLINE_TERMS``), ``vocab`` (a narrow
+    gender-equality term anywhere in title + lead: ``STRONG_TERMS``), ``gender_word`` (a broad term in
+    title + first 400 characters, or women named twice: ``GE_TERMS``, ``WOMEN``) and ``random``. All are
+    shuffled together (``ROUND3_SEED``) and numbered ``k001``...; the text is the lead, as in dev.
+    Not eligible: anything in data/train (hand, weak or candidate), in the three earlier sets, in
+    bench/ge_sample.py's default sample, near an eval item, or a second copy of a drawn story.
+    """
+    if ROUND3_INDEX.exists() and not force:
+        sys.exit(f"{ROUND3_INDEX} exists (the hand labels refer to it); use --force to redraw")
+    excluded = _excluded_ids() | _drawn_sources(INDEX, FLAGGED_INDEX, ROUND2_INDEX)
+    pools: dict[str, list[tuple[str, str]]] = {name: [] for name in ROUND3_QUOTAS}
+    articles = _articles()
+    for source_id, art in articles.items():
+        if not _eligible(source_id, art, excluded):
+            continue
+        lead = _text(art)
+        head = fold(f"{art.title} . {lead}")
+        if _HEADLINE_RE.search(fold(art.title or lead[:160])):
+            stratum = "headline"
+        elif _STRONG_RE.search(head):
+            stratum = "vocab"
+        elif _GE_RE.search(fold(f"{art.title} . {lead[:400]}")) or len(WOMEN.findall(f"{art.title} . {lead}")) >= 2:
+            stratum = "gender_word"
+        else:
+            stratum = "random"
+        pools[stratum].append((_rank(f"round3:{source_id}"), source_id))
+    rows: list[dict] = []
+    sample = DrawnSample(EvalGuard())
+    dropped: Counter[str] = Counter()
+    for stratum, quota in ROUND3_QUOTAS.items():
+        taken = 0
+        for _, source_id in sorted(pools[stratum]):
+            if taken == quota:
+                break
+            art = articles[source_id]
+            reason = sample.refuse(art.title, _text(art))
+            if reason:
+                dropped[f"{stratum} {reason}"] += 1
+                continue
+            rows.append({"source": source_id, "stratum": stratum})
+            taken += 1
+    random.Random(ROUND3_SEED).shuffle(rows)
+    with ROUND3_INDEX.open("w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows, 1):
+            fh.write(json.dumps({"id": f"k{i:03d}", **row}, ensure_ascii=False) + "\n")
+    print(f"population: { {name: len(pool) for name, pool in pools.items()} }; dropped {dict(dropped)}")
+    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {ROUND3_INDEX.relative_to(REPO)}")
+
+
 def draw(force: bool) -> None:
     if INDEX.exists() and not force:
         sys.exit(f"{INDEX} exists (the hand labels refer to it); use --force to redraw")
@@ -413,7 +488,7 @@ def build(allow_unlabelled: bool, which: str = "main") -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["draw", "draw-flagged", "draw-round2", "build"])
+    parser.add_argument("command", choices=["draw", "draw-flagged", "draw-round2", "draw-round3", "build"])
     parser.add_argument("--set", choices=sorted(SETS), default="main",
                         help="build: which set")
     parser.add_argument("--force", action="store_true", help="draw: overwrite the index")
@@ -427,6 +502,8 @@ def main() -> None:
         draw_flagged(args.force)
     elif args.command == "draw-round2":
         draw_round2(args.force)
+    elif args.command == "draw-round3":
+        draw_round3(args.force)
     else:
         build(args.allow_unlabelled, args.set)
 
