@@ -181,18 +181,6 @@ _PERSON_ACT_AFTER = re.compile(
     r"sinh năm|sinh ra)(?!\w)|:\s*[“\"‘'])")
 # A player's action named with him: "pha đánh đầu của Ngọc Long", "cú sút xa của Quang Độ".
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
-# Men's competitions and clubs, and the words of women's sport that rule the reading out.
-_MENS_COMPETITION = re.compile(
-    r"(?<!\w)(?:v-league|v\.league|ngoại hạng anh|premier league|la liga|serie a|bundesliga|ligue 1|champions league|"
-    r"europa league|fa cup|cúp c1|atp|real madrid|barcelona|barca|man utd|man city|chelsea|arsenal|liverpool|"
-    r"juventus|juve|bayern munich|psg|inter milan|ac milan|valencia|everton|tottenham|leicester|"
-    r"mu|slna|hagl|shb đà nẵng|flc thanh hóa|hà nội t&t)(?!\w)")
-_WOMENS_SPORT = re.compile(r"(?<!\w)(?:bóng đá nữ|tuyển nữ|đội nữ|giải nữ|nữ cầu thủ|cầu thủ nữ|nữ vđv|nữ vận động viên|"
-                           r"tay vợt nữ|nữ tay vợt|wta|nữ hlv|futsal nữ|u-?\d+ nữ|nữ hoàng|người đẹp|hoa hậu|"
-                           r"ca sĩ|diễn viên|người mẫu|bạn gái|vợ)(?!\w)")
-_SPORT_WORDS = re.compile(r"(?<!\w)(?:cầu thủ|hlv|huấn luyện viên|tiền đạo|tiền vệ|hậu vệ|thủ môn|trung vệ|bàn thắng|"
-                          r"ghi bàn|trận đấu|hiệp \d|sân cỏ|đội bóng|câu lạc bộ|clb|chuyển nhượng|mùa giải|vòng \d+|"
-                          r"tay vợt|set|giải đấu|đội tuyển|phút \d+)(?!\w)")
 _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
 # Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
@@ -347,6 +335,11 @@ class PeopleFinder:
         self.attribution = _phrase_set(lex["attribution_before"])
         self.foreign_non_names = _phrase_set(lex.get("foreign_non_names", []))
         self.can_chi = (_phrase_set(lex.get("can", [])), _phrase_set(lex.get("chi", [])))
+        # The sport page of the men's-sport gender reading (regular expressions, already folded).
+        sport_page = lex["sport_page"]
+        self.mens_competition, self.womens_sport, self.sport_words = (
+            re.compile(r"(?<!\w)(?:" + "|".join(sport_page[key]) + r")(?!\w)")
+            for key in ("mens_competitions", "womens_sport", "sport_words"))
         foreign = load_yaml(rules_dir / "lexicons" / "foreign_names.yaml")
         self.foreign_gender = {_fold(n): g[0] for g in ("M", "F", "M_more", "F_more") for n in foreign.get(g, [])}
         table = json.loads(_DATA.read_text(encoding="utf-8"))
@@ -1168,8 +1161,8 @@ class PeopleFinder:
         context_role = functools.cache(lambda: self._context_role(low))  # only read when needed
         # (a sport page: a men's competition or club named and several sport words, not a city that
         # shares a club's name in an art or travel piece)
-        mens_sport = functools.cache(lambda: bool(_MENS_COMPETITION.search(low)) and not _WOMENS_SPORT.search(low)
-                                     and len(_SPORT_WORDS.findall(low)) >= 3)
+        mens_sport = functools.cache(lambda: bool(self.mens_competition.search(low)) and not self.womens_sport.search(low)
+                                     and len(self.sport_words.findall(low)) >= 3)
         for c in clusters:
             c.gender = self._gender(c)
             c.role = self._role(c, low, context_role)
