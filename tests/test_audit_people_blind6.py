@@ -33,3 +33,50 @@ def test_the_sport_page_lists_are_read_from_people_yaml(tmp_path: Path) -> None:
     assert _genders(PeopleFinder(rules), text)["Iago Aspas"] == "M"
     # ... and a women's-sport word from the list still rules the reading out.
     assert _genders(PeopleFinder(rules), "Giải bóng đá nữ " + text)["Iago Aspas"] == "U"
+
+
+# -- who is a person ---------------------------------------------------------------------------------
+
+def test_anh_that_opens_a_sentence_before_a_mans_given_name_is_the_honorific() -> None:
+    # "Anh" is England too: before one given name that many men and hardly any women bear, it is "anh".
+    got = people("Anh Khải, sinh viên năm cuối, cho biết: “Em sẽ học thêm một năm”.")
+    assert set(got) == {"Khải"} and got["Khải"][:2] == ("M", True)
+    assert people("Anh Quốc là nơi đội tuyển tập huấn suốt mùa hè.") == {}
+    assert "Thư" not in people("Anh Thư cho biết cô đã về nước.")
+    # After a title, "Anh Dũng" is the player's name, not "anh" + "Dũng".
+    assert "Anh Dũng" in people("Trung vệ Anh Dũng và tiền vệ Quốc Vượng đã trở lại tập luyện cùng đồng đội.")
+
+
+def test_places_schools_and_firms_named_like_people() -> None:
+    assert people("Nhà kiến trúc La Mã cổ đại ấy đã dựng nhiều đền đài.") == {}
+    assert set(people("Em Thảo, học sinh Trường PTTH Lê Quý Đôn, cho biết em sẽ thi khối D.")) == {"Thảo"}
+    assert people("Nhà chị ở khu cư xá Phú Lâm, gần chợ.") == {}
+    assert people("Xã đã ký hợp đồng với Công ty TNHH Phạm Gia Khánh để nạo vét kênh.") == {}
+
+
+def test_a_foreign_name_once_after_an_organisation_word_is_that_organisation() -> None:
+    # "CLB Al Ahly" names the club; elsewhere "Al Ahly" is the club too, though it "speaks".
+    got = people("Ông Hassan Shehata, Chủ tịch CLB Al Ahly phát biểu rằng đội sẽ mua thêm cầu thủ. "
+                 "Trước đó, tiền đạo này đã chọn Al Ahly thay vì các đội châu Âu.")
+    assert "Al Ahly" not in got and "Hassan Shehata" in got
+
+
+def test_a_title_before_a_nationality_and_a_foreign_name() -> None:
+    got = people("Ở chặng đua cuối, tay đua người Phần Lan Kimi Raikkonen đã về thứ hai.")
+    assert got["Kimi Raikkonen"][2] == "celebrity"
+
+
+# -- quotes ------------------------------------------------------------------------------------------
+
+def test_a_colon_before_unmarked_first_person_words_is_speech() -> None:
+    got = people("Đạo diễn Trần Anh Hùng hào hứng: Tôi chưa bao giờ làm một bộ phim lớn như thế.")
+    assert got["Trần Anh Hùng"][1] is True
+    # The writer's own "tôi" before the colon: the person named with him does not speak.
+    got = people("Trần Văn Bình và tôi đã có dịp làm việc ở đó (vì thế tôi hiểu: Tôi phải đi tiếp).")
+    assert got["Trần Văn Bình"][1] is False
+
+
+def test_an_accusation_is_reported_speech_but_being_accused_is_not() -> None:
+    assert people("Ngoại trưởng Lê Văn Hòa cáo buộc phía bên kia vi phạm thỏa thuận.")["Lê Văn Hòa"][1] is True
+    assert people("Ông Nguyễn Văn Tư bị cáo buộc nhận hối lộ.")["Nguyễn Văn Tư"][1] is False
+    assert people("Ông Nguyễn Văn Tư đã ký đơn. Các cáo buộc được gửi đi.")["Nguyễn Văn Tư"][1] is False

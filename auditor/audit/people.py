@@ -225,6 +225,7 @@ _OPENERS = {"việc", "sau", "trong", "khi", "tại", "từ", "đến", "với",
             "riêng", "chỉ", "cả", "hay", "hoặc", "song", "giờ", "nay", "đã", "đang", "sẽ", "vẫn", "có", "không",
             "chưa", "nhờ", "bởi", "qua", "dưới", "trên", "giữa", "tuy", "dù", "nên", "lúc", "ngày", "hôm"}
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
+_FIRST_PERSON = re.compile(r"(?<!\w)tôi(?!\w)")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
 
@@ -377,7 +378,8 @@ class PeopleFinder:
             # a reported instruction: "yêu cầu khẩn trương hoàn thiện", "chỉ đạo không tổ chức ..."
             r"|\s+(?:(?:các|mọi)\s+\w+\s+)?(?:phải|cần|khẩn\s+trương|sớm|không|nghiêm\s+túc|kiên\s+quyết|"
             r"tuyệt\s+đối|chấm\s+dứt|tạm\s+dừng|dừng)(?!\w)))(?!\w)"
-            r"|:(?=\s*[“\"«])"
+            # ... or a first person that opens unmarked words ("Đạo diễn X háo hức: Tôi từng làm ...")
+            r"|:(?=\s*(?:[“\"«]|(?:chúng\s+)?tôi\s))"
         )
 
     @cached_property
@@ -391,7 +393,7 @@ class PeopleFinder:
                   r"văn\s+bản|di\s+chúc)(?:\s+(?:này|đó|ấy))?\s*,?\s*(?:\w+\s+){0,3}?(?:" + verbs + r")|")
         return re.compile(r"(?<!\w)(?:" + nouns + r"nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
                           r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|chưa\s+kể|nói\s+trên|hỏi\s+đáp|"
-                          r"cho\s+biết\s+thêm\s+thông\s+tin|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
+                          r"cho\s+biết\s+thêm\s+thông\s+tin|(?:bị|lời|các|những|mọi|rút\s+lại)\s+cáo\s+buộc|cáo\s+buộc\s+của|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
                           r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
                           r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
                           r"được\s+chỉ\s+đạo|đơn\s+yêu\s+cầu|văn\s+bản\s+yêu\s+cầu|công\s+văn\s+yêu\s+cầu|đơn\s+đề\s+nghị|"
@@ -418,6 +420,14 @@ class PeopleFinder:
     def _is_viet(self, folded_token: str) -> bool:
         return bool(_VIET_SYLLABLE.match(folded_token))
 
+    def _honorific_before_man(self, word: str, given: str) -> bool:
+        """"Anh Tuấn cho biết": a run that opens with "Anh" (also England) and one given name that many
+        men and hardly any women bear is "anh" and a man's name ("Anh Thư", "Anh Quốc" are not)."""
+        if self.honorific_gender.get(word) != "M" or f"{word} {given}" in self.countries:
+            return False
+        men, women = self.given.get(given, (0, 0))
+        return men >= 50 and men >= 10 * women
+
     def _stage_name_title(self, text: str, before_run: list[str], run_start: int, folded: list[str]) -> bool:
         """Right after a lowercase artist's or athlete's title or a gendered honorific, a capitalised
         "Xuân", "Thành", "Công" opens a name ("nghệ sĩ hài Xuân Bắc", "NSƯT Thành Lộc", "chị Thu Hà"),
@@ -431,9 +441,9 @@ class PeopleFinder:
         return title is not None and (self.role_words.get(title) == "celebrity" and title not in self.honorific_gender
                                       or title in ("ông", "bà", "anh", "chị", "cô", "chú", "cậu"))
 
-    def _split_prefix(self, folded: list[str], keep_starters: bool = False) -> int:
+    def _split_prefix(self, folded: list[str], keep_starters: bool = False, opens_clause: bool = False) -> int:
         """How many leading tokens of a capitalised run are titles, honorifics, countries or starters
-        (``keep_starters``: not sentence starters)."""
+        (``keep_starters``: not sentence starters; ``opens_clause``: no lowercase word right before)."""
         i = 0
         n = len(folded)
         while i < n:
@@ -441,7 +451,8 @@ class PeopleFinder:
             for size in range(min(self._max_prefix_len, n - i), 0, -1):
                 phrase = " ".join(folded[i:i + size])
                 rest = folded[i + size:]
-                if phrase in self.countries and rest and self._is_viet(rest[0]) and rest[0] not in self.surnames:
+                if phrase in self.countries and rest and self._is_viet(rest[0]) and rest[0] not in self.surnames \
+                        and not (i == 0 and opens_clause and len(rest) == 1 and self._honorific_before_man(phrase, rest[0])):
                     break  # "bà Mỹ Phi": the country word is part of the name
                 if phrase in self._prefix_words or phrase in self.countries or (
                         size == 1 and phrase in self.not_name_words and not keep_starters):
@@ -681,7 +692,9 @@ class PeopleFinder:
         if opened != -1 and ")" not in low[opened:run_start] and _YEAR_OR_AGE_BRACKET.match(low, opened):
             return None
         before_run = self._words_before(low, run_start)
-        k = self._split_prefix(folded, keep_starters=self._stage_name_title(text, before_run, run_start, folded))
+        # ("Trung vệ Anh Dũng": after a title "Anh Dũng" is the name, "Anh" no honorific)
+        k = self._split_prefix(folded, keep_starters=self._stage_name_title(text, before_run, run_start, folded),
+                               opens_clause=not _LOWER_WORD_BEFORE.search(text, max(0, run_start - 3), run_start))
         dehyphen = " ".join(folded).replace("-", " ")
         # "Buôn Ma Thuột"; "Huyện Phú Hòa" (a unit word, then a place), but "Phạm Phú Hòa" is a
         # surname and a given name that a commune happens to share.
@@ -818,6 +831,8 @@ class PeopleFinder:
             if not size:
                 break
             del words[-size:]
+            if words and words[-1] == "người":  # "tay đua người Canada": a nationality
+                del words[-1]
         ends = [len(words)] if immediate else range(len(words), 0, -1)
         for end in ends:
             for size in (4, 3, 2, 1):
@@ -1124,6 +1139,8 @@ class PeopleFinder:
                 appositive_role = bool(appositive) and any(
                     " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3)) \
                     or self._person_appositive(text, low, m.end) or self._list_opener(low, m.start)
+                if m.key in blocked and not known_given:
+                    continue  # "Chủ tịch CLB Al Ittihad ... chọn Al Ittihad": a club, though it "speaks"
                 if _fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
                         and not known_given and not appositive_role and not m.aged \
                         and not self._role_before_comma(text, low, m.start) and not self._role_is(low, m.start) \
@@ -1707,6 +1724,8 @@ class PeopleFinder:
             if verb.group(0) == ":" and _DOCUMENT_BEFORE_COLON.search(low, max(seg_start, verb.start() - 60),
                                                                     verb.start()):
                 continue  # "để lại bức thư tuyệt mệnh: “...”": written words, not speech
+            if verb.group(0) == ":" and _FIRST_PERSON.search(low, seg_start, verb.start()):
+                continue  # "X và tôi đã có cơ hội ...: Tôi ...": the writer speaks, not X
             nearest = in_clause[-1]
             if nearest[0] in spilled:
                 continue  # "ông X Thông báo cho biết": the next sentence's subject speaks
