@@ -80,3 +80,29 @@ def test_an_accusation_is_reported_speech_but_being_accused_is_not() -> None:
     assert people("Ngoại trưởng Lê Văn Hòa cáo buộc phía bên kia vi phạm thỏa thuận.")["Lê Văn Hòa"][1] is True
     assert people("Ông Nguyễn Văn Tư bị cáo buộc nhận hối lộ.")["Nguyễn Văn Tư"][1] is False
     assert people("Ông Nguyễn Văn Tư đã ký đơn. Các cáo buộc được gửi đi.")["Nguyễn Văn Tư"][1] is False
+
+
+def test_a_foreign_name_then_its_given_name_alone_speaking() -> None:
+    got = people("Năm ngoái Birendra Thapa sang Malaysia làm thuê. “Tôi không thể về khi còn nợ”, Birendra than thở.")
+    assert set(got) == {"Birendra Thapa"} and got["Birendra Thapa"][1] is True
+    # A brand named alone before its model "speaks" as a firm: no person.
+    assert people("Lamborghini cho biết sẽ ra mắt mẫu xe mới. Lamborghini Urus sẽ có giá cao.") == {}
+
+
+def test_a_birth_order_word_after_a_kin_honorific_opens_the_name() -> None:
+    got = people("“Đi tập thể dục là khỏe liền” - dì Năm Lựu nói.")
+    assert got == {"Năm Lựu": ("F", True, "citizen")}
+    assert people("Người anh Ba Lan của tôi đã về nước.") == {}
+
+
+def test_a_name_after_a_quotation_and_a_dash_signs_it() -> None:
+    got = people("“Từ lâu tôi đã mong có một căn nhà của riêng mình” - cô Trần Thị Hạnh (giáo viên) xúc động.")
+    assert got["Trần Thị Hạnh"][1] is True
+    # A title in quotation marks is no quotation.
+    got = people("Anh ấy hát bài “Bèo dạt mây trôi” - Nguyễn Văn Hải ngồi nghe.")
+    assert got["Nguyễn Văn Hải"][1] is False
+
+
+def test_testimony_with_khai_khi() -> None:
+    got = people("Bị cáo Lò Văn Sáng khai khi có người đến đặt hàng, anh ta giao cho người khác lo thủ tục.")
+    assert got["Lò Văn Sáng"][1] is True

@@ -225,6 +225,9 @@ _OPENERS = {"việc", "sau", "trong", "khi", "tại", "từ", "đến", "với",
             "riêng", "chỉ", "cả", "hay", "hoặc", "song", "giờ", "nay", "đã", "đang", "sẽ", "vẫn", "có", "không",
             "chưa", "nhờ", "bởi", "qua", "dưới", "trên", "giữa", "tuy", "dù", "nên", "lúc", "ngày", "hôm"}
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
+# Southern birth-order names: "dì Ba Thành", "chú Tư Hùng", "anh Út Tèo".
+_BIRTH_ORDER = {"hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út"}
+_QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
 _FIRST_PERSON = re.compile(r"(?<!\w)tôi(?!\w)")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -369,7 +372,7 @@ class PeopleFinder:
             r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+(?:rằng|thêm|về|với|cho))"
             r"|(?:trình\s+báo|khai|thừa\s+nhận|tố\s+cáo|phản\s+ánh)\s+rằng"
             # Testimony: "X khai đã giấu tiền", not "khai trương", "khai thác", "khai báo" ...
-            r"|(?<!công\s)(?<!triển\s)khai(?=\s+(?:là|đã|đang|từng|được|với|do|vì|không|chỉ|mình|bị|có))"
+            r"|(?<!công\s)(?<!triển\s)khai(?=\s+(?:là|đã|đang|từng|được|với|do|vì|không|chỉ|mình|bị|có|khi))"
             # "trao đổi" speaks when someone is addressed ("trao đổi với PV", "trao đổi:"), not in
             # "họp trao đổi tập thể" or "trao đổi hàng hóa".
             r"|trao\s+đổi(?=\s*(?:với|:))"
@@ -693,7 +696,12 @@ class PeopleFinder:
             return None
         before_run = self._words_before(low, run_start)
         # ("Trung vệ Anh Dũng": after a title "Anh Dũng" is the name, "Anh" no honorific)
-        k = self._split_prefix(folded, keep_starters=self._stage_name_title(text, before_run, run_start, folded),
+        # "dì Ba Thành", "chú Năm Hùng": after a kin honorific, a birth-order word opens the name.
+        birth_order = len(folded) == 2 and folded[0] in _BIRTH_ORDER and " ".join(folded) not in self.countries and \
+            " ".join(folded) not in self.places and \
+            self._honorific_ending(before_run, (1,)) is not None and text[run_start - 2:run_start - 1].isalpha()
+        k = self._split_prefix(folded, keep_starters=birth_order or self._stage_name_title(text, before_run, run_start,
+                                                                                         folded),
                                opens_clause=not _LOWER_WORD_BEFORE.search(text, max(0, run_start - 3), run_start))
         dehyphen = " ".join(folded).replace("-", " ")
         # "Buôn Ma Thuột"; "Huyện Phú Hòa" (a unit word, then a place), but "Phạm Phú Hòa" is a
@@ -1145,7 +1153,8 @@ class PeopleFinder:
                         and not known_given and not appositive_role and not m.aged \
                         and not self._role_before_comma(text, low, m.start) and not self._role_is(low, m.start) \
                         and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
-                        and not self._surname_speaks(text, low, m.tokens[-1]):
+                        and not self._surname_speaks(text, low, m.tokens[-1]) \
+                        and not self._given_name_speaks(text, low, m.tokens):
                     foreign_listed.append(m)  # may still join a list next to a person
                     continue
             mentions.append(m)
@@ -1542,6 +1551,14 @@ class PeopleFinder:
                 return True
         return False
 
+    def _given_name_speaks(self, text: str, low: str, tokens: list[str]) -> bool:
+        """A foreign two-word name, given then family name, introduced whole and then named by the
+        given name alone, which speaks ("Trước mắt Lokesh Madhu, ... Lokesh than thở"). A brand or a
+        country that "speaks" alone is named alone before ("Lamborghini ... Lamborghini Huracan")."""
+        if len(tokens) != 2 or self._is_viet(_fold(tokens[1])) or _fold(tokens[0]) in self.countries:
+            return False
+        return text.find(tokens[0]) == text.find(" ".join(tokens)) and self._surname_speaks(text, low, tokens[0])
+
     @cached_property
     def _speaker_titles(self) -> set[str]:
         # Titles that name one known person; not words for a body or a crowd ("công an", "lãnh đạo").
@@ -1762,6 +1779,15 @@ class PeopleFinder:
                 between = text[start - len(m.group(1)):start].replace(",", " ").split()
                 if all(w.lower() in self._title_vocabulary or w[:1].isupper() for w in between) and sum(
                         w.lower() in self._title_vocabulary for w in between) >= sum(w[:1].isupper() for w in between) / 3:
+                    cluster.quoted = True
+            # "“...” - cô Nguyễn Thị Dung (giáo viên ...) xúc động": a name after a quotation and a
+            # dash, its titles alone between, signs the quotation whatever verb follows.
+            # Words, not a title in quotation marks ("vợ vua “Tài nhân ...”- X"): a sentence or a long run.
+            signed = _QUOTE_DASH_BEFORE.search(low, max(0, start - 40), start)
+            if signed and all(w in self._title_vocabulary for w in signed.group(1).split()):
+                opened = max(low.rfind(mark, max(0, signed.start() - 600), signed.start()) for mark in "“\"«")
+                words = low[opened + 1:signed.start()]
+                if opened >= 0 and (len(words.split()) >= 8 or words.rstrip()[-1:] in ".!?…"):
                     cluster.quoted = True
             # "- Ông Quách Lê Thanh: Tôi ...": an interview answer opens with the speaker's name.
             # (Looked for in the 300 characters before the name: a longer run of words is never
