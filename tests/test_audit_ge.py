@@ -6,6 +6,11 @@ equality items"); the older GE tests live in tests/test_audit_engine.py.
 
 from auditor.audit import default_auditor
 
+
+def _verdict(text: str, title: str = "") -> tuple[bool, str | None]:
+    result = default_auditor().audit(text, title)
+    return result.ge_item, result.ge_topic
+
 # A summit report: the headline names no gender, the lead is about trade and health, and the
 # women's paragraph comes only after the first thousand characters.
 SUMMIT_TITLE = "Thủ tướng dự phiên họp thứ hai của hội nghị thượng đỉnh khu vực"
@@ -101,17 +106,14 @@ def test_the_trafficking_lure_is_health_education_with_or_without_its_comma() ->
 
 
 def test_the_bride_kidnapping_custom_in_quotes_is_the_practice_not_a_robbery() -> None:
-    auditor = default_auditor()
     title = "Ngăn những biến tướng của một phong tục"
     text = ("Mạng xã hội lan truyền clip một cô gái dân tộc Thái bị nhóm thanh niên xúm vào “bắt vợ” giữa "
             "đường. Ở một xã vùng cao khác, một nữ sinh lớp 9 bị “kéo vợ” về nhà trai dù thầy giáo xin cho "
             "em học hết năm. Nhiều người nói đây là tục “cướp vợ”, nhưng theo luật sư, cưỡng ép một cô gái "
             "về làm vợ là vi phạm pháp luật.")
-    result = auditor.audit(text, title)
-    assert result.ge_item is True and result.ge_topic == "health_education"
+    assert _verdict(text, title) == (True, "health_education")
     # A husband who makes his wife do something is not the custom.
-    chores = "Anh ấy hay bắt vợ dậy sớm nấu cơm. Cả nhà ăn xong mới đi làm."
-    assert auditor.audit(chores, "Chuyện nhà tôi").ge_item is False
+    assert _verdict("Anh ấy hay bắt vợ dậy sớm nấu cơm. Cả nhà ăn xong mới đi làm.", "Chuyện nhà tôi")[0] is False
 
 
 def test_womens_pandemic_relief_work_is_not_an_item() -> None:
@@ -129,3 +131,32 @@ def test_a_shops_list_for_the_8_march_flowers_is_shopping() -> None:
             "và đồng nghiệp nữ. Địa chỉ tham khảo: cửa hàng Hoa Mai, 12 Lê Lợi; cửa hàng Hồng Nhung nhận "
             "điện hoa trong nước và quốc tế.")
     assert auditor.audit(text, title).ge_item is False
+
+
+def test_prize_money_split_unevenly_between_the_sexes_is_equal_pay_not_a_match_report() -> None:
+    text = ("Giải quần vợt lâu đời nhất nước Anh vẫn là giải lớn duy nhất mà tiền thưởng không được chia đều "
+            "cho phái nam và nữ: nhà vô địch đơn nam nhận nhiều hơn nhà vô địch đơn nữ. Nhà vô địch đơn nữ năm "
+            "ngoái nói các tay vợt nữ muốn được đối xử ngang bằng với nam giới, và đây là chuyện của nữ giới "
+            "nói chung. Ban tổ chức cho rằng mức thưởng hiện nay là hợp lý.")
+    assert _verdict(text) == (True, "economic")
+    # The same sport words with a medal tally split between men and women's events are a match report.
+    medals = ("Chủ nhà giành 7 huy chương vàng, chia đều cho nam và nữ. Trận chung kết đơn nữ diễn ra hấp dẫn, "
+              "tay vợt nữ chủ nhà vô địch sau ba ván. Nhà vô địch đơn nam là tay vợt hạt giống số một.")
+    assert _verdict(medals, "Chủ nhà giành 7 huy chương vàng giải mở rộng") == (False, None)
+
+
+def test_women_married_abroad_as_a_group_are_the_subject() -> None:
+    text = ("Giúp phụ nữ Việt Nam kết hôn với người nước ngoài ổn định cuộc sống. Đại sứ quán cho biết chính "
+            "phủ nước sở tại đang xem xét các chính sách hỗ trợ phụ nữ nước ngoài kết hôn và di cư, từ lớp học "
+            "tiếng đến tư vấn pháp lý cho họ và con cái.")
+    assert _verdict(text) == (True, "health_education")
+    # One woman's wedding to a foreigner is a society item.
+    wedding = "Ca sĩ Lan Anh kết hôn với người Pháp. Đám cưới diễn ra ấm cúng tại một khách sạn ven biển."
+    assert _verdict(wedding, "Ca sĩ Lan Anh lên xe hoa") == (False, None)
+
+
+def test_womens_emulation_movement_in_the_headline_is_their_standing() -> None:
+    text = "Truyền hình tỉnh cập nhật tin tức trong nước và quốc tế hằng ngày."
+    assert _verdict(text, "Phụ nữ ngành giáo dục thi đua dạy tốt, học tốt")[0] is True
+    # One woman's competition result is not a movement.
+    assert _verdict(text, "Người phụ nữ thi đấu giành huy chương vàng")[0] is False
