@@ -106,3 +106,12 @@ def test_a_name_after_a_quotation_and_a_dash_signs_it() -> None:
 def test_testimony_with_khai_khi() -> None:
     got = people("Bị cáo Lò Văn Sáng khai khi có người đến đặt hàng, anh ta giao cho người khác lo thủ tục.")
     assert got["Lò Văn Sáng"][1] is True
+
+
+# -- gender ------------------------------------------------------------------------------------------
+
+def test_a_capitalised_anh_mid_sentence_is_england_not_a_pronoun() -> None:
+    got = people("Còn Bảo Ngọc, học sinh lớp 10, thì muốn đi học hè ở Anh: “Con sẽ học tiếng thật tốt”.")
+    assert got["Bảo Ngọc"][0] == "U"
+    # The pronoun itself still tells: "Theo luật sư X, ông ..." -> M.
+    assert people("Theo luật sư Lê Bảo Ngọc, ông đã nộp đơn lên tòa.")["Lê Bảo Ngọc"][0] == "M"

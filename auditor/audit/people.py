@@ -1355,6 +1355,8 @@ class PeopleFinder:
                     continue  # an honorific before a name, not a pronoun
                 if _KIN_NOUN_AFTER.match(low, p.end(1)):
                     continue  # "chị gái", "anh em", "cô giáo": a noun, not a pronoun for the person
+                if text[p.start(1)].isupper() and _LOWER_WORD_BEFORE.search(text, max(0, p.start(1) - 3), p.start(1)):
+                    continue  # "đi nghỉ hè ở Anh:": capitalised mid-sentence, England
                 cluster.pronoun_gender = "F" if p.group(1) in ("bà", "chị", "cô") else "M"
                 break
 
