@@ -390,3 +390,50 @@ def test_round5_false_flag_causes_pass(sentence: str) -> None:
 ])
 def test_round5_what_must_still_flag(sentence: str, category: str) -> None:
     assert category in categories(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # Tale and play titles, a pageant's sub-award, a painting: no woman of the news named by looks.
+    "Khi vỡ mộng, anh thô bạo như chàng quái vật trong Giai nhân và quái vật.",
+    "Hai nghệ sĩ biểu diễn trích đoạn Giang sơn mỹ nhân cùng vũ đoàn của nhà hát.",
+    "Cô vừa nhận giải Người đẹp Biển và sẽ tham gia chương trình từ thiện ở Huế.",
+    "Bức tranh khắc họa hình ảnh người đẹp khỏa thân trên nền nhung đỏ.",
+    # Criticism of looks reported; children; a region; make-up and surgery.
+    "Nhiều người để lại lời chê bai nhan sắc của nữ diễn viên dưới bức ảnh.",
+    "Cảm ơn tác giả đã gửi gắm những đứa con xinh đẹp cho nhà hát, ông nói.",
+    "Không quán ăn nào ở xứ Lạng xinh đẹp này lại thiếu món măng ớt.",
+    "Chị em nào cũng thủ sẵn thỏi son để tút tát lại nhan sắc khi cần.",
+    # A temptation resisted, animals courting; someone's judgement of her reported.
+    "Anh muốn quên cô ấy và tránh được sự \"quyến rũ\" khiến anh khó dứt ra.",
+    "Những con chim trống nhảy múa để quyến rũ các cô nàng giao phối với chúng.",
+    "Trong nghề diễn, tôi được các đạo diễn nhận xét là có vóc dáng sexy.",
+    # "khoe khéo" something that is no body part.
+    "Cô luôn khoe khéo những hình ảnh hạnh phúc bên con trai trên mạng.",
+    # Quoted insults and nicknames; Mr Right seen by women; limp hair.
+    "Anh gạt tay tôi ra, hằn học: “Đừng có động vào tôi, đồ đàn bà dơ bẩn”.",
+    "Đội khách cầm hòa chủ nhà ngay tại \"đất nước của những người đàn ông mặc váy\".",
+    "Họ không sợ ai cười, trái lại còn được phụ nữ coi là những đàn ông đích thực.",
+    "Tóc bị mắc kẹt chỉ còn trơ ngọn tóc ẻo lả, chổng ngược trên đỉnh đầu.",
+    # "lẳng lơ" of screen versions and music; "đồng bóng" (fickle) of a woman.
+    "Phiên bản Phan Kim Liên lẳng lơ của nữ diễn viên được coi là đẹp nhất màn ảnh.",
+    "Nó hợp với khán giả yêu nhạc Việt: mềm mỏng, hơi lẳng lơ chứ không khốc liệt.",
+    "Trong phim này, khán giả sẽ gặp một bà Sang đồng bóng, tính khí thất thường.",
+    # "người đàn bà" pointed at again (this one, 48 years old) and a reader's letter.
+    "Người đàn bà 48 tuổi đã lừa đảo 12 người, chiếm đoạt 4,3 tỷ đồng.",
+    "Vì tôi tin rằng người đàn bà ấy muốn chiếm đoạt chồng chị bằng mọi mánh lới.",
+])
+def test_round6_false_flag_causes_pass(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    # A place name after "người đẹp" is a nickname, not a sub-award; "cô gái xứ Nghệ" is a woman.
+    ("Người đẹp Trà Vinh vừa tung bộ ảnh mới khiến dân mạng xôn xao.", "appearance"),
+    ("Cô gái xứ Nghệ xinh đẹp bị bắt khi vận chuyển ma túy.", "appearance"),
+    ("Người đẹp diện váy ngắn, khoe khéo vòng eo thon gọn.", "sexualisation"),
+    ("Ở xứ này, \"phái yếu\" chỉ được làm việc nhà.", "trait"),
+    ("Án mạng từ cuộc tình tay ba của người đàn bà.", "gender_marking"),
+    ("Dù bị khách hàng chê chậm trễ, nữ giám đốc xinh đẹp vẫn không trả lời.", "appearance"),
+])
+def test_round6_what_must_still_flag(sentence: str, category: str) -> None:
+    assert category in categories(sentence)
