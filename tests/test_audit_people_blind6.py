@@ -115,3 +115,16 @@ def test_a_capitalised_anh_mid_sentence_is_england_not_a_pronoun() -> None:
     assert got["Bảo Ngọc"][0] == "U"
     # The pronoun itself still tells: "Theo luật sư X, ông ..." -> M.
     assert people("Theo luật sư Lê Bảo Ngọc, ông đã nộp đơn lên tòa.")["Lê Bảo Ngọc"][0] == "M"
+
+
+def test_a_title_and_words_describing_its_holder_before_a_foreign_name() -> None:
+    got = people("Đội bóng đã chi 20 triệu bảng để có cầu thủ chạy cánh Tsvetan Kessler. "
+                 "Nhà bình luận đồng thời là giáo sư khả kính Roel Vandamme cũng bị bắt.")
+    assert {"Tsvetan Kessler", "Roel Vandamme"} <= set(got)
+    # A preposition or a verb puts a club there, not a person: no "Aston Villa".
+    assert people("Cầu thủ của Aston Villa đã ra sân. Tiền đạo gia nhập Aston Villa hôm qua.") == {}
+
+
+def test_a_nationality_before_a_foreign_name_is_no_part_of_it() -> None:
+    got = people("Trận tới, anh sẽ gặp tay vợt người Nhật Go Takeda ở vòng hai.")
+    assert "Go Takeda" in got

@@ -228,6 +228,13 @@ _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
 # Southern birth-order names: "dì Ba Thành", "chú Tư Hùng", "anh Út Tèo".
 _BIRTH_ORDER = {"hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út"}
 _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
+# Words between a title and a name that attach a club, a place or an object rather than describe the
+# title's holder ("HLV của X", "cầu thủ gia nhập X"); see _title_then_modifiers.
+_NOT_MODIFIERS = {"của", "cho", "ở", "tại", "với", "từ", "và", "hay", "hoặc", "đến", "tới", "gặp", "là", "thì", "được",
+                  "bị", "có", "về", "trong", "ngoài", "trước", "sau", "khi", "mà", "như", "không", "chưa", "đã", "sẽ",
+                  "vẫn", "cũng", "thay", "rời", "gia", "nhập", "đánh", "bại", "thắng", "thua", "hòa", "chơi", "khoác",
+                  "áo", "dẫn", "dắt", "làm", "chọn", "mua", "bán", "ký", "nói", "đội", "tuyển", "clb", "trưởng", "phó",
+                  "các", "những", "này", "đó", "ấy", "giữa", "nhà", "hãng", "công", "ty"}
 _FIRST_PERSON = re.compile(r"(?<!\w)tôi(?!\w)")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -444,9 +451,11 @@ class PeopleFinder:
         return title is not None and (self.role_words.get(title) == "celebrity" and title not in self.honorific_gender
                                       or title in ("ông", "bà", "anh", "chị", "cô", "chú", "cậu"))
 
-    def _split_prefix(self, folded: list[str], keep_starters: bool = False, opens_clause: bool = False) -> int:
+    def _split_prefix(self, folded: list[str], keep_starters: bool = False, opens_clause: bool = False,
+                      after_nationality: bool = False) -> int:
         """How many leading tokens of a capitalised run are titles, honorifics, countries or starters
-        (``keep_starters``: not sentence starters; ``opens_clause``: no lowercase word right before)."""
+        (``keep_starters``: not sentence starters; ``opens_clause``: no lowercase word right before;
+        ``after_nationality``: "người" right before, so "người Bỉ Tim Coppens" opens with a country)."""
         i = 0
         n = len(folded)
         while i < n:
@@ -455,7 +464,8 @@ class PeopleFinder:
                 phrase = " ".join(folded[i:i + size])
                 rest = folded[i + size:]
                 if phrase in self.countries and rest and self._is_viet(rest[0]) and rest[0] not in self.surnames \
-                        and not (i == 0 and opens_clause and len(rest) == 1 and self._honorific_before_man(phrase, rest[0])):
+                        and not (i == 0 and opens_clause and len(rest) == 1 and self._honorific_before_man(phrase, rest[0])) \
+                        and not (i == 0 and after_nationality and not all(self._is_viet(w) for w in rest)):
                     break  # "bà Mỹ Phi": the country word is part of the name
                 if phrase in self._prefix_words or phrase in self.countries or (
                         size == 1 and phrase in self.not_name_words and not keep_starters):
@@ -702,7 +712,8 @@ class PeopleFinder:
             self._honorific_ending(before_run, (1,)) is not None and text[run_start - 2:run_start - 1].isalpha()
         k = self._split_prefix(folded, keep_starters=birth_order or self._stage_name_title(text, before_run, run_start,
                                                                                          folded),
-                               opens_clause=not _LOWER_WORD_BEFORE.search(text, max(0, run_start - 3), run_start))
+                               opens_clause=not _LOWER_WORD_BEFORE.search(text, max(0, run_start - 3), run_start),
+                               after_nationality=bool(before_run) and before_run[-1] == "người")
         dehyphen = " ".join(folded).replace("-", " ")
         # "Buôn Ma Thuột"; "Huyện Phú Hòa" (a unit word, then a place), but "Phạm Phú Hòa" is a
         # surname and a given name that a commune happens to share.
@@ -1154,7 +1165,8 @@ class PeopleFinder:
                         and not self._role_before_comma(text, low, m.start) and not self._role_is(low, m.start) \
                         and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
                         and not self._surname_speaks(text, low, m.tokens[-1]) \
-                        and not self._given_name_speaks(text, low, m.tokens):
+                        and not self._given_name_speaks(text, low, m.tokens) \
+                        and not self._title_then_modifiers(text, m.start):
                     foreign_listed.append(m)  # may still join a list next to a person
                     continue
             mentions.append(m)
@@ -1550,6 +1562,21 @@ class PeopleFinder:
         for _start, end, _w in _word_hits(text, (last,)):
             aux = _AUXILIARIES.match(low, end)
             if aux and self._speech_re.match(low, aux.end()):
+                return True
+        return False
+
+    def _title_then_modifiers(self, text: str, start: int) -> bool:
+        """A job title, then one or two lowercase words that describe its holder, right before the
+        name: "cầu thủ chạy cánh Damien Duff", "giáo sư khả kính Randy David", "ngôi sao đang lên
+        Orlando Bloom"; not a preposition or verb that puts a club or place there ("HLV của X")."""
+        words = text[max(0, start - 60):start].split()
+        for n in (1, 2):
+            modifiers = words[len(words) - n:]
+            if len(words) <= n or not all(w.isalpha() and w.islower() and w not in _NOT_MODIFIERS for w in modifiers):
+                return False
+            title = self._title_before(" ".join(_fold(w) for w in words[max(0, len(words) - n - 4):len(words) - n]))
+            if title and title not in self.honorific_gender and \
+                    self.role_words.get(title) in ("official", "expert", "business", "celebrity"):
                 return True
         return False
 
