@@ -128,3 +128,11 @@ def test_a_title_and_words_describing_its_holder_before_a_foreign_name() -> None
 def test_a_nationality_before_a_foreign_name_is_no_part_of_it() -> None:
     got = people("Trận tới, anh sẽ gặp tay vợt người Nhật Go Takeda ở vòng hai.")
     assert "Go Takeda" in got
+
+
+def test_a_one_word_foreign_name_the_text_always_titles_is_a_person() -> None:
+    got = people("Các cầu thủ chạy 20 lượt lên dốc dưới sự giám sát của HLV Tavarez. "
+                 "HLV Tavarez nói các học trò sẽ còn phải cố gắng hơn.")
+    assert got["Tavarez"][2] == "celebrity" and got["Tavarez"][1] is True
+    # A club after a title is named alone elsewhere: "HLV Chelsea ... Chelsea thắng".
+    assert "Boavista" not in people("HLV Boavista bị sa thải sau trận thua. Trước đó, Boavista đã thắng hai trận.")

@@ -992,6 +992,8 @@ class PeopleFinder:
             # not "tiền đạo Chelsea", "giám đốc Google", "đại sứ Barcelona").
             if title in _PERSON_ONLY_TITLES:
                 return "yes"
+            if title in _SPORT_TITLES and title not in ("ngôi sao", "siêu sao") or title == "trọng tài":
+                return "titled_single"  # "HLV Tavares", but "HLV Chelsea" too; see find()
         if 2 <= len(folded) <= 3 and len(folded[0]) == 1 and not any(self._is_viet(t) for t in folded[1:]) \
                 and all(len(t) > 1 for t in folded[1:]) and m.dotted_initial:
             return "yes"  # "A. Robben", "R. Fowler": an initial and a surname name a person
@@ -1127,6 +1129,12 @@ class PeopleFinder:
         grouped: list[Mention] = []  # first of a group of people: "bộ đôi Ronaldo và ..."
         singles: list[Mention] = []  # opened a list after a person noun: "3 cầu thủ (Minh Phương, ...)"
         for m, verdict in accepted:
+            if verdict == "titled_single":
+                # "HLV Tavares", "trợ lý Biro": a one-word foreign name that the text never names
+                # without a title is a person; a club is named alone too ("HLV Chelsea ... Chelsea thắng").
+                if self._always_titled(text, low, m.tokens[0]) and not self.mens_competition.fullmatch(m.key):
+                    mentions.append(m)
+                continue
             if verdict == "single":
                 # "bộ đôi Ronaldo và Morata", "những ngôi sao như Ronaldinho, Deco hay Eto'o": a
                 # group of people opens the list; its other items join below.
@@ -1564,6 +1572,11 @@ class PeopleFinder:
             if aux and self._speech_re.match(low, aux.end()):
                 return True
         return False
+
+    def _always_titled(self, text: str, low: str, word: str) -> bool:
+        """Does every mention of ``word`` follow a title or an honorific?"""
+        return all(self._title_before(" ".join(self._words_before(low, start)[-6:])) is not None
+                   for start, _end, _w in _word_hits(text, (word,)))
 
     def _title_then_modifiers(self, text: str, start: int) -> bool:
         """A job title, then one or two lowercase words that describe its holder, right before the
