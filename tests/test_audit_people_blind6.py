@@ -136,3 +136,9 @@ def test_a_one_word_foreign_name_the_text_always_titles_is_a_person() -> None:
     assert got["Tavarez"][2] == "celebrity" and got["Tavarez"][1] is True
     # A club after a title is named alone elsewhere: "HLV Chelsea ... Chelsea thắng".
     assert "Boavista" not in people("HLV Boavista bị sa thải sau trận thua. Trước đó, Boavista đã thắng hai trận.")
+
+
+def test_a_title_of_a_house_of_parliament_and_a_country_before_a_foreign_name() -> None:
+    got = people("Thủ tướng đã hội kiến với Chủ tịch Thượng viện Nhật Bản Kono Masaaki tại Tokyo. "
+                 "Chủ tịch Hạ viện Mỹ Paul Ryan tuyên bố sẽ không tái tranh cử.")
+    assert got["Kono Masaaki"][2] == "official" and got["Paul Ryan"][:2] == ("M", True)

@@ -137,7 +137,8 @@ _GENERIC_SUBJECT = re.compile(r"(?<!\w)(?:người|mọi người|nhiều ngư�
                               r"chị này)\s+(?:(?:đều|cũng|thì|lại|đã|vẫn)\s+)?$")
 # A minister's or official's portfolio after the title: "Thứ trưởng Tư pháp X" (not the ministry).
 _PORTFOLIOS = {"tư pháp", "ngoại giao", "nội vụ", "quốc phòng", "tài chính", "y tế", "giáo dục", "ngoại thương",
-               "thương mại", "kế hoạch"}
+               "thương mại", "kế hoạch",
+               "hạ viện", "thượng viện", "nghị viện", "quốc hội"}  # and a house: "Chủ tịch Hạ viện Mỹ Paul Ryan"
 # Words that qualify a title before a name: "Tướng Mỹ về hưu X", "cựu Bộ trưởng X", "HLV trẻ X".
 _TITLE_MODIFIERS = {"và", "của", "về", "hưu", "nghỉ", "đã", "mới", "cũ", "cựu", "tiền", "nhiệm", "đương", "kỳ",
                     "nổi", "tiếng", "trẻ", "gốc", "người", "nữ", "nam", "tân", "nguyên"}
@@ -585,6 +586,12 @@ class PeopleFinder:
                     return j
         return None
 
+    def _foreign_name_words(self, text: str, low: str, run: list[tuple[int, int]]) -> bool:
+        """A foreign name: no capitalised word looks Vietnamese, or a known foreign given name opens
+        it ("Paul Ryan": "Ryan" is a Vietnamese syllable in shape)."""
+        viet = [self._is_viet(low[a:b]) and not text[a].islower() for a, b in run]
+        return not any(viet) or not all(viet) and low[run[0][0]:run[0][1]] in self.foreign_gender
+
     def _title_portfolio(self, words: list[str]) -> bool:
         """Do ``words`` end with a title and its portfolio ("thứ trưởng tư pháp"), not a ministry?"""
         for size in (3, 2, 1):
@@ -732,7 +739,7 @@ class PeopleFinder:
             k = self._name_after_place(folded, before_run)
             peeled = self._split_prefix(folded)
             if k is None and not org_first and self._title_portfolio(before_run) and peeled < len(run) and \
-                    not any(self._is_viet(low[a:b]) and not text[a].islower() for a, b in run[peeled:]):
+                    self._foreign_name_words(text, low, run[peeled:]):
                 # "Thứ trưởng Tư pháp Rod Rosenstein": a title and its portfolio, then a foreign name
                 # (after its country: "Bộ trưởng Quốc phòng Qatar Khalid ...", "Bộ trưởng Tài chính Mỹ
                 # John Snow").
@@ -839,12 +846,9 @@ class PeopleFinder:
                 return True
         return False
 
-    def _title_before(self, prefix: str, *, immediate: bool = True) -> str | None:
-        """The title or honorific right before the name (country words between are allowed:
-        "tổng thống nga"); with ``immediate=False``, the nearest one among the last words."""
-        if prefix.endswith(_INTERIM):
-            prefix = prefix[:-len(_INTERIM)]  # "thủ tướng lâm thời": an interim title is a title
-        words = prefix.split()
+    def _strip_countries(self, words: list[str]) -> list[str]:
+        """``words`` without the countries that end them ("quốc vương ả rập xê út", "tay đua người canada")."""
+        words = list(words)
         while words:  # "quốc vương ả rập xê út": a country of several words too
             size = next((n for n in (4, 3, 2, 1) if len(words) >= n and " ".join(words[-n:]) in self.countries), 0)
             if not size:
@@ -852,6 +856,14 @@ class PeopleFinder:
             del words[-size:]
             if words and words[-1] == "người":  # "tay đua người Canada": a nationality
                 del words[-1]
+        return words
+
+    def _title_before(self, prefix: str, *, immediate: bool = True) -> str | None:
+        """The title or honorific right before the name (country words between are allowed:
+        "tổng thống nga"); with ``immediate=False``, the nearest one among the last words."""
+        if prefix.endswith(_INTERIM):
+            prefix = prefix[:-len(_INTERIM)]  # "thủ tướng lâm thời": an interim title is a title
+        words = self._strip_countries(prefix.split())
         ends = [len(words)] if immediate else range(len(words), 0, -1)
         for end in ends:
             for size in (4, 3, 2, 1):
@@ -1174,7 +1186,8 @@ class PeopleFinder:
                         and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
                         and not self._surname_speaks(text, low, m.tokens[-1]) \
                         and not self._given_name_speaks(text, low, m.tokens) \
-                        and not self._title_then_modifiers(text, m.start):
+                        and not self._title_then_modifiers(text, m.start) \
+                        and not self._title_portfolio(self._strip_countries(m.prefix.split())):
                     foreign_listed.append(m)  # may still join a list next to a person
                     continue
             mentions.append(m)
