@@ -142,3 +142,21 @@ def test_a_title_of_a_house_of_parliament_and_a_country_before_a_foreign_name() 
     got = people("Thủ tướng đã hội kiến với Chủ tịch Thượng viện Nhật Bản Kono Masaaki tại Tokyo. "
                  "Chủ tịch Hạ viện Mỹ Paul Ryan tuyên bố sẽ không tái tranh cử.")
     assert got["Kono Masaaki"][2] == "official" and got["Paul Ryan"][:2] == ("M", True)
+
+
+def test_a_byline_with_a_bracket_of_its_own_is_no_person() -> None:
+    got = people("Mưa lớn đã làm ngập nhiều tuyến phố. Ông Lê Văn Tâm cho biết nước rút chậm. Trần Minh Khôi (TTXVN)")
+    assert set(got) == {"Lê Văn Tâm"}
+    assert people("Đội bóng đã thua trận thứ ba liên tiếp. Anh Khôi (lược dịch)") == {}
+
+
+def test_only_an_organisation_word_makes_a_foreign_name_an_organisation() -> None:
+    # "ở Shoko Tendo" (in her) blocks like a place word, but no organisation word names her.
+    got = people("Cô đã thoát khỏi thế giới ngầm. Shoko Tendo kể lại những năm tháng ấy. "
+                 "Gương mặt khả ái, ở Shoko Tendo toát lên vẻ nữ tính.")
+    assert "Shoko Tendo" in got
+
+
+def test_a_former_player_of_a_club_names_the_club() -> None:
+    got = people("Nhiều người so sánh cựu tiền đạo Lyonnais với siêu sao Lionel Messi.")
+    assert "Lyonnais" not in got and "Lionel Messi" in got

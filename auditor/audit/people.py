@@ -226,6 +226,12 @@ _OPENERS = {"việc", "sau", "trong", "khi", "tại", "từ", "đến", "với",
             "riêng", "chỉ", "cả", "hay", "hoặc", "song", "giờ", "nay", "đã", "đang", "sẽ", "vẫn", "có", "không",
             "chưa", "nhờ", "bởi", "qua", "dưới", "trên", "giữa", "tuy", "dù", "nên", "lúc", "ngày", "hôm"}
 _SENTENCE_END = re.compile(r"[.!?:“”\"]\s*$")
+_BRACKET_ONLY = re.compile(r"\([^()]{1,60}\)\.?")
+# Words for an organisation right before its name ("CLB Al Ittihad", "hãng Lamborghini").
+_ORGANISATION_WORDS = {"clb", "câu lạc bộ", "đội", "đội bóng", "công ty", "cty", "tập đoàn", "hãng", "tổ chức", "ngân hàng",
+                       "tờ", "báo", "tạp chí", "đài", "kênh", "nhóm", "ban nhạc", "nhóm nhạc", "nhà máy", "quỹ", "hội",
+                       "hiệp hội", "liên đoàn", "trường", "đại học", "học viện", "bệnh viện", "khách sạn", "nhà hàng",
+                       "thương hiệu", "nhãn hiệu", "tnhh", "cổ phần", "sân vận động"}
 # Southern birth-order names: "dì Ba Thành", "chú Tư Hùng", "anh Út Tèo".
 _BIRTH_ORDER = {"hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út"}
 _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
@@ -698,7 +704,8 @@ class PeopleFinder:
             return None
         # A byline: a short run alone after the last sentence of the text.
         tail = text[run[-1][1]:].strip()
-        if not tail and _ENDS_SENTENCE.search(text[:run_start]) and len(run) <= 4:
+        # (with a bracket of its own: "Anh Khoa (từ Cheonan, Hàn Quốc)", "Anh Tuấn (lược dịch)")
+        if (not tail or _BRACKET_ONLY.fullmatch(tail)) and _ENDS_SENTENCE.search(text[:run_start]) and len(run) <= 4:
             return None
         # A name alone in quotation marks is a title or a role: nàng “Vương Ngữ Yến”, phim "Lục Vân Tiên".
         if run_start and text[run_start - 1] in "“\"«" and text[run[-1][1]:run[-1][1] + 1] in "”\"»":
@@ -1004,8 +1011,9 @@ class PeopleFinder:
             # not "tiền đạo Chelsea", "giám đốc Google", "đại sứ Barcelona").
             if title in _PERSON_ONLY_TITLES:
                 return "yes"
-            if title in _SPORT_TITLES and title not in ("ngôi sao", "siêu sao") or title == "trọng tài":
-                return "titled_single"  # "HLV Tavares", but "HLV Chelsea" too; see find()
+            former = title.startswith("cựu ") or " ".join(m.prefix.split()[-len(title.split()) - 1:]) == f"cựu {title}"
+            if (title in _SPORT_TITLES and title not in ("ngôi sao", "siêu sao") or title == "trọng tài") and not former:
+                return "titled_single"  # "HLV Tavares", but "HLV Chelsea" too (see find()); "cựu tiền đạo Lille" a club
         if 2 <= len(folded) <= 3 and len(folded[0]) == 1 and not any(self._is_viet(t) for t in folded[1:]) \
                 and all(len(t) > 1 for t in folded[1:]) and m.dotted_initial:
             return "yes"  # "A. Robben", "R. Fowler": an initial and a surname name a person
@@ -1178,7 +1186,7 @@ class PeopleFinder:
                 appositive_role = bool(appositive) and any(
                     " ".join(appositive.group(1).split()[:n]) in self.role_words for n in (1, 2, 3)) \
                     or self._person_appositive(text, low, m.end) or self._list_opener(low, m.start)
-                if m.key in blocked and not known_given:
+                if m.key in blocked and not known_given and self._named_as_organisation(text, low, m.tokens):
                     continue  # "Chủ tịch CLB Al Ittihad ... chọn Al Ittihad": a club, though it "speaks"
                 if _fold(m.tokens[-1]) not in titled_last and not self._speech_re.match(after) \
                         and not known_given and not appositive_role and not m.aged \
@@ -1583,6 +1591,15 @@ class PeopleFinder:
         for _start, end, _w in _word_hits(text, (last,)):
             aux = _AUXILIARIES.match(low, end)
             if aux and self._speech_re.match(low, aux.end()):
+                return True
+        return False
+
+    def _named_as_organisation(self, text: str, low: str, tokens: list[str]) -> bool:
+        """Does the text once put the name right after an organisation word ("CLB Al Ittihad")? Not
+        any blocking word: "nâng cúp Kim Si-woo" (a caption) and "ở Shoko Tendo" name people."""
+        for start, _end, _w in _word_hits(text, (" ".join(tokens),)):
+            words = self._words_before(low, start)
+            if any(" ".join(words[-n:]) in _ORGANISATION_WORDS for n in (1, 2, 3) if len(words) >= n):
                 return True
         return False
 
