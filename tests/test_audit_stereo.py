@@ -437,3 +437,11 @@ def test_round6_false_flag_causes_pass(sentence: str) -> None:
 ])
 def test_round6_what_must_still_flag(sentence: str, category: str) -> None:
     assert category in categories(sentence)
+
+
+def test_men_and_legends_are_not_this_indicator_but_a_womans_body_beside_a_man_is() -> None:
+    assert not rules_hit("Các chàng trai \"nhan sắc\" ngày càng đắt giá trong làng giải trí.")
+    assert not rules_hit("Trước hàng nghìn khán giả, nam ca sĩ không may để lộ nội y màu hồng.")
+    assert not rules_hit("Theo truyền thuyết, hoàng tử bắt cóc một thiếu nữ xinh đẹp rồi bỏ rơi cô.")
+    assert "sexualisation" in categories("Nam ca sĩ ga lăng che vòng 1 đẫy đà, gợi cảm của bạn gái.")
+    assert "appearance" in categories("Mái tóc vàng óng ả khiến cô nàng xinh đẹp như nàng tiên từ trong truyện cổ tích bước ra.")
