@@ -84,17 +84,23 @@ DATASET = OUT / "ge_check.jsonl"
 FLAGGED_INDEX = OUT / "ge_check_flagged_index.jsonl"
 ROUND2_INDEX = OUT / "ge_check_round2_index.jsonl"
 ROUND3_INDEX = OUT / "ge_check_round3_index.jsonl"
+ROUND3B_INDEX = OUT / "ge_check_round3b_index.jsonl"
 SETS = {"main": (INDEX, LABELS, DATASET),
         "flagged": (FLAGGED_INDEX, OUT / "ge_check_flagged_labels.txt", OUT / "ge_check_flagged.jsonl"),
         "round2": (ROUND2_INDEX, OUT / "ge_check_round2_labels.txt", OUT / "ge_check_round2.jsonl"),
-        "round3": (ROUND3_INDEX, OUT / "ge_check_round3_labels.txt", OUT / "ge_check_round3.jsonl")}
+        "round3": (ROUND3_INDEX, OUT / "ge_check_round3_labels.txt", OUT / "ge_check_round3.jsonl"),
+        "round3b": (ROUND3B_INDEX, OUT / "ge_check_round3b_labels.txt", OUT / "ge_check_round3b.jsonl")}
 FLAGGED_N = 50
 # draw-flagged: (index, id prefix, shuffle seed, flagged articles to take: None = every one, a census)
 FLAGGED_SETS = {"flagged": (FLAGGED_INDEX, "f", 6213, FLAGGED_N)}
 ROUND2_SEED = 6217
 ROUND3_SEED = 6219
 # draw-round3: articles per stratum (see draw_round3), about the mix of ../shared/eval's topic pool.
-ROUND3_QUOTAS = {"headline": 80, "vocab": 30, "gender_word": 25, "random": 15}
+ROUND3_QUOTAS: dict[str, int | None] = {"headline": 80, "vocab": 30, "gender_word": 25, "random": 15}
+# draw-round3b, after round3's fixes: the next articles of the same strata in the same order (None = all
+# that are left), the two strata that held round3's items; shuffled with its own seed, ids m001...
+ROUND3B_QUOTAS: dict[str, int | None] = {"headline": 40, "vocab": None}
+ROUND3B_SEED = 6221
 BATCH3_READ = 100  # data/train read only the top 100 of candidates/articles_batch3.jsonl
 TRAIN = REPO / "data" / "train"
 
@@ -333,7 +339,7 @@ def draw_round2(force: bool) -> None:
     print(f"drawn: {dict(Counter((r['stratum'], r['window']) for r in rows))} -> {ROUND2_INDEX.relative_to(REPO)}")
 
 
-def draw_round3(force: bool) -> None:
+def draw_round3(force: bool, second: bool = False) -> None:
     """A dev-like set: gender-word strata of articles nobody has labelled, with no regard to the rules.
 
     Strata, in this order of precedence (an article belongs to the first it fits), each ordered by a
@@ -345,9 +351,12 @@ def draw_round3(force: bool) -> None:
     Not eligible: anything in data/train (hand, weak or candidate), in the three earlier sets, in
     bench/ge_sample.py's default sample, near an eval item, or a second copy of a drawn story.
     """
-    if ROUND3_INDEX.exists() and not force:
-        sys.exit(f"{ROUND3_INDEX} exists (the hand labels refer to it); use --force to redraw")
+    index_path, quotas, seed, prefix = ((ROUND3B_INDEX, ROUND3B_QUOTAS, ROUND3B_SEED, "m") if second
+                                        else (ROUND3_INDEX, ROUND3_QUOTAS, ROUND3_SEED, "k"))
+    if index_path.exists() and not force:
+        sys.exit(f"{index_path} exists (the hand labels refer to it); use --force to redraw")
     excluded = _excluded_ids() | _drawn_sources(INDEX, FLAGGED_INDEX, ROUND2_INDEX)
+    taken_before = _drawn_sources(ROUND3_INDEX) if second else set()
     pools: dict[str, list[tuple[str, str]]] = {name: [] for name in ROUND3_QUOTAS}
     articles = _articles()
     for source_id, art in articles.items():
@@ -367,24 +376,34 @@ def draw_round3(force: bool) -> None:
     rows: list[dict] = []
     sample = DrawnSample(EvalGuard())
     dropped: Counter[str] = Counter()
-    for stratum, quota in ROUND3_QUOTAS.items():
-        taken = 0
+    for stratum, first_n in ROUND3_QUOTAS.items():
+        # The second draw walks the first draw's articles again, in order, so that its second-copy check
+        # has seen them; then it takes the next ``more`` (None: all that are left).
+        more = quotas.get(stratum, 0) if second else 0
+        taken = added = 0
         for _, source_id in sorted(pools[stratum]):
-            if taken == quota:
+            if taken == first_n and more is not None and added == more:
                 break
             art = articles[source_id]
             reason = sample.refuse(art.title, _text(art))
             if reason:
                 dropped[f"{stratum} {reason}"] += 1
                 continue
-            rows.append({"source": source_id, "stratum": stratum})
-            taken += 1
-    random.Random(ROUND3_SEED).shuffle(rows)
-    with ROUND3_INDEX.open("w", encoding="utf-8") as fh:
+            if taken < first_n:
+                if second and source_id not in taken_before:
+                    sys.exit(f"{source_id} was not in {ROUND3_INDEX.name}: the first draw does not replay")
+                if not second:
+                    rows.append({"source": source_id, "stratum": stratum})
+                taken += 1
+            else:
+                rows.append({"source": source_id, "stratum": stratum})
+                added += 1
+    random.Random(seed).shuffle(rows)
+    with index_path.open("w", encoding="utf-8") as fh:
         for i, row in enumerate(rows, 1):
-            fh.write(json.dumps({"id": f"k{i:03d}", **row}, ensure_ascii=False) + "\n")
+            fh.write(json.dumps({"id": f"{prefix}{i:03d}", **row}, ensure_ascii=False) + "\n")
     print(f"population: { {name: len(pool) for name, pool in pools.items()} }; dropped {dict(dropped)}")
-    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {ROUND3_INDEX.relative_to(REPO)}")
+    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {index_path.relative_to(REPO)}")
 
 
 def draw(force: bool) -> None:
@@ -488,7 +507,7 @@ def build(allow_unlabelled: bool, which: str = "main") -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["draw", "draw-flagged", "draw-round2", "draw-round3", "build"])
+    parser.add_argument("command", choices=["draw", "draw-flagged", "draw-round2", "draw-round3", "draw-round3b", "build"])
     parser.add_argument("--set", choices=sorted(SETS), default="main",
                         help="build: which set")
     parser.add_argument("--force", action="store_true", help="draw: overwrite the index")
@@ -502,8 +521,8 @@ def main() -> None:
         draw_flagged(args.force)
     elif args.command == "draw-round2":
         draw_round2(args.force)
-    elif args.command == "draw-round3":
-        draw_round3(args.force)
+    elif args.command in ("draw-round3", "draw-round3b"):
+        draw_round3(args.force, second=args.command == "draw-round3b")
     else:
         build(args.allow_unlabelled, args.set)
 
