@@ -9,6 +9,8 @@ data/check/README.md).
     python scripts/build_ge_check.py build --set round2  # -> ge_check_round2.jsonl
     python scripts/build_ge_check.py draw-round3         # dev-like gender-word strata -> ge_check_round3_index.jsonl
     python scripts/build_ge_check.py build --set round3  # -> ge_check_round3.jsonl
+    python scripts/build_ge_check.py draw-round3b        # round3's strata, the next articles -> ge_check_round3b_index.jsonl
+    python scripts/build_ge_check.py build --set round3b # -> ge_check_round3b.jsonl
 
 A held-out check of the gender-equality item rules (``ge_item``, ``ge_topic``) on corpus articles
 nobody tuned them on: VNTC 2004-2006, baomoi 2017 and DANeS 2021 provincial items that are not in
@@ -53,6 +55,12 @@ labels go to ``ge_check_round2_labels.txt``. Outside eval items, the earlier pop
 flag left, so this one also takes data/train's weak negatives and unread candidates, and reads a
 long article whole (see ``draw_round2``). Its first score is the held-out precision of the rules as
 those rounds left them.
+
+``draw-round3`` (a later session) draws a set that looks like ../shared/eval's topic pool, by vocabulary
+only and never by the rules' verdict, so that recall is measurable: strata ``headline`` (the headline
+names women, men or gender: ``HEADLINE_TERMS``), ``vocab`` (``STRONG_TERMS`` anywhere in title + lead),
+``gender_word`` and ``random`` (``ROUND3_QUOTAS``), ids ``k001``.... ``draw-round3b`` takes the next
+articles of the same order after round3's fixes (``ROUND3B_QUOTAS``), ids ``m001``....
 """
 
 from __future__ import annotations
