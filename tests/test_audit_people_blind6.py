@@ -160,3 +160,18 @@ def test_only_an_organisation_word_makes_a_foreign_name_an_organisation() -> Non
 def test_a_former_player_of_a_club_names_the_club() -> None:
     got = people("Nhiều người so sánh cựu tiền đạo Lyonnais với siêu sao Lionel Messi.")
     assert "Lyonnais" not in got and "Lionel Messi" in got
+
+
+def test_the_writers_tui_before_a_colon_and_a_quotation_still_lets_the_subject_speak() -> None:
+    got = people("Thấy tôi đứng ngẩn ra, cô Gerlinde bảo: “Ngày mai mình sẽ đến bảo tàng”.")
+    assert got["Gerlinde"][1] is True
+
+
+def test_accused_by_someone_is_no_speech() -> None:
+    got = people("Ông Hendrik Maas bị cảnh sát địa phương cáo buộc lạm dụng trẻ em.")
+    assert got["Hendrik Maas"][1] is False
+
+
+def test_a_glued_initial_after_a_house_of_parliament_keeps_the_name_whole() -> None:
+    got = people("Chủ tịch Thượng viện Philippines Juan M.Flavier đánh giá cao vai trò của Việt Nam.")
+    assert "Juan M" not in got and any("Flavier" in name for name in got)

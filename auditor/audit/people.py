@@ -410,7 +410,7 @@ class PeopleFinder:
                   r"văn\s+bản|di\s+chúc)(?:\s+(?:này|đó|ấy))?\s*,?\s*(?:\w+\s+){0,3}?(?:" + verbs + r")|")
         return re.compile(r"(?<!\w)(?:" + nouns + r"nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
                           r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|chưa\s+kể|nói\s+trên|hỏi\s+đáp|"
-                          r"cho\s+biết\s+thêm\s+thông\s+tin|(?:bị|lời|các|những|mọi|rút\s+lại)\s+cáo\s+buộc|cáo\s+buộc\s+của|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
+                          r"cho\s+biết\s+thêm\s+thông\s+tin|(?:bị|lời|các|những|mọi|rút\s+lại)\s+cáo\s+buộc|bị\s+(?:[^\s.,;:!?]+\s+){1,4}?cáo\s+buộc|cáo\s+buộc\s+của|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
                           r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
                           r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
                           r"được\s+chỉ\s+đạo|đơn\s+yêu\s+cầu|văn\s+bản\s+yêu\s+cầu|công\s+văn\s+yêu\s+cầu|đơn\s+đề\s+nghị|"
@@ -595,6 +595,8 @@ class PeopleFinder:
     def _foreign_name_words(self, text: str, low: str, run: list[tuple[int, int]]) -> bool:
         """A foreign name: no capitalised word looks Vietnamese, or a known foreign given name opens
         it ("Paul Ryan": "Ryan" is a Vietnamese syllable in shape)."""
+        if any(b - a < 2 for a, b in run):
+            return False  # "Juan M.Flavier": the glued initial names him (see _candidates)
         viet = [self._is_viet(low[a:b]) and not text[a].islower() for a, b in run]
         return not any(viet) or not all(viet) and low[run[0][0]:run[0][1]] in self.foreign_gender
 
@@ -1813,8 +1815,9 @@ class PeopleFinder:
             if verb.group(0) == ":" and _DOCUMENT_BEFORE_COLON.search(low, max(seg_start, verb.start() - 60),
                                                                     verb.start()):
                 continue  # "để lại bức thư tuyệt mệnh: “...”": written words, not speech
-            if verb.group(0) == ":" and _FIRST_PERSON.search(low, seg_start, verb.start()):
-                continue  # "X và tôi đã có cơ hội ...: Tôi ...": the writer speaks, not X
+            if verb.group(0) == ":" and not _QUOTE_MARK.match(low[verb.end():verb.end() + 3].lstrip()) and \
+                    _FIRST_PERSON.search(low, seg_start, verb.start()):
+                continue  # "X và tôi đã có cơ hội ...: Tôi ...": the writer speaks, not X (unmarked words only)
             nearest = in_clause[-1]
             if nearest[0] in spilled:
                 continue  # "ông X Thông báo cho biết": the next sentence's subject speaks
