@@ -36,6 +36,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -1144,6 +1145,8 @@ class PeopleFinder:
         # A "maybe" (foreign-looking, untitled) becomes a person when another mention of the same
         # surname is titled or honorific-marked, or when it speaks.
         titled_last = {_fold(m.tokens[-1]) for m, v in accepted if v == "yes"}
+        # (one scan of the text per word: a long text names the same people many times)
+        speaks: Callable[[str], bool] = functools.cache(functools.partial(self._surname_speaks, text, low))
         mentions: list[Mention] = []
         pairs = []
         foreign_listed: list[Mention] = []
@@ -1194,8 +1197,7 @@ class PeopleFinder:
                         and not known_given and not appositive_role and not m.aged \
                         and not self._role_before_comma(text, low, m.start) and not self._role_is(low, m.start) \
                         and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
-                        and not self._surname_speaks(text, low, m.tokens[-1]) \
-                        and not self._given_name_speaks(text, low, m.tokens) \
+                        and not speaks(m.tokens[-1]) and not self._given_name_speaks(text, m.tokens, speaks) \
                         and not self._title_then_modifiers(text, m.start) \
                         and not self._title_portfolio(self._strip_countries(m.prefix.split())):
                     foreign_listed.append(m)  # may still join a list next to a person
@@ -1625,13 +1627,13 @@ class PeopleFinder:
                 return True
         return False
 
-    def _given_name_speaks(self, text: str, low: str, tokens: list[str]) -> bool:
+    def _given_name_speaks(self, text: str, tokens: list[str], speaks: Callable[[str], bool]) -> bool:
         """A foreign two-word name, given then family name, introduced whole and then named by the
         given name alone, which speaks ("Trước mắt Lokesh Madhu, ... Lokesh than thở"). A brand or a
         country that "speaks" alone is named alone before ("Lamborghini ... Lamborghini Huracan")."""
         if len(tokens) != 2 or self._is_viet(_fold(tokens[1])) or _fold(tokens[0]) in self.countries:
             return False
-        return text.find(tokens[0]) == text.find(" ".join(tokens)) and self._surname_speaks(text, low, tokens[0])
+        return text.find(tokens[0]) == text.find(" ".join(tokens)) and speaks(tokens[0])
 
     @cached_property
     def _speaker_titles(self) -> set[str]:
