@@ -175,3 +175,9 @@ def test_accused_by_someone_is_no_speech() -> None:
 def test_a_glued_initial_after_a_house_of_parliament_keeps_the_name_whole() -> None:
     got = people("Chủ tịch Thượng viện Philippines Juan M.Flavier đánh giá cao vai trò của Việt Nam.")
     assert "Juan M" not in got and any("Flavier" in name for name in got)
+
+
+def test_two_subjects_joined_by_va_both_speak() -> None:
+    got = people("Trả lời thẩm vấn, ông Lê Văn Hòa, cán bộ văn phòng kiến trúc sư trưởng và ông Trần Hữu, "
+                 "cán bộ Sở Kế hoạch thừa nhận sự tắc trách.")
+    assert got["Lê Văn Hòa"][1] is True and got["Trần Hữu"][1] is True

@@ -243,6 +243,7 @@ _NOT_MODIFIERS = {"của", "cho", "ở", "tại", "với", "từ", "và", "hay",
                   "vẫn", "cũng", "thay", "rời", "gia", "nhập", "đánh", "bại", "thắng", "thua", "hòa", "chơi", "khoác",
                   "áo", "dẫn", "dắt", "làm", "chọn", "mua", "bán", "ký", "nói", "đội", "tuyển", "clb", "trưởng", "phó",
                   "các", "những", "này", "đó", "ấy", "giữa", "nhà", "hãng", "công", "ty"}
+_AND_BEFORE = re.compile(r"(?<!\w)và\s+(?:(?:ông|bà|anh|chị|cô)\s+)?$")
 _FIRST_PERSON = re.compile(r"(?<!\w)tôi(?!\w)")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
@@ -1831,6 +1832,10 @@ class PeopleFinder:
                     or self._titled_appositive(between, person_nouns=True) \
                     and not _first_person_subject(low, seg_start, nearest[0]):  # "Tôi, X, học sinh ..., xin"
                 nearest[2].quoted = True  # "ông X nói", "ông X - chủ tịch UBND quận Y, TP Z - cho biết"
+                # "ông A, cán bộ ..., và ông B, cán bộ ..., thừa nhận": two subjects joined by "và".
+                if len(in_clause) == 2 and _AND_BEFORE.search(low, max(0, nearest[0] - 12), nearest[0]) \
+                        and self._opens_clause(text, low, seg_start, in_clause[0][0]):
+                    in_clause[0][2].quoted = True
             elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _first_person_subject(
                     low, seg_start, in_clause[0][0]) and not _GENERIC_SUBJECT.search(low, max(0, verb.start() - 25),
                                                                                       verb.start()) \
