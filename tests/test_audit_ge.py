@@ -160,3 +160,13 @@ def test_womens_emulation_movement_in_the_headline_is_their_standing() -> None:
     assert _verdict(text, "Phụ nữ ngành giáo dục thi đua dạy tốt, học tốt")[0] is True
     # One woman's competition result is not a movement.
     assert _verdict(text, "Người phụ nữ thi đấu giành huy chương vàng")[0] is False
+
+
+def test_women_as_a_group_in_an_era_or_a_sector_are_their_standing() -> None:
+    text = ("Tỷ lệ nữ lập trình viên còn thấp, nhưng ngày càng nhiều cô gái chọn học công nghệ thông tin. "
+            "Các chuyên gia cho rằng cần xóa bỏ quan niệm kỹ thuật là nghề của nam giới.")
+    assert _verdict(text, "Phụ nữ trong thời đại công nghệ số")[0] is True
+    assert _verdict(text, "'Một nửa thế giới' với ngành công nghệ thông tin")[0] is True
+    # One woman of a sector in a crime report is a single incident.
+    fraud = "Chị H. bị kẻ gian giả danh công an lừa chuyển khoản 2 tỷ đồng. Công an đang điều tra."
+    assert _verdict(fraud, "Người phụ nữ ngành ngân hàng bị lừa mất 2 tỷ đồng")[0] is False
