@@ -445,3 +445,11 @@ def test_men_and_legends_are_not_this_indicator_but_a_womans_body_beside_a_man_i
     assert not rules_hit("Theo truyền thuyết, hoàng tử bắt cóc một thiếu nữ xinh đẹp rồi bỏ rơi cô.")
     assert "sexualisation" in categories("Nam ca sĩ ga lăng che vòng 1 đẫy đà, gợi cảm của bạn gái.")
     assert "appearance" in categories("Mái tóc vàng óng ả khiến cô nàng xinh đẹp như nàng tiên từ trong truyện cổ tích bước ra.")
+
+
+def test_looks_measured_by_mens_reaction() -> None:
+    assert "appearance" in categories("Tung clip áo tắm bé xíu, bạn gái tiền đạo khiến đàn ông đỏ mắt.")
+    assert "appearance" in categories("Vẻ đẹp mong manh của nữ diễn viên luôn khiến các chàng trai say đắm.")
+    # Advice on behaviour, a film's plot: no woman's looks offered to men in the outlet's voice.
+    assert not rules_hit("Những điều dưới đây tưởng chừng đơn giản mà đủ khiến đàn ông mê mẩn.")
+    assert not rules_hit("Bộ phim kể về một cô gái có nhan sắc khiến đàn ông mê mẩn.")
