@@ -150,6 +150,9 @@ def test_women_married_abroad_as_a_group_are_the_subject() -> None:
             "phủ nước sở tại đang xem xét các chính sách hỗ trợ phụ nữ nước ngoài kết hôn và di cư, từ lớp học "
             "tiếng đến tư vấn pháp lý cho họ và con cái.")
     assert _verdict(text) == (True, "health_education")
+    brides = ("Trong số hàng chục ngàn cô gái Việt Nam lấy chồng Đài Loan, có người may mắn, có người sống "
+              "như giúp việc không công. Nhiều cô dâu không biết tiếng, không được đi làm, không dám về quê.")
+    assert _verdict(brides, "Đời cô dâu xa xứ") == (True, "health_education")
     # One woman's wedding to a foreigner is a society item.
     wedding = "Ca sĩ Lan Anh kết hôn với người Pháp. Đám cưới diễn ra ấm cúng tại một khách sạn ven biển."
     assert _verdict(wedding, "Ca sĩ Lan Anh lên xe hoa") == (False, None)
