@@ -162,6 +162,20 @@ _GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(" + _CAP_WORD + r"(?: " + _CAP
 # Small patterns of the hot paths, compiled once.
 _UNIT_ABBREV_BEFORE = re.compile(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$")
 _CREDIT_BEFORE = re.compile(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hiện)\s*:\s*$")
+# Gender a reader takes from the words around a name (general cues, no list of famous people):
+# "X và chồng cũ", "X cùng vợ" (X is the spouse of the other sex); a count before a gendered noun
+# and a list ("hai cô em gái A, B").
+_SPOUSE_AFTER = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(vợ|chồng)(?:\s+(?:cũ|mình|sắp cưới|hiện tại|con))?"
+                           r"(?=\s*[,.;:!?)]|\s+(?!vợ|chồng|của|ông|bà|anh|chị|cô|em|[A-ZĐ])[a-zà-ỹđ])")
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?:hai|ba|bốn|2|3|4|các|những|cả hai|cả ba)(?:\s+(?:cô|cậu|anh|chị|chàng|người))?\s+$")
+_LIST_JOIN = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*(?:và\s+)?|\s+và\s+)$")
+# A player of a women's team: "Thủ môn Kim Hòa của đội tuyển nữ Việt Nam", "tiền đạo tuyển nữ Việt Nam
+# Huỳnh Như" (the men's team is the unmarked one, so only "nữ" tells).
+_WOMENS_TEAM = (r"(?:đội tuyển|tuyển|đội|clb|câu lạc bộ|đội bóng)\s+(?:bóng đá\s+|bóng chuyền\s+|futsal\s+)?"
+                r"(?:u-?\d+\s+)?nữ(?!\w)")
+_WOMENS_TEAM_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:của|thuộc|trong màu áo|khoác áo|trong đội hình)\s+"
+                                + _WOMENS_TEAM)
+_WOMENS_TEAM_BEFORE = re.compile(r"(?<!\w)" + _WOMENS_TEAM + r"((?:\s+\w+){0,3})\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!?…”\"]\s*$")
 _HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/]*\s$")
 _CLAN_AFTER = re.compile(r"\s+(?:tộc|gia tộc|dòng họ)(?!\w)")
@@ -185,6 +199,8 @@ _PERSON_ACT_AFTER = re.compile(
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
+_PLAYER_TITLES = {"cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "thủ quân", "tay vợt",
+                  "vđv", "vận động viên", "chủ công", "phụ công", "đội trưởng", "tuyển thủ"}
 # Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
 _PERSON_ONLY_TITLES = {"thủ tướng", "tổng thống", "phó tổng thống", "ngoại trưởng", "bộ trưởng", "thứ trưởng",
                        "thượng nghị sĩ", "hạ nghị sĩ", "nghị sĩ", "quốc vương", "nhà vua", "hoàng tử",
@@ -1230,13 +1246,14 @@ class PeopleFinder:
                 and any(m.key in things for m in c.mentions))]
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
+        context_votes = self._context_gender_votes(clusters, text, low)
         context_role = functools.cache(lambda: self._context_role(low))  # only read when needed
         # (a sport page: a men's competition or club named and several sport words, not a city that
         # shares a club's name in an art or travel piece)
         mens_sport = functools.cache(lambda: bool(self.mens_competition.search(low)) and not self.womens_sport.search(low)
                                      and len(self.sport_words.findall(low)) >= 3)
         for c in clusters:
-            c.gender = self._gender(c)
+            c.gender = self._gender(c, context_votes.get(id(c)))
             c.role = self._role(c, low, context_role)
             # A player or coach of a men's competition (V-League, La Liga, ATP ...), in a text that
             # names no women's sport, is a man to the sports reader (GUIDE_people: what a careful
@@ -1424,7 +1441,9 @@ class PeopleFinder:
                 if first == prefix or (prefix.endswith(("'", "’")) and first.startswith(prefix) and len(first) > 2):
                     return gender
         if not all(self._is_viet(t) for t in folded):
-            votes = {self.foreign_gender[t] for t in folded[:-1] or folded if t in self.foreign_gender}
+            # "Jean-Pierre Raffarin": a hyphenated given name the list lacks is read by its first part.
+            votes = {self.foreign_gender.get(t) or self.foreign_gender.get(t.split("-")[0]) for t in folded[:-1] or folded}
+            votes.discard(None)
             return votes.pop() if len(votes) == 1 else "U"
         if len(folded) < 2:
             # A given name alone tells gender only when the name table is near-unanimous over many
@@ -1457,8 +1476,48 @@ class PeopleFinder:
             return "M"
         return "U"
 
-    def _gender(self, c: PersonCluster) -> str:
-        votes = {"F": 0, "M": 0}
+    def _context_gender_votes(self, clusters: list[PersonCluster], text: str,
+                              low: str) -> dict[int, dict[str, int]]:
+        """Gender the words around a mention tell, as votes beside the honorifics' (GUIDE_people: what a
+        careful reader takes from the text): "X và chồng cũ" / "X cùng vợ" (X the spouse of the other sex), "hai cô em gái A, B" (a count
+        and a gendered noun before a list: each of them), "vận động viên nam X" (a job and "nam")."""
+        votes: dict[int, dict[str, int]] = {}
+
+        def vote(c: PersonCluster, g: str) -> None:
+            votes.setdefault(id(c), {"F": 0, "M": 0})[g] += 1
+
+        order = sorted(((m, c) for c in clusters for m in c.mentions), key=lambda x: x[0].start)
+        for i, (m, c) in enumerate(order):
+            before = low[max(0, m.start - 60):m.start]
+            spouse = _SPOUSE_AFTER.match(text, m.end)
+            if spouse:
+                vote(c, "F" if spouse.group(1) == "chồng" else "M")  # "Hà Hồ và chồng cũ không ngại ..."
+            g = self.honorific_gender.get(m.honorific or "", "U")
+            if g != "U" and m.honorific != "vợ chồng" and before.endswith(f"{m.honorific} ") and \
+                    _COUNT_BEFORE.search(before, 0, len(before) - len(m.honorific) - 1):
+                # "hai cô em gái Ngô Lê Hồng (30 tuổi), Ngô Lê Hạnh (23 tuổi)": each name of the list
+                prev = m
+                for later, lc in order[i + 1:i + 4]:
+                    if later.honorific is not None or lc is c or \
+                            not _LIST_JOIN.search(text, prev.end, later.start) or \
+                            _LIST_JOIN.search(text, prev.end, later.start).start() != prev.end:
+                        break
+                    vote(lc, g)
+                    prev = later
+            words = m.prefix.split()
+            if g == "U" and words and words[-1] == "nam" and text[m.start - 4:m.start - 1] == "nam" and \
+                    any(len(words) > n and " ".join(words[-n - 1:-1]) in self.role_words for n in (1, 2, 3)):
+                vote(c, "M")  # "vận động viên nam Lê Văn A" ("Việt Nam" is capitalised)
+            if g == "U" and "nữ" in low[m.start - 60:m.end + 80] and \
+                    self._nearest_role_title(words[-8:]) in _PLAYER_TITLES:  # a player, not "trưởng đoàn", "HLV"
+                team = _WOMENS_TEAM_BEFORE.search(before)
+                if team and all(w in self.countries or w in self._title_vocabulary for w in team.group(1).split()) \
+                        or _WOMENS_TEAM_AFTER.match(low, m.end):
+                    vote(c, "F")  # "tiền đạo đội tuyển nữ Việt Nam X", "Thủ môn X của đội tuyển nữ Việt Nam"
+        return votes
+
+    def _gender(self, c: PersonCluster, context: dict[str, int] | None = None) -> str:
+        votes = dict(context or {"F": 0, "M": 0})
         for m in c.mentions:
             g = self.honorific_gender.get(m.honorific or "", "U")
             if g != "U":

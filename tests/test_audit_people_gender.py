@@ -1,0 +1,65 @@
+"""People's gender from general in-text evidence (the blind7 round, data/check/README.md): the words
+around a name, never a list of famous people; U stays U when the text does not decide. Every
+sentence is written for these tests."""
+
+from auditor.audit import audit
+
+
+def genders(text: str) -> dict[str, str]:
+    return {p.name: p.gender for p in audit(text).people}
+
+
+def test_a_count_and_a_gendered_noun_before_a_list_give_each_name_its_gender() -> None:
+    g = genders("Cả nhà có ba người mắc bệnh: anh Lê Quang Hưng (31 tuổi) và hai cô em gái Lê Ngọc Hà "
+                "(30 tuổi), Lê Kim Hòa (23 tuổi). Bác sĩ cho biết cả ba đã qua cơn nguy kịch.")
+    assert g["Lê Ngọc Hà"] == "F" and g["Lê Kim Hòa"] == "F"
+    # Without a count the noun is one person's: the next name keeps its own (unknown) gender.
+    g = genders("Cô em gái Lê Ngọc Hà (30 tuổi), Lê Kim Hòa (23 tuổi) và bác sĩ Trần Minh ở lại viện.")
+    assert g["Lê Ngọc Hà"] == "F" and g["Lê Kim Hòa"] == "U"
+    # "2 vợ chồng A và B" is the couple noun, not a count of men.
+    g = genders("Sau đó 2 vợ chồng Đào Quang Nhã và Nguyễn Thị Mai đã bỏ trốn khỏi địa phương.")
+    assert g["Nguyễn Thị Mai"] == "F"
+
+
+def test_a_spouse_right_after_the_name_tells_the_other_sex() -> None:
+    g = genders("Vì con, ca sĩ Kim Hòa và chồng cũ vẫn xuất hiện bên nhau trong buổi tiệc.")
+    assert g["Kim Hòa"] == "F"
+    g = genders("Hôm qua, Trần Kim Hòa cùng vợ đến dự lễ khai mạc triển lãm.")
+    assert g["Trần Kim Hòa"] == "M"
+    # Someone else's spouse ("vợ ông X") tells nothing of the first name.
+    g = genders("Hôm qua, Trần Kim Hòa cùng vợ ông Trần Quốc Toản đến dự lễ khai mạc.")
+    assert g["Trần Kim Hòa"] == "U"
+
+
+def test_a_player_of_a_womens_team_is_a_woman_and_a_team_official_is_not_read() -> None:
+    assert genders("Thủ môn Kim Hòa của đội tuyển nữ Việt Nam đã cứu thua ở phút 80.")["Kim Hòa"] == "F"
+    assert genders("Tiền đạo đội tuyển nữ Việt Nam Kim Hòa ghi bàn ở phút 12.")["Kim Hòa"] == "F"
+    assert genders("Tiền đạo Kim Hòa (Than KSVN) thuộc đội tuyển U19 nữ ghi bàn.")["Kim Hòa"] == "F"
+    # The team's staff may be men: no gender from the team.
+    assert genders("Trợ lý Trần Kim Hòa của đội tuyển nữ Việt Nam cho biết đội đã sẵn sàng.")["Trần Kim Hòa"] == "U"
+    # The men's team is the unmarked one: "nữ" elsewhere in the sentence does not make its player a woman.
+    assert genders("Hậu vệ Kim Hòa của đội tuyển Việt Nam ghi bàn, còn đội nữ thua.").get("Kim Hòa") != "F"
+
+
+def test_a_job_noun_and_nam_before_the_name_is_a_man() -> None:
+    assert genders("Vận động viên nam Lê Thanh Hòa giành huy chương vàng môn bắn súng.")["Lê Thanh Hòa"] == "M"
+    # "Việt Nam" before a name is a country, not "nam".
+    assert genders("Đại sứ Việt Nam Lê Thanh Hòa phát biểu tại buổi lễ.")["Lê Thanh Hòa"] == "U"
+
+
+def test_an_unmarked_national_team_is_the_mens_on_a_sport_page() -> None:
+    text = ("Vài năm trước, HLV Miura dẫn dắt đội tuyển VN ở nhiều giải đấu. Tiền vệ Kanto Tano và thủ môn "
+            "Đặng Lâm đã có trận đấu hay, cầu thủ nào cũng ghi bàn hoặc kiến tạo.")
+    g = genders(text)
+    assert g["Miura"] == "M" and g["Kanto Tano"] == "M"
+    # The women's national team (marked "nữ") rules the men's reading out.
+    g = genders(text.replace("đội tuyển VN", "đội tuyển nữ VN"))
+    assert g["Miura"] == "U" and g["Kanto Tano"] == "U"
+
+
+def test_a_hyphenated_foreign_given_name_is_read_by_its_first_part() -> None:
+    g = genders("Thủ tướng Pháp Jean-Pierre Raffarin đã ban hành quy định mới về tiền thuê nhà.")
+    assert g["Jean-Pierre Raffarin"] == "M"
+    # A hyphenated given name whose parts the list does not know stays U.
+    g = genders("Thủ tướng Pháp Xyla-Pierre Raffarin đã ban hành quy định mới về tiền thuê nhà.")
+    assert g["Xyla-Pierre Raffarin"] == "U"
