@@ -63,3 +63,38 @@ def test_a_hyphenated_foreign_given_name_is_read_by_its_first_part() -> None:
     # A hyphenated given name whose parts the list does not know stays U.
     g = genders("Thủ tướng Pháp Xyla-Pierre Raffarin đã ban hành quy định mới về tiền thuê nhà.")
     assert g["Xyla-Pierre Raffarin"] == "U"
+
+
+# -- quotes ----------------------------------------------------------------------------------------
+
+def quoted(text: str) -> dict[str, bool]:
+    return {p.name: p.quoted for p in audit(text).people}
+
+
+def test_a_pronoun_a_short_predicate_and_a_colon_before_a_quotation_speak() -> None:
+    q = quoted("Ông Hồ Văn Khiêm sưu tầm đá đã 30 năm. Nói về niềm đam mê của mình, ông chỉ cười: "
+               "“Những viên đá kia đã phiêu du hàng tỷ năm mới tới tay mình”.")
+    assert q["Hồ Văn Khiêm"] is True
+    # A saying of the elders is nobody's speech.
+    q = quoted("Ông Hồ Văn Khiêm sưu tầm đá đã 30 năm. Ông bà ta có câu: “Có công mài sắt có ngày nên kim”.")
+    assert q["Hồ Văn Khiêm"] is False
+
+
+def test_suspects_counted_before_a_testimony_verb_speak_together() -> None:
+    arrest = ("Công an huyện vừa bắt quả tang 2 đối tượng Bùi Văn Tư (SN 1979) và Nguyễn Xuân Nhường "
+              "(SN 1970) tàng trữ ma túy. ")
+    q = quoted(arrest + "Tại cơ quan điều tra, hai đối tượng khai nhận số ma túy trên mua của một người lạ.")
+    assert q == {"Bùi Văn Tư": True, "Nguyễn Xuân Nhường": True}
+    # The count must be the number of suspects named; a group that is only held does not speak.
+    q = quoted(arrest + "Tại cơ quan điều tra, ba đối tượng khai nhận số ma túy trên mua của một người lạ.")
+    assert q == {"Bùi Văn Tư": False, "Nguyễn Xuân Nhường": False}
+    q = quoted(arrest + "Hai đối tượng đang bị tạm giữ để điều tra.")
+    assert q == {"Bùi Văn Tư": False, "Nguyễn Xuân Nhường": False}
+
+
+def test_a_pronoun_does_not_speak_for_a_person_the_text_always_calls_otherwise() -> None:
+    q = quoted("Bà có năm người con. Người con út của bà, cô Hồ Thị Thương, đang học đại học ở Nha Trang. "
+               "Bà từ tốn nói: “Việc tôi làm có chi to tát, bổn phận làm mẹ mà thôi”.")
+    assert q["Hồ Thị Thương"] is False
+    q = quoted("Người con út, cô Hồ Thị Thương, đang học đại học ở Nha Trang. Cô từ tốn nói: “Em sẽ về quê dạy học”.")
+    assert q["Hồ Thị Thương"] is True

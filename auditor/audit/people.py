@@ -199,6 +199,13 @@ _PERSON_ACT_AFTER = re.compile(
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
+_PRONOUN_WORDS = {"ông", "bà", "anh", "chị", "cô"}
+# Suspects who testify together: "hai đối tượng khai nhận", "các bị can đều thừa nhận".
+_COUNT_WORDS: dict[str, int | None] = {"hai": 2, "2": 2, "cả hai": 2, "ba": 3, "3": 3, "cả ba": 3, "bốn": 4, "4": 4,
+                                       "các": None}
+_GROUP_TESTIMONY = re.compile(r"(?<!\w)(cả hai|cả ba|hai|ba|bốn|[234]|các)\s+(?:đối tượng|bị can|bị cáo|nghi phạm|nghi can)"
+                              r"(?:\s+(?:này|trên|nói trên))?\s+(?:(?:đã|đều|cũng|đồng loạt|cùng)\s+){0,2}"
+                              r"(?:khai nhận|thừa nhận|thú nhận|khai(?=\s+(?:là|đã|rằng|với|do|vì|không|chỉ|có))|trình bày)(?!\w)")
 _PLAYER_TITLES = {"cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "thủ quân", "tay vợt",
                   "vđv", "vận động viên", "chủ công", "phụ công", "đội trưởng", "tuyển thủ"}
 # Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
@@ -447,8 +454,11 @@ class PeopleFinder:
     def _pronoun_speaker_re(self) -> re.Pattern[str]:
         verbs = _alternation(self.speech_verbs)
         # ", nhưng anh cũng kịp nhắn nhủ": after a contrast conjunction too.
+        # "Nói về niềm đam mê của mình, ông chỉ cười: “...”": a short predicate and a colon that opens a
+        # quotation (not "Ông bà ta có câu:", "anh em").
         return re.compile(r"(?:^|[“”\"«»,.:;–—-]\s*|,\s*(?:nhưng|song|còn)\s+)(ông|bà|anh|chị|cô)(?:\s+(?:ấy|này|ta))?\s+"
-                          r"(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|chỉ|mới|từng|kịp)\s+){0,2}(?:" + verbs + r")(?!\w)")
+                          r"(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|chỉ|mới|từng|kịp)\s+){0,2}(?:(?:" + verbs + r")(?!\w)"
+                          r"|(?!(?:ông|bà|anh|chị|cô|em|ta|con|cháu|cha|mẹ)(?!\w))(?:[^\W\d]+\s+){0,2}[^\W\d]+\s*:\s*[“\"«])")
 
     # -- candidates ------------------------------------------------------------------------------
 
@@ -1734,6 +1744,16 @@ class PeopleFinder:
         cut = max((i + 1 for i, w in enumerate(words) if w in ("và", "với", "cùng")), default=0)
         return self._nearest_role_title(words[cut:])
 
+    def _group_testimony(self, clusters: list[PersonCluster], low: str) -> None:
+        """"hai đối tượng khai nhận ...", "các bị cáo đều thừa nhận ...": the suspects the text named
+        before speak together, when their number is the count given (2-5 for "các")."""
+        for g in _GROUP_TESTIMONY.finditer(low):
+            named = [c for c in clusters if c.role == "suspect" and c.first < g.start()]
+            count = _COUNT_WORDS.get(g.group(1))
+            if count == len(named) or count is None and 2 <= len(named) <= 5:
+                for c in named:
+                    c.quoted = True
+
     def _interview_subject(self, clusters: list[PersonCluster], owner: list[tuple[int, int, PersonCluster]],
                            low: str) -> None:
         """In a question-and-answer interview (answers on lines that open with a dash, questions
@@ -1941,6 +1961,7 @@ class PeopleFinder:
                 cluster.quoted = True
         self._interview_subject(clusters, owner, low)
         self._title_speakers(clusters, low, verbs, idiom, inside_quote)
+        self._group_testimony(clusters, low)
         # "..., ông nói": a pronoun speaks. It refers to the person of that gender named just before,
         # but only when the window holds one such person: with several men around, no guess.
         for m in self._pronoun_speaker_re.finditer(low):
@@ -1955,7 +1976,10 @@ class PeopleFinder:
             want = "F" if pron in ("bà", "chị", "cô") else "M"
             pos = m.start(1)
             hi = bisect.bisect_left(starts, pos)
+            # Not a person the text always calls otherwise ("cô Hồ Thị T. ... Bà từ tốn nói": the
+            # mother speaks, not the daughter).
             near = {id(cl): cl for s_, _e, cl in owner[max(0, hi - 12):hi]
-                    if pos - s_ <= 400 and cl.gender == want}
+                    if pos - s_ <= 400 and cl.gender == want and not (
+                        (called := {m.honorific for m in cl.mentions} & _PRONOUN_WORDS) and pron not in called)}
             if len(near) == 1:
                 next(iter(near.values())).quoted = True
