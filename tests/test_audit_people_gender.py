@@ -31,6 +31,16 @@ def test_a_spouse_right_after_the_name_tells_the_other_sex() -> None:
     assert g["Trần Kim Hòa"] == "U"
 
 
+def test_a_kin_noun_in_apposition_with_a_possessor_tells_the_gender() -> None:
+    g = genders("Nạn nhân là Lê Kim Hòa, vợ ông Nguyễn Văn Tám, đã tử vong tại chỗ.")
+    assert g["Lê Kim Hòa"] == "F"
+    g = genders("Trần Kim Hòa (25 tuổi), con trai của bà Lê Thị Lan, cho biết đã báo công an.")
+    assert g["Trần Kim Hòa"] == "M"
+    # "ông A, vợ B": B may be the wife; the apposition without a possessor tells nothing of B.
+    g = genders("Ông Tám, vợ Lê Kim Hòa và con đều có mặt tại buổi lễ.")
+    assert g["Lê Kim Hòa"] == "U"
+
+
 def test_a_player_of_a_womens_team_is_a_woman_and_a_team_official_is_not_read() -> None:
     assert genders("Thủ môn Kim Hòa của đội tuyển nữ Việt Nam đã cứu thua ở phút 80.")["Kim Hòa"] == "F"
     assert genders("Tiền đạo đội tuyển nữ Việt Nam Kim Hòa ghi bàn ở phút 12.")["Kim Hòa"] == "F"

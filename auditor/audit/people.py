@@ -167,6 +167,12 @@ _CREDIT_BEFORE = re.compile(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hi�
 # and a list ("hai cô em gái A, B").
 _SPOUSE_AFTER = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(vợ|chồng)(?:\s+(?:cũ|mình|sắp cưới|hiện tại|con))?"
                            r"(?=\s*[,.;:!?)]|\s+(?!vợ|chồng|của|ông|bà|anh|chị|cô|em|[A-ZĐ])[a-zà-ỹđ])")
+# "Lê Thị Hoa, vợ ông Nguyễn Văn Hùng", "Trần Minh, con trai của bà Lan": a kin noun in apposition
+# that a possessor follows (not "X, vợ Y": Y may be the wife).
+_KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:là\s+)?(?:người\s+)?"
+                             r"(vợ|mẹ|con gái|chị gái|em gái|con dâu|chồng|bố|cha|con trai|anh trai|em trai|con rể)"
+                             r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+|(?:ông|bà|anh|chị|cô|cháu|em)\s+)")
+_FEMALE_KIN = {"vợ", "mẹ", "con gái", "chị gái", "em gái", "con dâu"}
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:hai|ba|bốn|2|3|4|các|những|cả hai|cả ba)(?:\s+(?:cô|cậu|anh|chị|chàng|người))?\s+$")
 _LIST_JOIN = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*(?:và\s+)?|\s+và\s+)$")
 # A player of a women's team: "Thủ môn Kim Hòa của đội tuyển nữ Việt Nam", "tiền đạo tuyển nữ Việt Nam
@@ -1489,7 +1495,8 @@ class PeopleFinder:
     def _context_gender_votes(self, clusters: list[PersonCluster], text: str,
                               low: str) -> dict[int, dict[str, int]]:
         """Gender the words around a mention tell, as votes beside the honorifics' (GUIDE_people: what a
-        careful reader takes from the text): "X và chồng cũ" / "X cùng vợ" (X the spouse of the other sex), "hai cô em gái A, B" (a count
+        careful reader takes from the text): "X và chồng cũ" / "X cùng vợ" (X the spouse of the other sex),
+        "X, vợ ông Y" / "X, con trai của bà Y" (a kin noun in apposition), "hai cô em gái A, B" (a count
         and a gendered noun before a list: each of them), "vận động viên nam X" (a job and "nam")."""
         votes: dict[int, dict[str, int]] = {}
 
@@ -1499,6 +1506,9 @@ class PeopleFinder:
         order = sorted(((m, c) for c in clusters for m in c.mentions), key=lambda x: x[0].start)
         for i, (m, c) in enumerate(order):
             before = low[max(0, m.start - 60):m.start]
+            kin = _KIN_APPOSITION.match(low, m.end)
+            if kin:
+                vote(c, "F" if kin.group(1) in _FEMALE_KIN else "M")  # "X, vợ ông Y", "X, con trai của bà Y"
             spouse = _SPOUSE_AFTER.match(text, m.end)
             if spouse:
                 vote(c, "F" if spouse.group(1) == "chồng" else "M")  # "Hà Hồ và chồng cũ không ngại ..."
