@@ -41,6 +41,15 @@ def test_a_kin_noun_in_apposition_with_a_possessor_tells_the_gender() -> None:
     assert g["Lê Kim Hòa"] == "U"
 
 
+def test_a_child_noun_then_a_dash_colon_or_la_before_the_name_tells_the_gender() -> None:
+    g = genders("Hai người vẫn thân thiết vì cậu con trai chung - bé Subeo. Cách đây không lâu, Subeo đã đi học.")
+    assert g["Subeo"] == "M"
+    assert genders("Gia đình có cô con gái út là bé Kim Na, năm nay lên sáu.")["Kim Na"] == "F"
+    # A child noun further back, another clause between, tells nothing.
+    g = genders("Anh có con trai đang học lớp 3. Sáng nay, Kim Na đi học muộn.")
+    assert g.get("Kim Na", "U") == "U"
+
+
 def test_a_player_of_a_womens_team_is_a_woman_and_a_team_official_is_not_read() -> None:
     assert genders("Thủ môn Kim Hòa của đội tuyển nữ Việt Nam đã cứu thua ở phút 80.")["Kim Hòa"] == "F"
     assert genders("Tiền đạo đội tuyển nữ Việt Nam Kim Hòa ghi bàn ở phút 12.")["Kim Hòa"] == "F"

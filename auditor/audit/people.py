@@ -173,6 +173,10 @@ _KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:là\s+)?
                              r"(vợ|mẹ|con gái|chị gái|em gái|con dâu|chồng|bố|cha|con trai|anh trai|em trai|con rể)"
                              r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+|(?:ông|bà|anh|chị|cô|cháu|em)\s+)")
 _FEMALE_KIN = {"vợ", "mẹ", "con gái", "chị gái", "em gái", "con dâu"}
+# "cậu con trai chung - bé Subeo", "cô con gái út là bé Na": a child noun, a dash, colon or "là",
+# then the name (with "bé", "cháu" or nothing).
+_CHILD_BEFORE = re.compile(r"(?<!\w)(con trai|con gái|quý tử|ái nữ)(?:\s+\w+){0,2}\s*(?:[-–:]|\s là)\s*"
+                           r"(?:(?:bé|cháu|nhóc)\s+)?$")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:hai|ba|bốn|2|3|4|các|những|cả hai|cả ba)(?:\s+(?:cô|cậu|anh|chị|chàng|người))?\s+$")
 _LIST_JOIN = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*(?:và\s+)?|\s+và\s+)$")
 # A player of a women's team: "Thủ môn Kim Hòa của đội tuyển nữ Việt Nam", "tiền đạo tuyển nữ Việt Nam
@@ -1496,7 +1500,8 @@ class PeopleFinder:
                               low: str) -> dict[int, dict[str, int]]:
         """Gender the words around a mention tell, as votes beside the honorifics' (GUIDE_people: what a
         careful reader takes from the text): "X và chồng cũ" / "X cùng vợ" (X the spouse of the other sex),
-        "X, vợ ông Y" / "X, con trai của bà Y" (a kin noun in apposition), "hai cô em gái A, B" (a count
+        "X, vợ ông Y" / "X, con trai của bà Y" (a kin noun in apposition), "cậu con trai chung - bé X",
+        "hai cô em gái A, B" (a count
         and a gendered noun before a list: each of them), "vận động viên nam X" (a job and "nam")."""
         votes: dict[int, dict[str, int]] = {}
 
@@ -1506,13 +1511,16 @@ class PeopleFinder:
         order = sorted(((m, c) for c in clusters for m in c.mentions), key=lambda x: x[0].start)
         for i, (m, c) in enumerate(order):
             before = low[max(0, m.start - 60):m.start]
+            g = self.honorific_gender.get(m.honorific or "", "U")
+            child = _CHILD_BEFORE.search(before) if g == "U" else None
+            if child:
+                vote(c, "M" if child.group(1) in ("con trai", "quý tử") else "F")  # "cậu con trai chung - bé Subeo"
             kin = _KIN_APPOSITION.match(low, m.end)
             if kin:
                 vote(c, "F" if kin.group(1) in _FEMALE_KIN else "M")  # "X, vợ ông Y", "X, con trai của bà Y"
             spouse = _SPOUSE_AFTER.match(text, m.end)
             if spouse:
                 vote(c, "F" if spouse.group(1) == "chồng" else "M")  # "Hà Hồ và chồng cũ không ngại ..."
-            g = self.honorific_gender.get(m.honorific or "", "U")
             if g != "U" and m.honorific != "vợ chồng" and before.endswith(f"{m.honorific} ") and \
                     _COUNT_BEFORE.search(before, 0, len(before) - len(m.honorific) - 1):
                 # "hai cô em gái Ngô Lê Hồng (30 tuổi), Ngô Lê Hạnh (23 tuổi)": each name of the list
