@@ -39,6 +39,9 @@ def test_a_kin_noun_in_apposition_with_a_possessor_tells_the_gender() -> None:
     # "ông A, vợ B": B may be the wife; the apposition without a possessor tells nothing of B.
     g = genders("Ông Tám, vợ Lê Kim Hòa và con đều có mặt tại buổi lễ.")
     assert g["Lê Kim Hòa"] == "U"
+    # "vợ anh là Y": his wife, a new clause; the pronoun is the man himself.
+    g = genders("Người chồng trong clip là Vũ Thanh Tùng (27 tuổi), vợ anh là Nguyễn Thái Bình (25 tuổi).")
+    assert g["Vũ Thanh Tùng"] == "M"
 
 
 def test_a_child_noun_then_a_dash_colon_or_la_before_the_name_tells_the_gender() -> None:

@@ -169,9 +169,10 @@ _SPOUSE_AFTER = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(vợ|chồng)
                            r"(?=\s*[,.;:!?)]|\s+(?!vợ|chồng|của|ông|bà|anh|chị|cô|em|[A-ZĐ])[a-zà-ỹđ])")
 # "Lê Thị Hoa, vợ ông Nguyễn Văn Hùng", "Trần Minh, con trai của bà Lan": a kin noun in apposition
 # that a possessor follows (not "X, vợ Y": Y may be the wife).
-_KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:là\s+)?(?:người\s+)?"
+# (The possessor must be a name, its titles between: "X (27 tuổi), vợ anh là Y" - his wife - is not read.)
+_KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:người\s+)?"
                              r"(vợ|mẹ|con gái|chị gái|em gái|con dâu|chồng|bố|cha|con trai|anh trai|em trai|con rể)"
-                             r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+|(?:ông|bà|anh|chị|cô|cháu|em)\s+)")
+                             r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+)?((?:\w+\s+){0,3}?)[A-ZĐ]")
 _FEMALE_KIN = {"vợ", "mẹ", "con gái", "chị gái", "em gái", "con dâu"}
 # "cậu con trai chung - bé Subeo", "cô con gái út là bé Na": a child noun, a dash, colon or "là",
 # then the name (with "bé", "cháu" or nothing).
@@ -1515,8 +1516,8 @@ class PeopleFinder:
             child = _CHILD_BEFORE.search(before) if g == "U" else None
             if child:
                 vote(c, "M" if child.group(1) in ("con trai", "quý tử") else "F")  # "cậu con trai chung - bé Subeo"
-            kin = _KIN_APPOSITION.match(low, m.end)
-            if kin:
+            kin = _KIN_APPOSITION.match(text, m.end)
+            if kin and all(w in self._title_vocabulary or w in self.honorific_gender for w in kin.group(2).split()):
                 vote(c, "F" if kin.group(1) in _FEMALE_KIN else "M")  # "X, vợ ông Y", "X, con trai của bà Y"
             spouse = _SPOUSE_AFTER.match(text, m.end)
             if spouse:
