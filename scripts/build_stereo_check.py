@@ -41,6 +41,7 @@ draws 100 flagged sentences the same way with the rules corrected on round 4, fo
 ``--set round5`` (seed ``10687``, ids ``v001``...) is drawn like round 4 after the round-4b fixes:
 150 flagged sentences and 100 unflagged ones with the broad vocabulary, from fresh articles.
 ``--set round6`` (seed ``12011``, ids ``w001``...) is drawn the same way after the round-5 fixes.
+``--set round7`` (seed ``13873``, ids ``x001``...) is drawn the same way after the round-6 fixes.
 """
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not d
                    "fresh_articles": True, "vocab": "r4"},
         # Round 6, after the round-5 fixes: drawn like round 5.
         "round6": {"seed": 12011, "prefix": "w", "name": "stereo_round6", "counts": (150, 100, 0),
+                   "fresh_articles": True, "vocab": "r4"},
+        # Round 7, after the round-6 fixes: drawn like round 5.
+        "round7": {"seed": 13873, "prefix": "x", "name": "stereo_round7", "counts": (150, 100, 0),
                    "fresh_articles": True, "vocab": "r4"}}
 PER_RULE = 8
 MAX_FLAGGED = 210
