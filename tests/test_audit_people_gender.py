@@ -120,3 +120,22 @@ def test_a_pronoun_does_not_speak_for_a_person_the_text_always_calls_otherwise()
     assert q["Hồ Thị Thương"] is False
     q = quoted("Người con út, cô Hồ Thị Thương, đang học đại học ở Nha Trang. Cô từ tốn nói: “Em sẽ về quê dạy học”.")
     assert q["Hồ Thị Thương"] is True
+
+
+# -- roles -----------------------------------------------------------------------------------------
+
+def roles(text: str) -> dict[str, str]:
+    return {p.name: p.role for p in audit(text).people}
+
+
+def test_an_abbreviations_period_does_not_cut_the_title_off_the_name() -> None:
+    r = roles("Sáng 6-2, Phó Chủ tịch UBND TP.HCM Nguyễn Thị Thu đã chủ trì cuộc họp tổng kết.")
+    assert r["Nguyễn Thị Thu"] == "official"
+    # A period glued to the next sentence still ends the first one.
+    r = roles("Các cầu thủ tập dưới sự giám sát của chuyên gia thể lực Biro.Trung vệ Hoàng Anh Dũng đã bình phục.")
+    assert r["Hoàng Anh Dũng"] == "celebrity"
+
+
+def test_the_deputy_head_of_an_investigating_agency_is_an_official() -> None:
+    r = roles("Ông Nguyễn Thế Bình, Phó thủ trưởng Cơ quan Điều tra Bộ Công an, cho rằng vụ án còn phức tạp.")
+    assert r["Nguyễn Thế Bình"] == "official"

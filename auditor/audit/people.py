@@ -229,6 +229,9 @@ _CLAUSE_BREAK_IN = re.compile(r"[,;]")
 _LIST_SEP_AFTER = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|và|hay|-|–)\s*")
 _APPOSITIVE_HEAD = re.compile(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})")
 _ROLE_WORD = re.compile(r"[\w./]+")
+# A sentence stop in the window before a name: a period glued to the next word ends a sentence only
+# after a word of four letters or more ("Biro.Trung vệ X"), not in an abbreviation ("TP.HCM", "Ths.BS").
+_ROLE_WINDOW_STOP = re.compile(r"[;:!?\n“”\"]|\.(?!\w)|(?<=\w{4})\.")
 _APPOSITIVE = re.compile(r"\s*[,(–—-]\s*(.*)")
 _PERSON_APPOSITIVE = re.compile(r"\s*,\s*(?:một\s+|là\s+)?((?:[\w./]+\s+){1,4}[\w./]+)")
 # Words that make what follows a person noun a clause of its own, not the noun's own phrase.
@@ -1591,7 +1594,9 @@ class PeopleFinder:
             # The nearest job title before the name, within the sentence (brackets allowed:
             # "Giám đốc Cục Điều tra Liên bang Mỹ (FBI) James Comey").
             before = low[max(0, m.start - 90):m.start]
-            cut = max(before.rfind(ch) for ch in ".;:!?\n“”\"")
+            # (not at the period of an abbreviation: "Phó Chủ tịch UBND TP.HCM Nguyễn Thị X")
+            stops = [s.start() for s in _ROLE_WINDOW_STOP.finditer(before)]
+            cut = stops[-1] if stops else -1
             words = _ROLE_WORD.findall(before[cut + 1:])
             title = self._nearest_role_title(words)
             if title:
