@@ -16,6 +16,9 @@ def test_a_count_and_a_gendered_noun_before_a_list_give_each_name_its_gender() -
     # Without a count the noun is one person's: the next name keeps its own (unknown) gender.
     g = genders("Cô em gái Lê Ngọc Hà (30 tuổi), Lê Kim Hòa (23 tuổi) và bác sĩ Trần Minh ở lại viện.")
     assert g["Lê Ngọc Hà"] == "F" and g["Lê Kim Hòa"] == "U"
+    # A plural, a gendered noun and a connector before the list: each name too.
+    g = genders("Anh từng hẹn hò với những cô gái như Trần Kim Hòa, Lê Minh Hạnh và Phan Ngọc Hà.")
+    assert g == {"Trần Kim Hòa": "F", "Lê Minh Hạnh": "F", "Phan Ngọc Hà": "F"}
     # "2 vợ chồng A và B" is the couple noun, not a count of men.
     g = genders("Sau đó 2 vợ chồng Đào Quang Nhã và Nguyễn Thị Mai đã bỏ trốn khỏi địa phương.")
     assert g["Nguyễn Thị Mai"] == "F"

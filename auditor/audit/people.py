@@ -1525,11 +1525,18 @@ class PeopleFinder:
             spouse = _SPOUSE_AFTER.match(text, m.end)
             if spouse:
                 vote(c, "F" if spouse.group(1) == "chồng" else "M")  # "Hà Hồ và chồng cũ không ngại ..."
-            if g != "U" and m.honorific != "vợ chồng" and before.endswith(f"{m.honorific} ") and \
-                    _COUNT_BEFORE.search(before, 0, len(before) - len(m.honorific) - 1):
+            list_gender = g if g != "U" and m.honorific != "vợ chồng" and before.endswith(f"{m.honorific} ") and \
+                _COUNT_BEFORE.search(before, 0, len(before) - len(m.honorific) - 1) else None
+            if g == "U" and not list_gender:
+                head = self._group_head_re.search(before)  # "những cô gái như A, B", "các nữ diễn viên: A, B"
+                if head:
+                    list_gender = self.honorific_gender[head.group(1)]
+                    vote(c, list_gender)
+            if list_gender:
                 # "hai cô em gái Ngô Lê Hồng (30 tuổi), Ngô Lê Hạnh (23 tuổi)": each name of the list
+                g = list_gender
                 prev = m
-                for later, lc in order[i + 1:i + 4]:
+                for later, lc in order[i + 1:i + 6]:
                     if later.honorific is not None or lc is c or \
                             not _LIST_JOIN.search(text, prev.end, later.start) or \
                             _LIST_JOIN.search(text, prev.end, later.start).start() != prev.end:
@@ -1547,6 +1554,13 @@ class PeopleFinder:
                         or _WOMENS_TEAM_AFTER.match(low, m.end):
                     vote(c, "F")  # "tiền đạo đội tuyển nữ Việt Nam X", "Thủ môn X của đội tuyển nữ Việt Nam"
         return votes
+
+    @cached_property
+    def _group_head_re(self) -> re.Pattern[str]:
+        """A plural and a gendered noun, then a connector, before a list of names."""
+        nouns = {w for w, g in self.honorific_gender.items() if g != "U" and w != "vợ chồng" and len(w) > 2}
+        return re.compile(r"(?<!\w)(?:các|những|hai|ba|bốn|[234]|cả hai|cả ba)\s+(" + _alternation(nouns) +
+                          r")\s*(?:[,:]|như|gồm|gồm có|là|từ)\s*$")
 
     def _gender(self, c: PersonCluster, context: dict[str, int] | None = None) -> str:
         votes = dict(context or {"F": 0, "M": 0})
