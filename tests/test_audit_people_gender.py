@@ -39,6 +39,8 @@ def test_a_kin_noun_in_apposition_with_a_possessor_tells_the_gender() -> None:
     assert g["Lê Kim Hòa"] == "F"
     g = genders("Trần Kim Hòa (25 tuổi), con trai của bà Lê Thị Lan, cho biết đã báo công an.")
     assert g["Trần Kim Hòa"] == "M"
+    # A possessor whose name opens with an accented capital.
+    assert genders("Nạn nhân là Lê Kim Hòa, vợ ông Ánh, đã tử vong tại chỗ.")["Lê Kim Hòa"] == "F"
     # "ông A, vợ B": B may be the wife; the apposition without a possessor tells nothing of B.
     g = genders("Ông Tám, vợ Lê Kim Hòa và con đều có mặt tại buổi lễ.")
     assert g["Lê Kim Hòa"] == "U"

@@ -166,13 +166,13 @@ _CREDIT_BEFORE = re.compile(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hi�
 # "X và chồng cũ", "X cùng vợ" (X is the spouse of the other sex); a count before a gendered noun
 # and a list ("hai cô em gái A, B").
 _SPOUSE_AFTER = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(vợ|chồng)(?:\s+(?:cũ|mình|sắp cưới|hiện tại|con))?"
-                           r"(?=\s*[,.;:!?)]|\s+(?!vợ|chồng|của|ông|bà|anh|chị|cô|em|[A-ZĐ])[a-zà-ỹđ])")
+                           r"(?=\s*[,.;:!?)]|\s+(?!vợ|chồng|của|ông|bà|anh|chị|cô|em)(?![" + _UPPER + r"])[^\W\d_])")
 # "Lê Thị Hoa, vợ ông Nguyễn Văn Hùng", "Trần Minh, con trai của bà Lan": a kin noun in apposition
 # that a possessor follows (not "X, vợ Y": Y may be the wife).
 # (The possessor must be a name, its titles between: "X (27 tuổi), vợ anh là Y" - his wife - is not read.)
 _KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:người\s+)?"
                              r"(vợ|mẹ|con gái|chị gái|em gái|con dâu|chồng|bố|cha|con trai|anh trai|em trai|con rể)"
-                             r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+)?((?:\w+\s+){0,3}?)[A-ZĐ]")
+                             r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+)?((?:\w+\s+){0,3}?)[" + _UPPER + "]")
 _FEMALE_KIN = {"vợ", "mẹ", "con gái", "chị gái", "em gái", "con dâu"}
 # "cậu con trai chung - bé Subeo", "cô con gái út là bé Na": a child noun, a dash, colon or "là",
 # then the name (with "bé", "cháu" or nothing).
