@@ -144,3 +144,12 @@ def test_an_abbreviations_period_does_not_cut_the_title_off_the_name() -> None:
 def test_the_deputy_head_of_an_investigating_agency_is_an_official() -> None:
     r = roles("Ông Nguyễn Thế Bình, Phó thủ trưởng Cơ quan Điều tra Bộ Công an, cho rằng vụ án còn phức tạp.")
     assert r["Nguyễn Thế Bình"] == "official"
+
+
+def test_ten_after_a_noun_for_a_person_means_named_not_a_suspect() -> None:
+    r = roles("Trong lúc đi dạo, nhóm gặp một cô bé tên Ngân đang học bài dưới gốc cây.")
+    assert r["Ngân"] != "suspect"
+    r = roles("Trong dùng kiếm chém khiến một nam thanh niên tên Dũng bị thương.")
+    assert r["Dũng"] == "victim"
+    # "tên" alone before a name still marks the suspect.
+    assert roles("Công an bắt tên Cường khi hắn đang trộm xe máy.")["Cường"] == "suspect"

@@ -153,7 +153,9 @@ _GENERIC_NOUN_BEFORE = re.compile(r"(?:cô gái|chàng trai|cô dâu|chú rể|n
 _WORD = re.compile(r"\w+")
 _REAL_NAME_AFTER = re.compile(r"\s*,?\s*(?:có\s+)?(?:tên\s+thật|tên\s+khai\s+sinh|tên\s+đầy\s+đủ)(?:\s+là)?\s*:?\s+")
 # "tên" marks a suspect only right before a name: not "cái tên X", "mang tên X", "tên thật là X".
-_NAME_NOUN_BEFORE_TEN = {"cái", "mang", "có", "đặt", "lấy", "với", "một"}
+# ... nor after a noun for a person: "một nhân viên tên Cường", "cô gái tên Lan", "thanh niên tên X".
+_NAME_NOUN_BEFORE_TEN = {"cái", "mang", "có", "đặt", "lấy", "với", "một", "viên", "người", "gái", "trai", "niên",
+                         "sinh", "bé", "khách", "xế", "con", "bạn"}
 _NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "tiếng", "riêng", "cúng", "thường"}
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:chàng|gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
