@@ -153,3 +153,12 @@ def test_ten_after_a_noun_for_a_person_means_named_not_a_suspect() -> None:
     assert r["Dũng"] == "victim"
     # "tên" alone before a name still marks the suspect.
     assert roles("Công an bắt tên Cường khi hắn đang trộm xe máy.")["Cường"] == "suspect"
+
+
+def test_an_abbreviated_title_with_its_period_gives_the_role() -> None:
+    assert roles("- GS. Trần Văn Khê: Trước đây thì yếu lắm, giờ đã khác.")["Trần Văn Khê"] == "expert"
+    assert roles("Theo TS. Lê Văn Hùng, giá dầu sẽ còn tăng.")["Lê Văn Hùng"] == "expert"
+    # A sentence that ends in a pronoun or a word ("của anh.", "ký tên.") still ends there.
+    assert roles("Con số quá cao so với phong độ của anh. Marco Verratti từ chối PSG.")["Marco Verratti"] != "citizen"
+    # A sentence that ends in a place still ends: its job is not the next person's.
+    assert roles("Anh làm bác sĩ ở Hà Nội. Nguyễn Văn Tám thì làm ruộng ở quê.")["Nguyễn Văn Tám"] != "expert"

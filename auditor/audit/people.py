@@ -233,6 +233,7 @@ _APPOSITIVE_HEAD = re.compile(r"\s*[,(–—-]\s*((?:\S+\s+){0,3})")
 _ROLE_WORD = re.compile(r"[\w./]+")
 # A sentence stop in the window before a name: a period glued to the next word ends a sentence only
 # after a word of four letters or more ("Biro.Trung vệ X"), not in an abbreviation ("TP.HCM", "Ths.BS").
+_WORD_BEFORE = re.compile(r"\w+$")
 _ROLE_WINDOW_STOP = re.compile(r"[;:!?\n“”\"]|\.(?!\w)|(?<=\w{4})\.")
 _APPOSITIVE = re.compile(r"\s*[,(–—-]\s*(.*)")
 _PERSON_APPOSITIVE = re.compile(r"\s*,\s*(?:một\s+|là\s+)?((?:[\w./]+\s+){1,4}[\w./]+)")
@@ -1611,9 +1612,13 @@ class PeopleFinder:
             # "Giám đốc Cục Điều tra Liên bang Mỹ (FBI) James Comey").
             before = low[max(0, m.start - 90):m.start]
             # (not at the period of an abbreviation: "Phó Chủ tịch UBND TP.HCM Nguyễn Thị X")
-            stops = [s.start() for s in _ROLE_WINDOW_STOP.finditer(before)]
+            stops = [s.start() for s in _ROLE_WINDOW_STOP.finditer(before)
+                     # nor at the period of an abbreviated title: "GS. Trần Văn Khê", "TS. X"
+                     if not (before[s.start()] == "." and (w := _WORD_BEFORE.search(before, 0, s.start()))
+                             and len(w.group(0)) <= 4 and w.group(0).isascii() and w.group(0) in self.role_words
+                             and w.group(0) not in self.honorific_gender)]
             cut = stops[-1] if stops else -1
-            words = _ROLE_WORD.findall(before[cut + 1:])
+            words = [w.rstrip(".") for w in _ROLE_WORD.findall(before[cut + 1:])]
             title = self._nearest_role_title(words)
             if title:
                 found.append(self.role_words[title])
