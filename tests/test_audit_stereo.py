@@ -453,3 +453,46 @@ def test_looks_measured_by_mens_reaction() -> None:
     # Advice on behaviour, a film's plot: no woman's looks offered to men in the outlet's voice.
     assert not rules_hit("Những điều dưới đây tưởng chừng đơn giản mà đủ khiến đàn ông mê mẩn.")
     assert not rules_hit("Bộ phim kể về một cô gái có nhan sắc khiến đàn ông mê mẩn.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # Reported criticism and comments; a role described; a place likened to a woman.
+    "Diện áo crop-top, nữ ca sĩ 15 tuổi bị cho mặc hở hang, không phù hợp lứa tuổi.",
+    "Trái với những nhận xét thiếu tích cực về nhan sắc của vợ, nam diễn viên vẫn dành cho cô lời ngọt ngào.",
+    "Lời bình khiến cô bé chùn bước trước lời mời vào những vai phải phô diễn cơ thể.",
+    "Có người đã ví quán cà phê nhỏ như một cô gái đằm thắm và quyến rũ.",
+    # The reader as the one looked at, in advice copy.
+    "Nếu anh ấy chỉ nói trông bạn sexy thế nào thì anh ấy chỉ muốn dụ bạn lên giường.",
+    "Nghĩ rằng bạn đẹp là chưa đủ, chàng còn muốn bạn thấy chính mình xinh đẹp.",
+    # The end of a quotation opened earlier, attributed just after.
+    "Ngoài ngày đi diễn thì mình còn tập gym và tập sexy dance”, cô nàng chia sẻ.",
+    # A round of a tournament; intimate photos as evidence of a crime or a quarrel.
+    "Không ai ngờ tay vợt nữ số một lại bị loại ngay vòng 1 trước đối thủ kém hơn.",
+    "Khởi tố thêm tội danh với kẻ tung ảnh 'nóng' của bạn gái cũ.",
+    "Chị đòi ly hôn vì phát hiện \"ảnh nóng\" trong điện thoại chồng.",
+    # A work's title; a man's nickname in quotes.
+    "Vì sao những tác phẩm \"gái quê mặc váy\" vẫn được độc giả ưa thích?",
+    "Hai nhóm côn đồ là nhóm Hùng \"Cave\" và nhóm Tuấn \"Lãng Tử\" thường xuyên gây rối.",
+])
+def test_round7_false_flag_causes_pass(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Ngọc Trinh khoe vòng 1 gợi cảm trên thảm đỏ.", "sexualisation"),
+    ("Nữ ca sĩ tung ảnh nóng khoe đường cong ở bãi biển.", "sexualisation"),
+    ("Đại gia sống xa hoa với siêu xe và gái đẹp.", "demeaning_label"),
+    ("Nữ diễn viên xinh đẹp đóng vai chính trong phim truyền hình mới.", "appearance"),
+    ("Người đẹp Đà Nẵng diện bikini nóng bỏng trên bãi biển.", "sexualisation"),
+    ("Dù bị loại, người đẹp vẫn tự tin khoe vòng một đầy đặn.", "sexualisation"),
+])
+def test_round7_what_must_still_flag(sentence: str, category: str) -> None:
+    assert category in categories(sentence)
+
+
+def test_round7_fixes_keep_nicknames_hedges_and_self_published_photos() -> None:
+    # A nickname quoted alone before the speech verb, the passive hedge, a star's own photos.
+    assert "appearance" in categories("Một người vợ sao lại muốn ăn thua đủ với chồng\", ca sĩ \"mắt nai\" tâm sự.")
+    assert "appearance" in categories("Hạ Vi được nhận xét càng ngày càng xinh đẹp sau khi chia tay.")
+    assert "sexualisation" in categories("Cô béo đẹp nhất Hollywood bất ngờ tung ảnh 'nóng rẫy tay'.")
+    assert not rules_hit("Bắt quả tang, gã tung ảnh nóng bạn gái cũ lên Facebook để trả thù.")
