@@ -23,10 +23,11 @@ WORDS = ("phụ nữ nữ tài xế gây tai nạn hội liên hiệp tỉnh bì
 
 def _tokenizer(folder: Path):
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", *dict.fromkeys(WORDS)]
-    (folder / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
-    tok = transformers.BertTokenizerFast(vocab_file=str(folder / "vocab.txt"), do_lower_case=True,
+    # transformers 5 takes the vocabulary itself (``vocab``); a ``vocab_file`` is silently ignored and
+    # leaves only the special tokens, so every word would read as [UNK].
+    tok = transformers.BertTokenizerFast(vocab={t: i for i, t in enumerate(vocab)}, do_lower_case=True,
                                          strip_accents=False)
-    (folder / "vocab.txt").unlink()
+    assert tok.tokenize("phụ nữ") == ["phụ", "nữ"]
     return tok
 
 
@@ -249,3 +250,50 @@ def test_a_trick_that_cannot_apply_is_skipped(monkeypatch) -> None:
     monkeypatch.setattr(lean_import, "_shared_models_scan", broken)
     with lean_import.lean_imports():
         import transformers.models  # noqa: F401
+
+
+def test_window_mean_reads_past_the_lead(tmp_path: Path) -> None:
+    """A head with ``auditor_windows`` averages its windows: what follows the lead changes the score."""
+    from auditor.models.textprep import token_windows
+
+    folder = _tiny_bert(tmp_path / "ge_item", ["none", *GE_TOPICS], auditor_task="article",
+                        auditor_max_length=8, auditor_windows=3,
+                        initializer_range=0.5)  # large random weights: every window scores apart
+    scorer = load_scorer(str(folder))
+    head = scorer.heads["article"]
+    lead = "đội tuyển bóng đá thắng trận hòa"          # 7 words: the first window holds 6
+    later = "hội liên hiệp phụ nữ tỉnh bình đẳng giới"
+    windows = token_windows(head.tokenizer, f"{lead} {later}", 8, 3)
+    assert [len(w) for w in windows] == [8, 8, 6]  # [CLS] 6 words [SEP], twice, then the rest
+    assert all(w[0] == head.tokenizer.cls_token_id and w[-1] == head.tokenizer.sep_token_id for w in windows)
+    assert token_windows(head.tokenizer, "", 8, 3) == [[head.tokenizer.cls_token_id, head.tokenizer.sep_token_id]]
+
+    with torch.inference_mode():
+        each = [torch.softmax(head.model(input_ids=torch.tensor([w])).logits, -1)[0] for w in windows]
+    expected = 1.0 - float(sum(p[head.negative] for p in each)) / 3
+    [whole, short] = scorer.score_articles([f"{lead} {later}", lead])
+    first_only = 1.0 - float(each[0][head.negative])
+    assert abs(expected - first_only) > 0.005  # the test can tell a mean from the lead alone
+    assert whole["ge_prob"] == pytest.approx(expected, abs=1e-6)  # scores are rounded to 6 places
+    assert abs(whole["ge_prob"] - short["ge_prob"]) > 0.005
+    # Batching windows of several articles together keeps each article's own mean.
+    assert scorer.score_articles([lead, f"{lead} {later}"])[1]["ge_prob"] == pytest.approx(whole["ge_prob"], abs=1e-6)
+
+
+def test_roberta_windows_carry_its_own_special_tokens(tmp_path: Path) -> None:
+    from auditor.models.textprep import token_windows
+
+    folder = _tiny_roberta(tmp_path / "phobert", ["none", "gbv"], auditor_windows=2)
+    tok = transformers.AutoTokenizer.from_pretrained(str(folder))
+    windows = token_windows(tok, " ".join(WORDS), 10, 2)
+    assert len(windows) == 2 and all(len(w) == 10 for w in windows)
+    assert all(w[0] == tok.bos_token_id and w[-1] == tok.eos_token_id for w in windows)
+    [row] = load_scorer(str(folder)).score_articles([" ".join(WORDS)])
+    assert 0.0 <= row["ge_prob"] <= 1.0
+
+
+@pytest.mark.parametrize("windows", [0, 17, "3"])
+def test_bad_window_count_is_a_clear_error(tmp_path: Path, windows) -> None:
+    folder = _tiny_bert(tmp_path / "ge_item", ["none", "gbv"], auditor_windows=windows)
+    with pytest.raises(ModelError, match="auditor_windows"):
+        load_scorer(str(folder))

@@ -260,3 +260,31 @@ def test_tokenizer_ids_are_the_same_on_every_run(tmp_path: Path) -> None:
     assert first.convert_ids_to_tokens(list(range(5))) == ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
     tokens = first.convert_ids_to_tokens(first("Hội phụ nữ huyện")["input_ids"])
     assert tokens[0] == "[CLS]" and tokens[-1] == "[SEP]" and "phụ" in tokens
+
+
+def test_head_runs_are_averaged_and_windows_exported(tmp_path: Path) -> None:
+    """article_runs=2 fine-tunes the article head twice (seeds 13, 14) and ships the mean weights."""
+    import torch
+
+    options = _tiny(tmp_path, article_runs=2, article_windows=3)
+    results = run_training(options, log=lambda m: None)
+    assert results["ge_item"]["runs"] == 2 and results["stereo"]["runs"] == 1
+    head = options.checkpoints / "ge_item"
+    runs = [torch.load(head / f"run{k}" / "state.pt", weights_only=True)["model"] for k in (0, 1)]
+    from safetensors.torch import load_file
+
+    final = load_file(head / "final" / "model.safetensors")
+    name = "bert.encoder.layer.1.output.dense.weight"  # trained (not frozen) in both runs
+    assert not torch_equal(runs[0][name], runs[1][name])  # two seeds, two different runs
+    assert torch.allclose(final[name], (runs[0][name] + runs[1][name]) / 2, atol=1e-6)
+    assert torch.allclose(final["classifier.weight"], (runs[0]["classifier.weight"] + runs[1]["classifier.weight"]) / 2,
+                          atol=1e-6)
+    article_config = json.loads((options.out / "ge_item" / "config.json").read_text(encoding="utf-8"))
+    assert article_config["auditor_windows"] == 3
+    assert "auditor_windows" not in json.loads((options.out / "stereo" / "config.json").read_text(encoding="utf-8"))
+    assert load_scorer(str(options.out)).heads["article"].windows == 3
+    # A resumed run finds both runs finished and averages the same weights again.
+    (head / "done.json").unlink()
+    options.resume = True
+    run_training(options, log=lambda m: None)
+    assert torch.allclose(load_file(head / "final" / "model.safetensors")[name], final[name])

@@ -41,7 +41,7 @@ from typing import Any
 from auditor.audit.types import CATEGORIES, GE_TOPICS
 from auditor.errors import ModelError
 from auditor.models.lean_import import lean_imports
-from auditor.models.textprep import article_input, prepare_text
+from auditor.models.textprep import article_input, prepare_text, token_windows
 
 ENV_VAR = "AUDITOR_MODEL"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
@@ -53,6 +53,7 @@ SENTENCE_HINTS = frozenset({*CATEGORIES, "stereotype", "stereo", "stereotyped"})
 FALLBACK_THRESHOLDS = {"ge_item": 0.5, "stereotype": 0.5, "stereotype_model_only": 0.9}
 DEFAULT_MAX_LENGTH = {"article": 256, "sentence": 96}
 BATCH_SIZE = 32
+MAX_WINDOWS = 16
 
 
 def _read_config(folder: Path) -> dict[str, Any]:
@@ -124,22 +125,47 @@ class Head:
     negative: int
     max_length: int
     thresholds: dict[str, float] = field(default_factory=dict)
+    # Consecutive windows of ``max_length`` tokens read per text; the probabilities are their mean.
+    windows: int = 1
 
     def probabilities(self, texts: Sequence[str]) -> list[list[float]]:
-        import torch
-
+        if self.windows > 1:
+            return self._window_mean(texts)
         out: list[list[float] | None] = [None] * len(texts)
         # Sorting by length keeps padding (wasted compute) small within each batch.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        with torch.inference_mode():
-            for start in range(0, len(order), BATCH_SIZE):
-                rows = order[start:start + BATCH_SIZE]
-                batch = self.tokenizer([texts[i] or " " for i in rows], truncation=True,
-                                       max_length=self.max_length, padding=True, return_tensors="pt")
-                probs = torch.softmax(self.model(**batch).logits.float(), dim=-1).tolist()
-                for i, p in zip(rows, probs, strict=True):
-                    out[i] = p
+        for start in range(0, len(order), BATCH_SIZE):
+            rows = order[start:start + BATCH_SIZE]
+            batch = self.tokenizer([texts[i] or " " for i in rows], truncation=True,
+                                   max_length=self.max_length, padding=True, return_tensors="pt")
+            for i, p in zip(rows, self._softmax(batch), strict=True):
+                out[i] = p
         return [p for p in out if p is not None]
+
+    def _window_mean(self, texts: Sequence[str]) -> list[list[float]]:
+        """Score every window of every text in length-sorted batches, then average per text.
+
+        A head that read only an article's first 256 tokens missed items whose lead is about
+        something else; the mean over the first windows ranks dev items better (models/MODEL_CARD.md).
+        """
+        windows = [(i, ids) for i, text in enumerate(texts)
+                   for ids in token_windows(self.tokenizer, text, self.max_length, self.windows)]
+        sums: list[list[float]] = [[0.0] * len(self.labels) for _ in texts]
+        counts = [0] * len(texts)
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
+        for start in range(0, len(order), BATCH_SIZE):
+            rows = [windows[w] for w in order[start:start + BATCH_SIZE]]
+            batch = self.tokenizer.pad({"input_ids": [ids for _, ids in rows]}, return_tensors="pt")
+            for (i, _), p in zip(rows, self._softmax(batch), strict=True):
+                sums[i] = [a + b for a, b in zip(sums[i], p, strict=True)]
+                counts[i] += 1
+        return [[v / counts[i] for v in sums[i]] for i in range(len(texts))]
+
+    def _softmax(self, batch: Any) -> list[list[float]]:
+        import torch
+
+        with torch.inference_mode():
+            return torch.softmax(self.model(**batch).logits.float(), dim=-1).tolist()
 
 
 class Scorer:
@@ -310,7 +336,13 @@ def _load_head(task: str, folder: Path, threads: int, int8: bool = False) -> Hea
         # RoBERTa-style models (PhoBERT) reserve two positions for the padding offset.
         limit = min(limit, positions - (2 if config.model_type in {"roberta", "xlm-roberta"} else 0))
     thresholds = {str(k): float(v) for k, v in (getattr(config, "auditor_thresholds", None) or {}).items()}
-    return Head(task, folder, tokenizer, model, labels, _negative_index(labels, folder), limit, thresholds)
+    windows = getattr(config, "auditor_windows", None)
+    windows = 1 if windows is None else windows
+    if type(windows) is not int or not 1 <= windows <= MAX_WINDOWS:
+        raise ModelError(f"mô hình {folder}: auditor_windows phải là số nguyên từ 1 đến {MAX_WINDOWS}, "
+                         f"có {windows!r}")
+    return Head(task, folder, tokenizer, model, labels, _negative_index(labels, folder), limit, thresholds,
+                windows)
 
 
 def resolve_model_dir(path: str | os.PathLike[str] | None = None) -> Path:

@@ -68,6 +68,8 @@ DEFAULT_THRESHOLDS: dict[str, dict[str, float]] = {
 # pieces.
 _V4: dict[str, Any] = {"mlm_mask_rate": 0.25, "mlm_dropout": 0.0, "article_freeze": 3, "sentence_freeze": 3,
                        "article_score_len": 256}
+_V6: dict[str, Any] = {**_V4, "sentence_epochs": 8, "mlm_steps": 6000, "mlm_articles": 40000,
+                       "mlm_exclude_eval": True}
 RECIPES: dict[str, dict[str, Any]] = {
     "v3": {},
     "v4": {
@@ -87,9 +89,20 @@ RECIPES: dict[str, dict[str, Any]] = {
     # and no article near an eval item: held-out MLM loss 6.71 -> 6.32, both heads better on dev
     # (models/MODEL_CARD.md, "v6"); a fresh run takes ~33 min with 2 threads.
     "v6": {
-        **_V4, "sentence_epochs": 8, "mlm_steps": 6000, "mlm_articles": 40000, "mlm_exclude_eval": True,
+        **_V6,
         # Best-F1 points of the v6 heads on dev; the model still changes no audit verdict.
         "thresholds": {"ge_item": {"ge_item": 0.33, "ge_model_add": 1.01, "ge_model_veto": 0.0},
+                       "stereo": {"stereotype": 0.92, "stereotype_model_only": 1.01}},
+    },
+    # "v7" (session 6): v6's encoder and sentence head; the article head is fine-tuned 3 times (seeds
+    # 13-15) and ships the mean of the 3 runs' weights, and it scores the mean over the first 6 windows
+    # of 160 tokens (the length it was trained on) instead of the first 256 tokens only. On v6's
+    # encoder, dev average precision of one run: 0.564-0.585 on the lead, 0.598-0.632 with windows
+    # (by seed); the 3-run mean with windows 0.657 (models/MODEL_CARD.md, "v7"). Costs 2 x ~211 s more.
+    "v7": {
+        **_V6, "article_runs": 3, "article_windows": 6, "article_score_len": 160,
+        # Best-F1 points of the v7 heads on dev; the model still changes no audit verdict.
+        "thresholds": {"ge_item": {"ge_item": 0.54, "ge_model_add": 1.01, "ge_model_veto": 0.0},
                        "stereo": {"stereotype": 0.92, "stereotype_model_only": 1.01}},
     },
 }
@@ -146,6 +159,12 @@ class TrainOptions:
     # embeddings, blocks 2.. the encoder layers (0 = train everything).
     article_freeze: int = 0
     sentence_freeze: int = 0
+    # Fine-tuning runs per head (seeds seed, seed + 1, ...) whose weights are averaged (stage_finetune).
+    article_runs: int = 1
+    sentence_runs: int = 1
+    # Consecutive windows of article_score_len tokens the exported article head reads and averages
+    # when scoring (config "auditor_windows"); 1 = the lead only.
+    article_windows: int = 1
     checkpoint_every: int = 100
     thresholds: dict[str, dict[str, float]] = field(default_factory=lambda: json.loads(json.dumps(DEFAULT_THRESHOLDS)))
 
@@ -393,6 +412,7 @@ class HeadSpec:
     max_len: int
     epochs: int
     freeze: int = 0
+    runs: int = 1
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -469,8 +489,13 @@ def load_examples(data: Path, head: str, corpus: Path | None = None) -> list[tup
 
 
 def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str, Any]:
+    """Fine-tune one head ``spec.runs`` times (seeds ``seed``, ``seed + 1``, ...) and average the runs.
+
+    The heads' dev scores swing with the seed (36 gender-equality items: best F1 0.57-0.68 between
+    seeds); the mean of the runs' weights (a "model soup": all start from the same encoder) ranks dev
+    better than each run and costs nothing when scoring.
+    """
     torch = _setup_torch(options)
-    from transformers import AutoModelForSequenceClassification
     from transformers.utils import logging as hf_logging
 
     # The pretrained encoder has no classification head yet: transformers' report that its weights
@@ -487,56 +512,96 @@ def stage_finetune(options: TrainOptions, spec: HeadSpec, log: Log) -> dict[str,
 
     folder = options.checkpoints / spec.name
     folder.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(options.seed)
-    model = AutoModelForSequenceClassification.from_pretrained(
-        str(options.checkpoints / "mlm" / "final"), local_files_only=True, num_labels=len(spec.labels),
-        id2label=dict(enumerate(spec.labels)), label2id=label2id,
-        hidden_dropout_prob=options.finetune_dropout, attention_probs_dropout_prob=options.finetune_dropout,
-    )
-    _freeze_bottom(model, spec.freeze)
     encoded = tokenizer([t for _, t, _ in train], truncation=True, max_length=spec.max_len)["input_ids"]
     labels = [label2id[lab] for _, _, lab in train]
     # Positives are rare (1-5 %): each is seen `repeat` times per epoch, about sqrt of the imbalance.
     positives = sum(1 for lab in labels if lab != 0)
     repeat = max(1, min(MAX_REPEAT, round(math.sqrt((len(labels) - positives) / max(1, positives)))))
     pool = [i for i, lab in enumerate(labels) for _ in range(repeat if lab != 0 else 1)]
-    per_epoch = math.ceil(len(pool) / options.finetune_batch)
-    total = per_epoch * spec.epochs
     # Within the positives, rarer classes weigh a little more (capped: 2 examples must not dominate).
     positive_counts = [counts.get(lab, 0) for lab in spec.labels[1:]]
     top = max(positive_counts) or 1
     weights = torch.tensor([1.0] + [min(MAX_CLASS_WEIGHT, math.sqrt(top / max(1, c))) for c in positive_counts])
-    trainable = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=options.finetune_lr, weight_decay=0.01)
-    scheduler = _linear_schedule(optimizer, max(1, total // 10), total)
-    state_path = folder / "state.pt"
-    step = _load_state(state_path, model, optimizer, scheduler) if options.resume else 0
-    model.train()
-    bar = _progress(total, step, spec.name)
-    while step < total:
-        epoch, index = divmod(step, per_epoch)
-        order = torch.randperm(len(pool), generator=torch.Generator().manual_seed(options.seed + epoch)).tolist()
-        rows = [pool[i] for i in order[index * options.finetune_batch:(index + 1) * options.finetune_batch]]
-        batch = tokenizer.pad({"input_ids": [encoded[i] for i in rows]}, return_tensors="pt")
-        target = torch.tensor([labels[i] for i in rows])
-        logits = model(**batch).logits
-        loss = torch.nn.functional.cross_entropy(logits, target, weight=weights)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad(set_to_none=True)
-        step += 1
-        bar.update(1)
-        bar.set_postfix(loss=f"{loss.item():.3f}")
-        if step % options.checkpoint_every == 0 or step == total:
-            _save_state(state_path, step, model, optimizer, scheduler)
-    bar.close()
+    run = _FinetuneRun(options, spec, tokenizer, label2id, encoded, labels, pool, weights)
+    if spec.runs == 1:
+        model = run(folder, options.seed)
+    else:
+        models = [run(folder / f"run{k}", options.seed + k) for k in range(spec.runs)]
+        model = _average_weights(models)
     model.save_pretrained(str(folder / "final"))
     tokenizer.save_pretrained(str(folder / "final"))
     return {"train": len(train), "held_out": len(held), "labels": dict(counts), "positive_repeat": repeat,
-            "steps": total,
+            "steps": math.ceil(len(pool) / options.finetune_batch) * spec.epochs, "runs": spec.runs,
             **_held_out_scores(model, tokenizer, held, label2id, spec.max_len)}
+
+
+@dataclass
+class _FinetuneRun:
+    """One fine-tuning run of a head from the pretrained encoder, checkpointed in its own folder."""
+
+    options: TrainOptions
+    spec: HeadSpec
+    tokenizer: Any
+    label2id: dict[str, int]
+    encoded: list[list[int]]
+    labels: list[int]
+    pool: list[int]
+    weights: Any
+
+    def __call__(self, folder: Path, seed: int):
+        import torch
+        from transformers import AutoModelForSequenceClassification
+
+        options, spec = self.options, self.spec
+        folder.mkdir(parents=True, exist_ok=True)
+        torch.manual_seed(seed)
+        model = AutoModelForSequenceClassification.from_pretrained(
+            str(options.checkpoints / "mlm" / "final"), local_files_only=True, num_labels=len(spec.labels),
+            id2label=dict(enumerate(spec.labels)), label2id=self.label2id,
+            hidden_dropout_prob=options.finetune_dropout, attention_probs_dropout_prob=options.finetune_dropout,
+        )
+        _freeze_bottom(model, spec.freeze)
+        per_epoch = math.ceil(len(self.pool) / options.finetune_batch)
+        total = per_epoch * spec.epochs
+        trainable = [p for p in model.parameters() if p.requires_grad]
+        optimizer = torch.optim.AdamW(trainable, lr=options.finetune_lr, weight_decay=0.01)
+        scheduler = _linear_schedule(optimizer, max(1, total // 10), total)
+        state_path = folder / "state.pt"
+        step = _load_state(state_path, model, optimizer, scheduler) if options.resume else 0
+        model.train()
+        bar = _progress(total, step, spec.name if folder.name == spec.name else f"{spec.name} {folder.name}")
+        while step < total:
+            epoch, index = divmod(step, per_epoch)
+            order = torch.randperm(len(self.pool), generator=torch.Generator().manual_seed(seed + epoch)).tolist()
+            rows = [self.pool[i] for i in order[index * options.finetune_batch:(index + 1) * options.finetune_batch]]
+            batch = self.tokenizer.pad({"input_ids": [self.encoded[i] for i in rows]}, return_tensors="pt")
+            target = torch.tensor([self.labels[i] for i in rows])
+            logits = model(**batch).logits
+            loss = torch.nn.functional.cross_entropy(logits, target, weight=self.weights)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            step += 1
+            bar.update(1)
+            bar.set_postfix(loss=f"{loss.item():.3f}")
+            if step % options.checkpoint_every == 0 or step == total:
+                _save_state(state_path, step, model, optimizer, scheduler)
+        bar.close()
+        return model
+
+
+def _average_weights(models: list[Any]) -> Any:
+    """The first model with every weight replaced by the mean over ``models`` (same architecture)."""
+    import torch
+
+    states = [m.state_dict() for m in models]
+    with torch.no_grad():
+        mean = {name: torch.stack([s[name].float() for s in states]).mean(0).to(tensor.dtype)
+                for name, tensor in states[0].items()}
+    models[0].load_state_dict(mean)
+    return models[0]
 
 
 def _freeze_bottom(model, blocks: int) -> None:
@@ -596,6 +661,8 @@ def stage_export(options: TrainOptions, log: Log, results: dict[str, Any]) -> di
         model.config.auditor_task = "article" if head == "ge_item" else "sentence"
         model.config.auditor_thresholds = options.thresholds[head]
         model.config.auditor_max_length = options.article_score_len if head == "ge_item" else options.sentence_len
+        if head == "ge_item" and options.article_windows > 1:
+            model.config.auditor_windows = options.article_windows
         model.to(torch.float16).save_pretrained(str(target))
         tokenizer.save_pretrained(str(target))
         sizes[head] = sum(p.stat().st_size for p in target.iterdir())
@@ -625,9 +692,9 @@ def run_training(options: TrainOptions, log: Log = print) -> dict[str, Any]:
     options.checkpoints.mkdir(parents=True, exist_ok=True)
     heads = {
         "ge_item": HeadSpec("ge_item", ARTICLE_LABELS, "articles*.jsonl", options.article_len, options.article_epochs,
-                            options.article_freeze),
+                            options.article_freeze, options.article_runs),
         "stereo": HeadSpec("stereo", SENTENCE_LABELS, "sentences*.jsonl", options.sentence_len,
-                           options.sentence_epochs, options.sentence_freeze),
+                           options.sentence_epochs, options.sentence_freeze, options.sentence_runs),
     }
     stages: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("tokenizer", lambda: stage_tokenizer(options, log)),
