@@ -440,3 +440,16 @@ def test_a_headline_name_sharing_only_a_surname_with_the_text_is_its_own_person(
     assert names == {"Nguyễn Văn An", "Nguyễn Ngọc Thành"}
     # Shorthand for a person of the text is still not listed twice.
     assert {p.name for p in audit(text, "Ông An: kết quả bầu cử công bố trong ngày").people} == {"Nguyễn Văn An"}
+
+
+def test_a_headline_honorific_genders_the_full_name_the_text_leaves_bare() -> None:
+    text = ("Nguyễn Khoa Điềm vừa ra mắt tập thơ mới tại Huế. Tập thơ gồm 40 bài viết trong mười năm qua. "
+            "Nguyễn Khoa Điềm cho biết tập thơ dành tặng quê hương.")
+    [person] = audit(text, "Ông Nguyễn Khoa Điềm ra mắt tập thơ mới").people
+    assert (person.name, person.gender, person.quoted) == ("Nguyễn Khoa Điềm", "M", True)
+    [person] = audit(text, "Bà Nguyễn Khoa Điềm ra mắt tập thơ mới").people
+    assert person.gender == "F"
+    # Without the honorific the headline says nothing: U stays U.
+    assert audit(text, "Nguyễn Khoa Điềm ra mắt tập thơ mới").people[0].gender == "U"
+    # A kin word before a name is about someone else: his daughter says nothing of his own sex.
+    assert audit(text, "Con gái Nguyễn Khoa Điềm ra mắt tập thơ mới").people[0].gender == "U"

@@ -190,17 +190,30 @@ class Auditor:
         # ("Fidel"); a shared surname is not enough ("Nguyễn Ngọc Thành" is not "Nguyễn Văn An").
         body_last_words: set[str] = set()
         body_words: set[str] = set()
+        body_full_names: dict[str, Person] = {}
         for cluster in self.people.find(nt.text, nt.sentences):
             mentions = [list(nt.to_original(m.start, m.end)) for m in cluster.mentions]
-            people.append(self._person(cluster, nt, text, mentions))
+            person = self._person(cluster, nt, text, mentions)
+            people.append(person)
             for m in cluster.mentions:
                 body_last_words.add(fold(m.tokens[-1]))
                 body_words.update(fold(t) for t in m.tokens)
+                if len(m.tokens) >= 2:
+                    body_full_names.setdefault(m.key, person)
         if nt_title is not None and title is not None and not _mostly_capitals(nt_title.text):
             for cluster in self.people.find(nt_title.text, nt_title.sentences):
                 if not any(fold(m.tokens[-1]) in body_last_words
                            or (len(m.tokens) == 1 and fold(m.tokens[0]) in body_words) for m in cluster.mentions):
                     people.append(self._person(cluster, nt_title, title, []))
+                    continue
+                # "Ông Nguyễn Khoa Điềm" in the headline, the bare full name in the text: the headline's
+                # honorific is the article's only word on the gender. Only a plain honorific before the
+                # same full name: "Con gái Donald Trump" names his daughter, not him.
+                for m in cluster.mentions:
+                    person = body_full_names.get(m.key)
+                    gender = _HEADLINE_HONORIFICS.get(m.honorific or "")
+                    if person is not None and person.gender == "U" and gender:
+                        person.gender = gender  # type: ignore[assignment]
         return people
 
     @staticmethod
@@ -242,6 +255,9 @@ class Auditor:
             findings = [f for f in findings if f.rule not in self._not_in_ge_items]
         return AuditResult(id=id, ge_item=ge_item, ge_topic=ge_topic, ge_score=ge_score,
                            findings=findings, people=people)
+
+
+_HEADLINE_HONORIFICS = {"ông": "M", "anh": "M", "bà": "F", "chị": "F", "cô": "F"}
 
 
 def _nfc(s: str) -> str:
