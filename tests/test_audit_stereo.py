@@ -496,3 +496,11 @@ def test_round7_fixes_keep_nicknames_hedges_and_self_published_photos() -> None:
     assert "appearance" in categories("Hạ Vi được nhận xét càng ngày càng xinh đẹp sau khi chia tay.")
     assert "sexualisation" in categories("Cô béo đẹp nhất Hollywood bất ngờ tung ảnh 'nóng rẫy tay'.")
     assert not rules_hit("Bắt quả tang, gã tung ảnh nóng bạn gái cũ lên Facebook để trả thù.")
+
+
+def test_a_narrator_seeing_herself_and_a_mans_charm_pass() -> None:
+    assert not rules_hit("Năm 20 tuổi, lần đầu tiên tôi thấy mình gọn gàng, xinh xắn trong chiếc áo phông "
+                         "cổ rộng, bó sát khoe vòng một gợi cảm.")
+    assert not rules_hit("Ông được coi là bảo bối của làng điện ảnh bởi sự quyến rũ, duyên dáng và linh hoạt của ông.")
+    # Without the narrator, the same body hook flags.
+    assert "sexualisation" in categories("Cô diện chiếc áo phông cổ rộng, bó sát khoe vòng một gợi cảm.")
