@@ -10,6 +10,7 @@
     python scripts/build_people_check.py draw --set blind5     # the fifth, like blind4 (people_blind5.jsonl)
     python scripts/build_people_check.py draw --set blind6     # the sixth, like blind5 (people_blind6.jsonl)
     python scripts/build_people_check.py draw --set blind7     # the seventh, like blind6 (people_blind7.jsonl)
+    python scripts/build_people_check.py draw --set blind8     # the eighth, like blind7 (people_blind8.jsonl)
 
 A second, independent check of person, gender and quoted-source detection, on articles the
 people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
@@ -59,7 +60,8 @@ SETS: dict[str, dict] = {"check": {"seed": 4417, "jsonl": "people_hand.jsonl", "
                          "blind4": {"seed": 84211, "jsonl": "people_blind4.jsonl", "gold": "people_gold_blind4.txt"},
                          "blind5": {"seed": 95617, "jsonl": "people_blind5.jsonl", "gold": "people_gold_blind5.txt"},
                          "blind6": {"seed": 40763, "jsonl": "people_blind6.jsonl", "gold": "people_gold_blind6.txt"},
-                         "blind7": {"seed": 52889, "jsonl": "people_blind7.jsonl", "gold": "people_gold_blind7.txt"}}
+                         "blind7": {"seed": 52889, "jsonl": "people_blind7.jsonl", "gold": "people_gold_blind7.txt"},
+                         "blind8": {"seed": 71353, "jsonl": "people_blind8.jsonl", "gold": "people_gold_blind8.txt"}}
 HELDOUT_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
                                   "vntc:SK": 1, "baomoi": 12}
 # "blind2" (a later session): more articles that name and quote several people (``_rich``), and none
@@ -200,7 +202,7 @@ def parse_gold(path: Path) -> dict[str, list[dict]]:
         line = raw.strip()
         if not line:
             continue
-        head = re.match(r"#\s*([chbnmkgpq]\d{3})\b", line)
+        head = re.match(r"#\s*([chbnmkgpqr]\d{3})\b", line)
         if head:
             current = head.group(1)
             gold[current] = []
@@ -245,9 +247,9 @@ def main() -> int:
         rows = draw(conf["seed"], QUOTAS)
     else:
         taken = {r["source"] for r in draw(SETS["check"]["seed"], QUOTAS)}
-        if args.set in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"):
+        if args.set in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
             taken |= {r["source"] for r in draw(SETS["heldout"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
-        if args.set in ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7"):
+        if args.set in ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
             taken |= {r["source"] for r in draw(SETS["blind"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
             taken |= _train_ids()
             blind2 = draw(SETS["blind2"]["seed"], BLIND2_QUOTAS, prefix="n", taken_before=taken, rich_only=True)
@@ -275,8 +277,14 @@ def main() -> int:
                             if args.set == "blind6":
                                 rows = blind6
                             else:  # blind7: drawn like blind6 after the blind6 round, to score its end engine once
-                                rows = draw(conf["seed"], BLIND4_QUOTAS, prefix="q",
-                                            taken_before=taken | {r["source"] for r in blind6}, rich_only=True)
+                                taken |= {r["source"] for r in blind6}
+                                blind7 = draw(SETS["blind7"]["seed"], BLIND4_QUOTAS, prefix="q", taken_before=taken,
+                                              rich_only=True)
+                                if args.set == "blind7":
+                                    rows = blind7
+                                else:  # blind8: drawn like blind7 after the blind7 rounds, to score their end once
+                                    rows = draw(conf["seed"], BLIND4_QUOTAS, prefix="r",
+                                                taken_before=taken | {r["source"] for r in blind7}, rich_only=True)
         else:
             rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix=args.set[0], taken_before=taken)
     if args.step == "merge":
