@@ -214,11 +214,11 @@ _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "ti�
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
 _PRONOUN_WORDS = {"ông", "bà", "anh", "chị", "cô"}
 # Suspects who testify together: "hai đối tượng khai nhận", "các bị can đều thừa nhận".
-_COUNT_WORDS: dict[str, int | None] = {"hai": 2, "2": 2, "cả hai": 2, "ba": 3, "3": 3, "cả ba": 3, "bốn": 4, "4": 4,
+_COUNT_WORDS: dict[str, int | None] = {"hai": 2, "2": 2, "cả hai": 2, "ba": 3, "3": 3, "cả ba": 3, "bốn": 4, "cả bốn": 4, "4": 4,
                                        "các": None}
-_GROUP_TESTIMONY = re.compile(r"(?<!\w)(cả hai|cả ba|hai|ba|bốn|[234]|các)\s+(?:đối tượng|bị can|bị cáo|nghi phạm|nghi can)"
+_GROUP_TESTIMONY = re.compile(r"(?<!\w)(cả hai|cả ba|cả bốn|hai|ba|bốn|[234]|các)\s+(?:đối tượng|bị can|bị cáo|nghi phạm|nghi can)"
                               r"(?:\s+(?:này|trên|nói trên))?\s+(?:(?:đã|đều|cũng|đồng loạt|cùng)\s+){0,2}"
-                              r"(?:khai nhận|thừa nhận|thú nhận|khai(?=\s+(?:là|đã|rằng|với|do|vì|không|chỉ|có))|trình bày)(?!\w)")
+                              r"(?:khai nhận|thừa nhận|thú nhận|nhận tội|khai(?=\s+(?:là|đã|rằng|với|do|vì|không|chỉ|có))|trình bày)(?!\w)")
 _PLAYER_TITLES = {"cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "thủ quân", "tay vợt",
                   "vđv", "vận động viên", "chủ công", "phụ công", "đội trưởng", "tuyển thủ"}
 # Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
@@ -276,6 +276,11 @@ _ORGANISATION_WORDS = {"clb", "câu lạc bộ", "đội", "đội bóng", "côn
 # Southern birth-order names: "dì Ba Thành", "chú Tư Hùng", "anh Út Tèo".
 _BIRTH_ORDER = {"hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út"}
 _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
+# "“...”, Adam Brantley, 24 tuổi, quan sát": a quotation that opens its line or sentence, then a comma
+# and the name, signs it too.
+_KIN_BEFORE_NAME = {"con", "trai", "gái", "vợ", "chồng", "cha", "mẹ", "bố"}
+_QUOTE_OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?…:]\s)\s*[“\"«]")
+_QUOTE_COMMA_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*,\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
 # Words between a title and a name that attach a club, a place or an object rather than describe the
 # title's holder ("HLV của X", "cầu thủ gia nhập X"); see _title_then_modifiers.
 _NOT_MODIFIERS = {"của", "cho", "ở", "tại", "với", "từ", "và", "hay", "hoặc", "đến", "tới", "gặp", "là", "thì", "được",
@@ -1994,6 +1999,14 @@ class PeopleFinder:
                 opened = max(low.rfind(mark, max(0, signed.start() - 600), signed.start()) for mark in "“\"«")
                 words = low[opened + 1:signed.start()]
                 if opened >= 0 and (len(words.split()) >= 8 or words.rstrip()[-1:] in ".!?…"):
+                    cluster.quoted = True
+            signed = _QUOTE_COMMA_BEFORE.search(low, max(0, start - 40), start)
+            if signed and all(w in self._title_vocabulary or w in self.honorific_gender for w in signed.group(1).split()) \
+                    and not _KIN_BEFORE_NAME.intersection(signed.group(1).split()):  # "“...”, con trai ông X viết"
+                opened = max(low.rfind(mark, max(0, signed.start() - 600), signed.start()) for mark in "“\"«")
+                words = low[opened + 1:signed.start()]
+                if opened >= 0 and len(words.split()) >= 6 and _QUOTE_OPENS_SENTENCE.search(low, max(0, opened - 3),
+                                                                                             opened + 1):
                     cluster.quoted = True
             # "- Ông Quách Lê Thanh: Tôi ...": an interview answer opens with the speaker's name.
             # (Looked for in the 300 characters before the name: a longer run of words is never

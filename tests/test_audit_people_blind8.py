@@ -1,0 +1,43 @@
+"""People and quotes: shapes the blind8 round corrected, on sentences written for these tests."""
+
+from auditor.audit import audit
+
+
+def quoted(text: str) -> dict[str, bool]:
+    return {p.name: p.quoted for p in audit(text).people}
+
+
+def test_a_name_after_a_quotation_that_opens_the_sentence_and_a_comma_signs_it() -> None:
+    q = quoted("Đoàn xe dừng lại bên khu chợ đông người.\n"
+               "“Nếu chúng tôi gỡ tấm biển đó xuống, cả khu phố này sẽ nổi giận”, Daniel Whitmore, 26 tuổi, "
+               "đứng sau chiếc xe quan sát.")
+    assert q["Daniel Whitmore"] is True
+    q = quoted("Buổi lễ kết thúc lúc chiều. “Chúng tôi sẽ trở lại nơi này vào mùa xuân năm sau”, "
+               "thủ môn Peter Halvorsen lặng lẽ rời sân.")
+    assert q["Peter Halvorsen"] is True
+
+
+def test_a_short_title_or_a_kin_noun_before_the_name_is_no_signature() -> None:
+    # A title in quotation marks, not a sentence.
+    q = quoted("Cuốn tiểu thuyết “Mùa lúa chín”, ông Trần Văn Hậu viết năm 1990, được tái bản.")
+    assert q["Trần Văn Hậu"] is False
+    # A quotation inside a sentence, then a comma: another person's words.
+    q = quoted("Báo chí gọi ông là “người giữ rừng của cả một vùng núi cao hẻo lánh”, ông Lê Văn Sáu không "
+               "nhận danh hiệu đó.")
+    assert q["Lê Văn Sáu"] is False
+    # The son wrote, not the mother named after the kin noun.
+    q = quoted("Bà Mary Collins có hai con. “Tôi sẽ công bố toàn bộ thư từ của mình cho mọi người”, "
+               "con trai bà Collins viết trên mạng.")
+    assert q["Mary Collins"] is False
+
+
+def test_named_defendants_who_all_plead_guilty_speak_together() -> None:
+    trial = ("Hội đồng xét xử hôm qua xét hỏi 4 bị cáo Nguyễn Văn Khải, Lê Thị Hoa, Trần Đức Long và "
+             "Phạm Văn Quý về đường dây đánh bạc. ")
+    q = quoted(trial + "Cả 4 bị cáo đều nhận tội trước tòa.")
+    assert all(q[n] for n in ("Nguyễn Văn Khải", "Lê Thị Hoa", "Trần Đức Long", "Phạm Văn Quý"))
+    # A count that is not the number named, or no plea: nobody speaks.
+    q = quoted(trial + "Cả ba bị cáo đều nhận tội trước tòa.")
+    assert not any(q.values())
+    q = quoted(trial + "Cả 4 bị cáo đều bị tạm giam.")
+    assert not any(q.values())
