@@ -41,3 +41,12 @@ def test_named_defendants_who_all_plead_guilty_speak_together() -> None:
     assert not any(q.values())
     q = quoted(trial + "Cả 4 bị cáo đều bị tạm giam.")
     assert not any(q.values())
+
+
+def test_a_full_name_after_a_city_abbreviation_or_a_country_after_a_title_is_a_person() -> None:
+    people = {p.name: p.quoted for p in audit(
+        "Báo đã đăng ý kiến của phó cục trưởng Cục Thuế TP Lê Đình Khoa về việc này. "
+        "Tham tán thương mại VN tại Nhật Trần Minh Quân cho hay ông rất bất ngờ.").people}
+    assert set(people) == {"Lê Đình Khoa", "Trần Minh Quân"} and people["Trần Minh Quân"]
+    # No title before: a place and its street are no person.
+    assert [p.name for p in audit("Cửa hàng nằm ở TP Hồ Chí Minh, gần ngã tư.").people] == []

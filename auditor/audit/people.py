@@ -278,6 +278,7 @@ _BIRTH_ORDER = {"hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "m
 _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
 # "“...”, Adam Brantley, 24 tuổi, quan sát": a quotation that opens its line or sentence, then a comma
 # and the name, signs it too.
+_CITY_ABBREVIATIONS = {"tp", "tp.hcm", "tphcm", "hn"}
 _KIN_BEFORE_NAME = {"con", "trai", "gái", "vợ", "chồng", "cha", "mẹ", "bố"}
 _QUOTE_OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?…:]\s)\s*[“\"«]")
 _QUOTE_COMMA_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*,\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
@@ -631,6 +632,13 @@ class PeopleFinder:
         for j in range(1, len(folded) - 1):
             if " ".join(folded[:j]) in self.places and name_at(j):
                 return j
+        # "Cục Thuế TP Nguyễn Đình Tấn", "tại Nhật Nguyễn Trung Dũng": a one-word country or city
+        # abbreviation, then a surname-led full name of three or four words.
+        if len(folded) >= 4 and (folded[0] in self.countries or folded[0] in _CITY_ABBREVIATIONS) and name_at(1):
+            return 1
+        if before_run and (before_run[-1] in _CITY_ABBREVIATIONS or before_run[-1] in self.countries) and \
+                len(folded) >= 3 and name_at(0) and any(w in self._title_vocabulary for w in before_run[-8:-1]):
+            return 0  # the same with the abbreviation its own run: "phó cục trưởng Cục Thuế TP | Nguyễn Đình Tấn"
         titled = any(w in self._title_vocabulary for w in before_run[-12:]) and \
             self._nearest_role_title(before_run[-12:]) is not None
         if titled:
