@@ -50,3 +50,12 @@ def test_a_full_name_after_a_city_abbreviation_or_a_country_after_a_title_is_a_p
     assert set(people) == {"Lê Đình Khoa", "Trần Minh Quân"} and people["Trần Minh Quân"]
     # No title before: a place and its street are no person.
     assert [p.name for p in audit("Cửa hàng nằm ở TP Hồ Chí Minh, gần ngã tư.").people] == []
+
+
+def test_a_middle_and_given_name_after_the_full_name_speaks_for_that_person() -> None:
+    q = quoted("Sau khi em gái bị bắt, Trần Bích Ngọc đã bay vào TP HCM nhận lại số tài sản. "
+               "Tại phiên tòa, Bích Ngọc chỉ thừa nhận hành vi cất giữ hộ.")
+    assert q == {"Trần Bích Ngọc": True}
+    # Named whole only after the pair: no link is made, nobody speaks.
+    q = quoted("Tại phiên tòa, Bích Ngọc chỉ ngồi im. Sau đó Trần Bích Ngọc rời tòa.")
+    assert q.get("Trần Bích Ngọc") is False

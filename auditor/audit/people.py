@@ -278,6 +278,7 @@ _BIRTH_ORDER = {"hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "m
 _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
 # "“...”, Adam Brantley, 24 tuổi, quan sát": a quotation that opens its line or sentence, then a comma
 # and the name, signs it too.
+_ADVERBS_BEFORE_VERB = re.compile(r"^(?:(?:chỉ|đã|cũng|vẫn|lại|thì|còn)\s+){1,2}")
 _CITY_ABBREVIATIONS = {"tp", "tp.hcm", "tphcm", "hn"}
 _KIN_BEFORE_NAME = {"con", "trai", "gái", "vợ", "chồng", "cha", "mẹ", "bố"}
 _QUOTE_OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?…:]\s)\s*[“\"«]")
@@ -1260,6 +1261,18 @@ class PeopleFinder:
                     foreign_listed.append(m)  # may still join a list next to a person
                     continue
             mentions.append(m)
+        if pairs:
+            # "Nguyễn Chi Mai ... Riêng Chi Mai chỉ thừa nhận": a middle and given name the text named
+            # whole before is that person again when it speaks (not any later pair: more mentions
+            # bring more gender cues, and a name given whole only after its pairs may be another).
+            tails: dict[tuple[str, ...], int] = {}
+            for m in mentions:
+                if len(m.tokens) >= 3:
+                    tails.setdefault(tuple(_fold(t) for t in m.tokens[-2:]), m.start)
+            again = [m for m in pairs if tails.get(tuple(_fold(t) for t in m.tokens), m.start) < m.start
+                     and self._speech_re.match(_ADVERBS_BEFORE_VERB.sub("", low[m.end:m.end + 60].lstrip(" ,"), count=1))]
+            mentions += again
+            pairs = [m for m in pairs if m not in again]
         if pairs or foreign_listed:
             # Anchors: people named with a title or honorific, a full name of three words or more, a
             # foreign name, or a name the text repeats; not a two-word "surname + word" said once
