@@ -59,3 +59,14 @@ def test_a_middle_and_given_name_after_the_full_name_speaks_for_that_person() ->
     # Named whole only after the pair: no link is made, nobody speaks.
     q = quoted("Tại phiên tòa, Bích Ngọc chỉ ngồi im. Sau đó Trần Bích Ngọc rời tòa.")
     assert q.get("Trần Bích Ngọc") is False
+
+
+def test_a_one_word_foreign_name_that_gets_a_card_or_cries_is_a_person() -> None:
+    names = [p.name for p in audit("Phút cuối trận, đội khách còn mất thêm một người khi Kowalczyk bị thẻ đỏ "
+                                   "sau pha va chạm với thủ môn.").people]
+    assert names == ["Kowalczyk"]
+    names = [p.name for p in audit("Sau trận chung kết, Marchetti bật khóc trong vòng tay đồng đội.").people]
+    assert names == ["Marchetti"]
+    # A club named alone takes the card of one of its players: no person.
+    assert [p.name for p in audit("Chelsea nhận thẻ đỏ ở phút 80 và thua trận.").people] == []
+    assert [p.name for p in audit("CLB Lille thua đậm. Lille nhận thẻ đỏ ở phút 80.").people] == []

@@ -209,6 +209,10 @@ _PERSON_ACT_AFTER = re.compile(
     r"bật khóc|mỉm cười|cười nói|nghẹn ngào|ghi bàn|lập cú đúp|lập công|đánh đầu|dứt điểm|sút bóng|"
     r"sinh năm|sinh ra)(?!\w)|:\s*[“\"‘'])")
 # A player's action named with him: "pha đánh đầu của Ngọc Long", "cú sút xa của Quang Độ".
+_SINGLE_PERSON_ACT = re.compile(
+    r"\s+(?:(?:sau đó|cũng|đã|vẫn|lại|từng|bất ngờ|liền|đành)\s+){0,3}(?:lãnh|nhận|dính|bị|phải nhận)\s+"
+    r"(?:thẻ đỏ|thẻ vàng thứ hai|truất quyền thi đấu|đuổi khỏi sân|chấn thương)(?!\w)"
+    r"|\s+(?:(?:đã|cũng|vẫn|lại|liền)\s+){0,2}(?:bật khóc|rơi nước mắt|mỉm cười|tâm sự|bộc bạch|thổ lộ)(?!\w)")
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
@@ -1285,6 +1289,13 @@ class PeopleFinder:
             # A foreign two- or three-word name joins a list of people by a comma or "và" only: a
             # dash pairs teams in results ("R.Santander - Celta Vigo").
             mentions += joined + self._list_neighbours(foreign_listed, anchors + joined, low, dashes=False)
+        # "Beckham sau đó đã lãnh thẻ đỏ": a one-word foreign name that does what only a person does
+        # (a card, a send-off, an injury, tears; not "ghi bàn": a club scores too).
+        acting = [m for m in singles if _SINGLE_PERSON_ACT.match(low, m.end) and not self.mens_competition.fullmatch(m.key)
+                  and not self._named_as_organisation(text, low, m.tokens)]  # "Chelsea nhận thẻ đỏ": a club
+        if acting:
+            mentions += acting
+            singles = [m for m in singles if m not in acting]
         if grouped and singles:
             # One-word foreign names join only the group they continue ("như Ronaldinho, Deco hay Eto'o"),
             # not any person next to them ("Derby County, Leicester": a team).
