@@ -70,3 +70,15 @@ def test_a_one_word_foreign_name_that_gets_a_card_or_cries_is_a_person() -> None
     # A club named alone takes the card of one of its players: no person.
     assert [p.name for p in audit("Chelsea nhận thẻ đỏ ở phút 80 và thua trận.").people] == []
     assert [p.name for p in audit("CLB Lille thua đậm. Lille nhận thẻ đỏ ở phút 80.").people] == []
+
+
+def test_a_pronoun_with_several_men_near_speaks_for_the_one_it_names_who_led_the_last_sentence() -> None:
+    q = quoted("Chiều nay, ông Peter Gordon đã tới thăm thủ đô. Trước khi hội đàm với Thủ tướng Ali Karimi, "
+               "ông Peter Gordon đã gặp tướng Mỹ John Carter và trung tướng David Moss. "
+               "Ông hy vọng chuyến thăm sẽ củng cố quan hệ hai nước.")
+    assert q == {"Peter Gordon": True, "Ali Karimi": False, "John Carter": False, "David Moss": False}
+    # The woman who opens the last sentence speaks, not another called "chị" earlier.
+    q = quoted("Chị Lê Thị Hoa (huyện Thủ Thừa) cũng bị lừa mất vàng. "
+               "Khác với trường hợp trên, nạn nhân Trần Thị Kim Liên không tin chuyện bùa mê. "
+               "Chị nói: “Chẳng qua là tôi hám lời”.")
+    assert q["Lê Thị Hoa"] is False

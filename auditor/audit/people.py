@@ -485,7 +485,7 @@ class PeopleFinder:
         # "Nói về niềm đam mê của mình, ông chỉ cười: “...”": a short predicate and a colon that opens a
         # quotation (not "Ông bà ta có câu:", "anh em").
         return re.compile(r"(?:^|[“”\"«»,.:;–—-]\s*|,\s*(?:nhưng|song|còn)\s+)(ông|bà|anh|chị|cô)(?:\s+(?:ấy|này|ta))?\s+"
-                          r"(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|chỉ|mới|từng|kịp)\s+){0,2}(?:(?:" + verbs + r")(?!\w)"
+                          r"(?:(?:cũng|đã|còn|lại|thì|vẫn|liền|chỉ|mới|từng|kịp)\s+){0,2}(?:(?:" + verbs + r"|bày tỏ hy vọng|hy vọng(?=\s+(?:rằng|sẽ|chuyến|việc|các|những|\w+\s+sẽ)))(?!\w)"
                           r"|(?!(?:ông|bà|anh|chị|cô|em|ta|con|cháu|cha|mẹ)(?!\w))(?:[^\W\d]+\s+){0,2}[^\W\d]+\s*:\s*[“\"«])")
 
     # -- candidates ------------------------------------------------------------------------------
@@ -2071,5 +2071,15 @@ class PeopleFinder:
             near = {id(cl): cl for s_, _e, cl in owner[max(0, hi - 12):hi]
                     if pos - s_ <= 400 and cl.gender == want and not (
                         (called := {m.honorific for m in cl.mentions} & _PRONOUN_WORDS) and pron not in called)}
+            if len(near) > 1:
+                # "ông Tony Blair ... tướng Mỹ George W. Casey và trung tướng John Kiszely. Ông hy vọng":
+                # of several men, the one the text calls by the pronoun's own honorific.
+                # (and named in this or the previous sentence, not as an object: "nạn nhân L. không cho
+                # rằng ... Chị nói" is L., though another woman is the one called "chị")
+                i = bisect.bisect_right(sentence_starts, pos) - 1
+                prev_start = sentence_starts[i - 1] if i > 0 else 0
+                near = {k: cl for k, cl in near.items() if pron in {m.honorific for m in cl.mentions} and any(
+                    prev_start <= s_ < pos and not self._object_of(low, s_) for s_, _e, c in owner[max(0, hi - 12):hi]
+                    if c is cl)}
             if len(near) == 1:
                 next(iter(near.values())).quoted = True
