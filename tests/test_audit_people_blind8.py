@@ -82,3 +82,9 @@ def test_a_pronoun_with_several_men_near_speaks_for_the_one_it_names_who_led_the
                "Khác với trường hợp trên, nạn nhân Trần Thị Kim Liên không tin chuyện bùa mê. "
                "Chị nói: “Chẳng qua là tôi hám lời”.")
     assert q["Lê Thị Hoa"] is False
+
+
+def test_saudi_arabia_spelt_with_a_hyphen_is_a_country() -> None:
+    text = ("Giá dầu tăng khi Ảrập Xê-út thông báo cắt giảm sản lượng. Sau khi nhận thông báo từ Ảrập Xê-út, "
+            "Nhật Bản lên tiếng chỉ trích.")
+    assert audit(text).people == []
