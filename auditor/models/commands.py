@@ -19,7 +19,7 @@ from auditor.models.train import RECIPES
               help="Dữ liệu gán nhãn (mặc định: data/train/).")
 @click.option("--mlm-steps", type=click.IntRange(min=1), default=None, help="Số bước tiền huấn luyện MLM.")
 @click.option("--recipe", type=click.Choice(sorted(RECIPES)), default="v7", show_default=True,
-              help="Công thức huấn luyện (v7: mô hình đang phát hành, như v6 nhưng đầu phân loại bài là trung bình của 3 lần tinh chỉnh và đọc 6 đoạn của bài; v6: tiền huấn luyện dài gấp 2,5 lần v5, bỏ các bài của bộ đánh giá; v3-v5: các công thức trước; xem models/MODEL_CARD.md).")
+              help="Công thức huấn luyện (v7: mô hình đang phát hành, như v6 nhưng đầu phân loại bài là trung bình của 3 lần tinh chỉnh và đọc 2 đoạn đầu của bài; v6: tiền huấn luyện dài gấp 2,5 lần v5, bỏ các bài của bộ đánh giá; v3-v5: các công thức trước; xem models/MODEL_CARD.md).")
 @click.option("--seed", type=int, default=None, help="Hạt giống ngẫu nhiên.")
 @click.option("--threads", type=click.IntRange(min=1), default=None, help="Số luồng torch (mặc định 2).")
 @click.option("--resume", is_flag=True, help="Tiếp tục từ các điểm lưu trong <out>/checkpoints/.")

@@ -96,14 +96,15 @@ RECIPES: dict[str, dict[str, Any]] = {
     },
     # "v7" (session 6): v6's encoder, and v6's options for the sentence head (retrained on the larger
     # data/train of session 6); the article head is fine-tuned 3 times (seeds 13-15) and ships the
-    # mean of the 3 runs' weights, and it scores the mean over the first 6 windows of 160 tokens (the
+    # mean of the 3 runs' weights, and it scores the mean over the first 2 windows of 160 tokens (the
     # length it was trained on) instead of the first 256 tokens only. On v6's
     # encoder, dev average precision of one run: 0.564-0.585 on the lead, 0.598-0.632 with windows
-    # (by seed); the 3-run mean with windows 0.657 (models/MODEL_CARD.md, "v7"). Costs 2 x ~211 s more.
+    # (by seed); the 3-run mean with windows 0.657 (6 windows) / 0.664 (2: as fast as v6 within 10 %;
+    # models/MODEL_CARD.md, "v7"). Costs 2 x ~211 s more training.
     "v7": {
-        **_V6, "article_runs": 3, "article_windows": 6, "article_score_len": 160,
+        **_V6, "article_runs": 3, "article_windows": 2, "article_score_len": 160,
         # Best-F1 points of the v7 heads on dev; the model still changes no audit verdict.
-        "thresholds": {"ge_item": {"ge_item": 0.54, "ge_model_add": 1.01, "ge_model_veto": 0.0},
+        "thresholds": {"ge_item": {"ge_item": 0.51, "ge_model_add": 1.01, "ge_model_veto": 0.0},
                        "stereo": {"stereotype": 0.86, "stereotype_model_only": 1.01}},
     },
 }
