@@ -234,6 +234,16 @@ def merge(rows: list[dict], gold_path: Path) -> list[dict]:
     return out
 
 
+# The sets drawn one after another from articles that name and quote several people (``rich_only``),
+# each after the round the set before it scored: (set, quotas, id prefix). blind5-blind8 are drawn
+# like blind4, each to score the engine of the round before it once.
+RICH_CHAIN: list[tuple[str, dict, str]] = [
+    ("blind2", BLIND2_QUOTAS, "n"), ("blind3", BLIND3_QUOTAS, "m"), ("blind4", BLIND4_QUOTAS, "k"),
+    ("blind5", BLIND4_QUOTAS, "g"), ("blind6", BLIND4_QUOTAS, "p"), ("blind7", BLIND4_QUOTAS, "q"),
+    ("blind8", BLIND4_QUOTAS, "r"),
+]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("step", choices=["draw", "merge"])
@@ -247,44 +257,18 @@ def main() -> int:
         rows = draw(conf["seed"], QUOTAS)
     else:
         taken = {r["source"] for r in draw(SETS["check"]["seed"], QUOTAS)}
-        if args.set in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
+        rich = [name for name, _, _ in RICH_CHAIN]
+        if args.set == "blind" or args.set in rich:
             taken |= {r["source"] for r in draw(SETS["heldout"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
-        if args.set in ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
+        if args.set in rich:
             taken |= {r["source"] for r in draw(SETS["blind"]["seed"], HELDOUT_QUOTAS, taken_before=taken)}
             taken |= _train_ids()
-            blind2 = draw(SETS["blind2"]["seed"], BLIND2_QUOTAS, prefix="n", taken_before=taken, rich_only=True)
-            if args.set == "blind2":
-                rows = blind2
-            else:
-                taken |= {r["source"] for r in blind2}
-                blind3 = draw(SETS["blind3"]["seed"], BLIND3_QUOTAS, prefix="m", taken_before=taken, rich_only=True)
-                if args.set == "blind3":
-                    rows = blind3
-                else:
-                    taken |= {r["source"] for r in blind3}
-                    blind4 = draw(SETS["blind4"]["seed"], BLIND4_QUOTAS, prefix="k", taken_before=taken, rich_only=True)
-                    if args.set == "blind4":
-                        rows = blind4
-                    else:  # blind5: drawn like blind4 after the blind4 round, to score its end engine once
-                        taken |= {r["source"] for r in blind4}
-                        blind5 = draw(SETS["blind5"]["seed"], BLIND4_QUOTAS, prefix="g", taken_before=taken, rich_only=True)
-                        if args.set == "blind5":
-                            rows = blind5
-                        else:  # blind6: drawn like blind5 after the blind5 round, to score its end engine once
-                            taken |= {r["source"] for r in blind5}
-                            blind6 = draw(SETS["blind6"]["seed"], BLIND4_QUOTAS, prefix="p", taken_before=taken,
-                                          rich_only=True)
-                            if args.set == "blind6":
-                                rows = blind6
-                            else:  # blind7: drawn like blind6 after the blind6 round, to score its end engine once
-                                taken |= {r["source"] for r in blind6}
-                                blind7 = draw(SETS["blind7"]["seed"], BLIND4_QUOTAS, prefix="q", taken_before=taken,
-                                              rich_only=True)
-                                if args.set == "blind7":
-                                    rows = blind7
-                                else:  # blind8: drawn like blind7 after the blind7 rounds, to score their end once
-                                    rows = draw(conf["seed"], BLIND4_QUOTAS, prefix="r",
-                                                taken_before=taken | {r["source"] for r in blind7}, rich_only=True)
+            # Each set of the chain was drawn after the round before it, from articles no earlier set holds.
+            for name, quotas, prefix in RICH_CHAIN:
+                rows = draw(SETS[name]["seed"], quotas, prefix=prefix, taken_before=taken, rich_only=True)
+                if name == args.set:
+                    break
+                taken |= {r["source"] for r in rows}
         else:
             rows = draw(conf["seed"], HELDOUT_QUOTAS, prefix=args.set[0], taken_before=taken)
     if args.step == "merge":
