@@ -145,6 +145,13 @@ STRONG_TERMS = (
 )
 
 
+
+def _write_index(path: Path, prefix: str, rows: list[dict]) -> None:
+    """Write the drawn rows as a set's index, numbered ``<prefix>001``, ``<prefix>002``... in order."""
+    with path.open("w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows, 1):
+            fh.write(json.dumps({"id": f"{prefix}{i:03d}", **row}, ensure_ascii=False) + "\n")
+
 def _term_re(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(t)) for t in sorted(terms, key=len, reverse=True))
                       + r")(?!\w)")
@@ -276,9 +283,7 @@ def draw_flagged(force: bool, which: str = "flagged") -> None:
             rows.append({"source": source_id, "stratum": pool})
             taken += 1
     random.Random(shuffle_seed).shuffle(rows)
-    with index_path.open("w", encoding="utf-8") as fh:
-        for i, row in enumerate(rows, 1):
-            fh.write(json.dumps({"id": f"{prefix}{i:03d}", **row}, ensure_ascii=False) + "\n")
+    _write_index(index_path, prefix, rows)
     print(f"rules {auditor.versions}: {len(pools['flagged'])} of {read} eligible articles flagged, "
           f"{len(pools['unflagged'])} unflagged with a gender-equality term; dropped {dict(dropped)}")
     print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {index_path.relative_to(REPO)}")
@@ -338,9 +343,7 @@ def draw_round2(force: bool) -> None:
             rows.append({"source": source_id, "stratum": stratum, "window": window})
             taken += 1
     random.Random(ROUND2_SEED).shuffle(rows)
-    with ROUND2_INDEX.open("w", encoding="utf-8") as fh:
-        for i, row in enumerate(rows, 1):
-            fh.write(json.dumps({"id": f"r{i:03d}", **row}, ensure_ascii=False) + "\n")
+    _write_index(ROUND2_INDEX, "r", rows)
     print(f"rules {auditor.versions}: of {read} eligible articles, flagged "
           f"{len(pools['flagged', 'lead'])} on the lead, {len(pools['flagged', 'full'])} more on the whole body; "
           f"dropped {dict(dropped)}")
@@ -407,9 +410,7 @@ def draw_round3(force: bool, second: bool = False) -> None:
                 rows.append({"source": source_id, "stratum": stratum})
                 added += 1
     random.Random(seed).shuffle(rows)
-    with index_path.open("w", encoding="utf-8") as fh:
-        for i, row in enumerate(rows, 1):
-            fh.write(json.dumps({"id": f"{prefix}{i:03d}", **row}, ensure_ascii=False) + "\n")
+    _write_index(index_path, prefix, rows)
     print(f"population: { {name: len(pool) for name, pool in pools.items()} }; dropped {dict(dropped)}")
     print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {index_path.relative_to(REPO)}")
 
@@ -467,9 +468,7 @@ def draw(force: bool) -> None:
     random.Random(SEED + 1).shuffle(strong)
     rows = first + strong
     OUT.mkdir(parents=True, exist_ok=True)
-    with INDEX.open("w", encoding="utf-8") as fh:
-        for i, row in enumerate(rows, 1):
-            fh.write(json.dumps({"id": f"g{i:03d}", **row}, ensure_ascii=False) + "\n")
+    _write_index(INDEX, "g", rows)
     print(f"population: {dict(population)}")
     print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {INDEX.relative_to(REPO)}")
 
