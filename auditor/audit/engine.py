@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from auditor.audit.ge import GeScorer
-from auditor.audit.people import PeopleFinder, PersonCluster
+from auditor.audit.people import PLAIN_HONORIFICS, PeopleFinder, PersonCluster
 from auditor.audit.rules import RuleSet, default_rules_dir, load_rules
 from auditor.audit.types import AuditResult, Finding, Person
 from auditor.errors import AuditorError, InputError
@@ -211,9 +211,8 @@ class Auditor:
                 # same full name: "Con gái Donald Trump" names his daughter, not him.
                 for m in cluster.mentions:
                     person = body_full_names.get(m.key)
-                    gender = _HEADLINE_HONORIFICS.get(m.honorific or "")
-                    if person is not None and person.gender == "U" and gender:
-                        person.gender = gender  # type: ignore[assignment]
+                    if person is not None and person.gender == "U" and m.honorific in PLAIN_HONORIFICS:
+                        person.gender = self.people.honorific_gender[m.honorific]  # type: ignore[assignment]
         return people
 
     @staticmethod
@@ -255,9 +254,6 @@ class Auditor:
             findings = [f for f in findings if f.rule not in self._not_in_ge_items]
         return AuditResult(id=id, ge_item=ge_item, ge_topic=ge_topic, ge_score=ge_score,
                            findings=findings, people=people)
-
-
-_HEADLINE_HONORIFICS = {"ông": "M", "anh": "M", "bà": "F", "chị": "F", "cô": "F"}
 
 
 def _nfc(s: str) -> str:

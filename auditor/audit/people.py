@@ -216,7 +216,8 @@ _SINGLE_PERSON_ACT = re.compile(
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
-_PRONOUN_WORDS = {"ông", "bà", "anh", "chị", "cô"}
+# The plain honorifics, which are also the pronouns a text refers back to a person with.
+PLAIN_HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "cô"})
 # Suspects who testify together: "hai đối tượng khai nhận", "các bị can đều thừa nhận".
 _COUNT_WORDS: dict[str, int | None] = {"hai": 2, "2": 2, "cả hai": 2, "ba": 3, "3": 3, "cả ba": 3, "bốn": 4, "cả bốn": 4, "4": 4,
                                        "các": None}
@@ -297,6 +298,13 @@ _NOT_MODIFIERS = {"của", "cho", "ở", "tại", "với", "từ", "và", "hay",
 _AND_BEFORE = re.compile(r"(?<!\w)và\s+(?:(?:ông|bà|anh|chị|cô)\s+)?$")
 _FIRST_PERSON = re.compile(r"(?<!\w)tôi(?!\w)")
 _QUOTE_MARK = re.compile("[“”\"«»]")
+
+
+def _quotation_before(low: str, end: int) -> tuple[int, str]:
+    """The last opening quotation mark within 600 characters before ``end`` (-1 if none) and the words
+    from it to ``end``: the quotation a name after it may sign."""
+    opened = max(low.rfind(mark, max(0, end - 600), end) for mark in "“\"«")
+    return opened, low[opened + 1:end]
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"«»()\[\]\n]|\s[–—-]\s")
 
 
@@ -2028,15 +2036,13 @@ class PeopleFinder:
             # Words, not a title in quotation marks ("vợ vua “Tài nhân ...”- X"): a sentence or a long run.
             signed = _QUOTE_DASH_BEFORE.search(low, max(0, start - 40), start)
             if signed and all(w in self._title_vocabulary for w in signed.group(1).split()):
-                opened = max(low.rfind(mark, max(0, signed.start() - 600), signed.start()) for mark in "“\"«")
-                words = low[opened + 1:signed.start()]
+                opened, words = _quotation_before(low, signed.start())
                 if opened >= 0 and (len(words.split()) >= 8 or words.rstrip()[-1:] in ".!?…"):
                     cluster.quoted = True
             signed = _QUOTE_COMMA_BEFORE.search(low, max(0, start - 40), start)
             if signed and all(w in self._title_vocabulary or w in self.honorific_gender for w in signed.group(1).split()) \
                     and not _KIN_BEFORE_NAME.intersection(signed.group(1).split()):  # "“...”, con trai ông X viết"
-                opened = max(low.rfind(mark, max(0, signed.start() - 600), signed.start()) for mark in "“\"«")
-                words = low[opened + 1:signed.start()]
+                opened, words = _quotation_before(low, signed.start())
                 if opened >= 0 and len(words.split()) >= 6 and _QUOTE_OPENS_SENTENCE.search(low, max(0, opened - 3),
                                                                                              opened + 1):
                     cluster.quoted = True
@@ -2070,7 +2076,7 @@ class PeopleFinder:
             # mother speaks, not the daughter).
             near = {id(cl): cl for s_, _e, cl in owner[max(0, hi - 12):hi]
                     if pos - s_ <= 400 and cl.gender == want and not (
-                        (called := {m.honorific for m in cl.mentions} & _PRONOUN_WORDS) and pron not in called)}
+                        (called := {m.honorific for m in cl.mentions} & PLAIN_HONORIFICS) and pron not in called)}
             if len(near) > 1:
                 # "ông Tony Blair ... tướng Mỹ George W. Casey và trung tướng John Kiszely. Ông hy vọng":
                 # of several men, the one the text calls by the pronoun's own honorific.
