@@ -11,6 +11,10 @@ data/check/README.md).
     python scripts/build_ge_check.py build --set round3  # -> ge_check_round3.jsonl
     python scripts/build_ge_check.py draw-round3b        # round3's strata, the next articles -> ge_check_round3b_index.jsonl
     python scripts/build_ge_check.py build --set round3b # -> ge_check_round3b.jsonl
+    python scripts/build_ge_check.py draw-round4         # theme headlines + random -> ge_check_round4_index.jsonl
+    python scripts/build_ge_check.py build --set round4  # -> ge_check_round4.jsonl
+    python scripts/build_ge_check.py draw-round4b        # the theme headlines left + dense theme leads -> ..._round4b_index.jsonl
+    python scripts/build_ge_check.py build --set round4b # -> ge_check_round4b.jsonl
 
 A held-out check of the gender-equality item rules (``ge_item``, ``ge_topic``) on corpus articles
 nobody tuned them on: VNTC 2004-2006, baomoi 2017 and DANeS 2021 provincial items that are not in
@@ -61,6 +65,19 @@ only and never by the rules' verdict, so that recall is measurable: strata ``hea
 names women, men or gender: ``HEADLINE_TERMS``), ``vocab`` (``STRONG_TERMS`` anywhere in title + lead),
 ``gender_word`` and ``random`` (``ROUND3_QUOTAS``), ids ``k001``.... ``draw-round3b`` takes the next
 articles of the same order after round3's fixes (``ROUND3B_QUOTAS``), ids ``m001``....
+
+``draw-round4`` (a later session) aims at more items than round3 held, still by vocabulary and never by
+the rules' verdict: headlines that name women as a group, or a gender-equality theme in ordinary words
+(``ROUND4_THEMES``: women leaders and workers, girls, violence in the family, housework, child marriage,
+son preference, LGBT people, trafficking, brides abroad, the Women's Union, 8/3), headlines that name men
+as a group or fathers (``ROUND4_MEN``), leads that hold a theme under a headline that names none, and a
+random stratum of baomoi 2017 and DANeS 2021. A theme word after a one-person word ("người phụ nữ",
+"2 phụ nữ", "gã đàn ông") does not count: a headline about one person is the single-incident pool round3
+was full of. Every DANeS file is eligible (the earlier draws read only its provincial subset), and
+baomoi and DANeS come before VNTC in each theme stratum up to ``ROUND4_RECENT_SHARE``. Ids ``w001``....
+Round4 held only 5 items (4 unsure) when labelled, so before any engine run ``draw-round4b`` added every
+theme headline round4 left and articles whose title + lead hold two or more distinct theme words
+(``ROUND4B_QUOTAS``), ids ``x001``....
 """
 
 from __future__ import annotations
@@ -72,7 +89,7 @@ import os
 import random
 import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,11 +110,15 @@ FLAGGED_INDEX = OUT / "ge_check_flagged_index.jsonl"
 ROUND2_INDEX = OUT / "ge_check_round2_index.jsonl"
 ROUND3_INDEX = OUT / "ge_check_round3_index.jsonl"
 ROUND3B_INDEX = OUT / "ge_check_round3b_index.jsonl"
+ROUND4_INDEX = OUT / "ge_check_round4_index.jsonl"
+ROUND4B_INDEX = OUT / "ge_check_round4b_index.jsonl"
 SETS = {"main": (INDEX, LABELS, DATASET),
         "flagged": (FLAGGED_INDEX, OUT / "ge_check_flagged_labels.txt", OUT / "ge_check_flagged.jsonl"),
         "round2": (ROUND2_INDEX, OUT / "ge_check_round2_labels.txt", OUT / "ge_check_round2.jsonl"),
         "round3": (ROUND3_INDEX, OUT / "ge_check_round3_labels.txt", OUT / "ge_check_round3.jsonl"),
-        "round3b": (ROUND3B_INDEX, OUT / "ge_check_round3b_labels.txt", OUT / "ge_check_round3b.jsonl")}
+        "round3b": (ROUND3B_INDEX, OUT / "ge_check_round3b_labels.txt", OUT / "ge_check_round3b.jsonl"),
+        "round4": (ROUND4_INDEX, OUT / "ge_check_round4_labels.txt", OUT / "ge_check_round4.jsonl"),
+        "round4b": (ROUND4B_INDEX, OUT / "ge_check_round4b_labels.txt", OUT / "ge_check_round4b.jsonl")}
 FLAGGED_N = 50
 # draw-flagged: (index, id prefix, shuffle seed, flagged articles to take: None = every one, a census)
 FLAGGED_SETS = {"flagged": (FLAGGED_INDEX, "f", 6213, FLAGGED_N)}
@@ -109,6 +130,13 @@ ROUND3_QUOTAS: dict[str, int | None] = {"headline": 80, "vocab": 30, "gender_wor
 # that are left), the two strata that held round3's items; shuffled with its own seed, ids m001...
 ROUND3B_QUOTAS: dict[str, int | None] = {"headline": 40, "vocab": None}
 ROUND3B_SEED = 6221
+ROUND4_SEED = 6223
+# draw-round4: articles per stratum (see draw_round4); the random stratum is split between baomoi and DANeS.
+ROUND4_QUOTAS: dict[str, int] = {"theme": 80, "men": 20, "lead_theme": 20, "random_baomoi": 15, "random_danes": 15}
+# draw-round4b: every theme headline left (None), and up to 60 articles with two or more theme words in the lead.
+ROUND4B_QUOTAS: dict[str, int | None] = {"theme_rest": None, "dense": 60}
+ROUND4B_SEED = 6227
+ROUND4_RECENT_SHARE = 0.65  # of a theme stratum: at most this share from VNTC's complement, baomoi + DANeS first
 BATCH3_READ = 100  # data/train read only the top 100 of candidates/articles_batch3.jsonl
 TRAIN = REPO / "data" / "train"
 
@@ -178,6 +206,33 @@ HEADLINE_TERMS = (
 )
 _HEADLINE_RE = _term_re(HEADLINE_TERMS)
 
+# draw-round4: a gender-equality theme in ordinary words, as a headline (or a lead) would name it.
+ROUND4_THEMES = (
+    "phụ nữ", "chị em", "nữ giới", "giới nữ", "phái nữ", "phái yếu", "đàn bà", "nữ lãnh đạo", "lãnh đạo nữ",
+    "nữ giám đốc", "nữ chủ tịch", "nữ bí thư", "nữ doanh nhân", "doanh nhân nữ", "nữ công nhân", "công nhân nữ",
+    "lao động nữ", "cán bộ nữ", "nữ cán bộ", "nữ đại biểu", "đại biểu nữ", "nữ nghị sĩ", "bộ trưởng nữ",
+    "nữ bộ trưởng", "nữ thủ tướng", "nữ tổng thống", "nữ kỹ sư", "nữ nhà khoa học", "nhà khoa học nữ",
+    "nữ tiến sĩ", "nữ phi công", "nữ quân nhân", "nữ chiến sĩ", "nữ thẩm phán", "trẻ em gái", "các bé gái",
+    "những bé gái", "em gái dân tộc", "học sinh nữ", "bạo hành", "bạo lực gia đình", "đánh vợ", "chồng đánh",
+    "việc nhà", "nội trợ", "nghỉ thai sản", "thai sản", "tảo hôn", "cưới sớm", "kết hôn sớm",
+    "hôn nhân cận huyết", "bắt vợ", "cướp vợ", "giới tính thai nhi", "chọn giới tính", "lựa chọn giới tính",
+    "cân bằng giới tính", "tỷ số giới tính", "sinh con trai", "con trai nối dõi", "đồng tính", "chuyển giới",
+    "lgbt", "đồng giới", "cô dâu việt", "lấy chồng nước ngoài", "lấy chồng ngoại", "buôn người",
+    "mua bán người", "buôn bán người", "buôn bán phụ nữ", "môi giới hôn nhân", "bình đẳng", "bình quyền",
+    "nữ quyền", "định kiến", "phân biệt đối xử", "quấy rối", "hội phụ nữ", "lhpn", "hội liên hiệp phụ nữ",
+    "8/3", "8-3", "20/10", "20-10", "quốc tế phụ nữ",
+)
+ROUND4_MEN = ("đàn ông", "nam giới", "phái mạnh", "ông bố", "các ông bố", "người cha", "làm cha", "làm bố",
+              "bố chăm con", "ông chồng")
+_ROUND4_THEME_RE = _term_re(ROUND4_THEMES)
+# draw-round4b counts these too (phrases round4's headline list lacked).
+_ROUND4B_DENSE_RE = _term_re(ROUND4_THEMES + ("trọng nam khinh nữ", "nữ cử tri", "cử tri nữ", "sếp nữ", "giới tính"))
+_ROUND4_MEN_RE = _term_re(ROUND4_MEN)
+# A group word right after one of these names one or a few persons ("người phụ nữ", "2 phụ nữ", "gã đàn
+# ông"), or is part of another phrase ("bạo hành trẻ" is child abuse, told apart after the word).
+_ROUND4_ONE = re.compile(r"(?<!\w)(?:người|một|hai|ba|bốn|năm|vị|gã|xác|thi thể|\d+)\s+$")
+_ROUND4_CHILD = re.compile(r"^\s+(?:trẻ|con|bé|học sinh|cháu|em)(?!\w)")
+
 
 def _rank(key: str) -> str:
     return hashlib.sha1(f"{SEED}:{key}".encode()).hexdigest()
@@ -201,12 +256,14 @@ def _provincial_ids() -> set[str]:
     return {f"danes:{row['id']}" if row.get("id") is not None else f"danes:{row.get('url', '')}" for row in rows}
 
 
-def _articles(wanted: set[str] | None = None) -> dict[str, CorpusArticle]:
-    """Every corpus article the check may use (or the ``wanted`` ones), by id; DANeS: the provincial subset."""
+def _articles(wanted: set[str] | None = None, every_danes: bool = False) -> dict[str, CorpusArticle]:
+    """Every corpus article the check may use (or the ``wanted`` ones), by id; DANeS: the provincial
+    subset, or (``every_danes``, round4) every DANeS file."""
     provincial = _provincial_ids()
     out: dict[str, CorpusArticle] = {}
     for art in iter_corpus(CORPUS):
-        if art.source_id in out or (art.source_id.startswith("danes:") and art.source_id not in provincial):
+        if art.source_id in out or (art.source_id.startswith("danes:") and art.source_id not in provincial
+                                    and not every_danes and not (wanted and art.source_id in wanted)):
             continue
         if wanted is not None and art.source_id not in wanted:
             continue
@@ -415,6 +472,124 @@ def draw_round3(force: bool, second: bool = False) -> None:
     print(f"drawn: {dict(Counter(r['stratum'] for r in rows))} -> {index_path.relative_to(REPO)}")
 
 
+def _round4_hits(pattern: re.Pattern[str], text: str) -> list[str]:
+    """Theme words of ``text`` (folded) that do not name one or a few persons, nor child abuse."""
+    return [m.group(0) for m in pattern.finditer(text)
+            if not _ROUND4_ONE.search(text, 0, m.start())
+            and not (m.group(0) == "bạo hành" and _ROUND4_CHILD.match(text, m.end()))]
+
+
+def _round4_stratum(source_id: str, title: str, lead: str) -> str:
+    headline = fold(title or lead[:160])
+    if _round4_hits(_ROUND4_THEME_RE, headline):
+        return "theme"
+    if _round4_hits(_ROUND4_MEN_RE, headline):
+        return "men"
+    if len(set(_round4_hits(_ROUND4_THEME_RE, fold(lead[:600])))) >= 2:
+        return "lead_theme"
+    return "random_danes" if source_id.startswith("danes:") else "random_baomoi" if source_id.startswith(
+        "baomoi:") else "vntc_rest"
+
+
+def draw_round4(force: bool) -> None:
+    """Theme headlines, men and fathers, theme leads, and random baomoi + DANeS: more items, same blindness.
+
+    Strata (``ROUND4_QUOTAS``), an article in the first it fits, each ordered by a seeded hash of its id:
+    ``theme`` (the headline names women as a group or a gender-equality theme: ``ROUND4_THEMES``), ``men``
+    (men as a group or fathers: ``ROUND4_MEN``), ``lead_theme`` (two theme words in the first 600
+    characters of the lead under a headline that names none), ``random_baomoi`` and ``random_danes``. In
+    the first three, baomoi and DANeS take ``ROUND4_RECENT_SHARE`` of the quota and VNTC the rest (either
+    fills what the other lacks). Eligible: as for round3 (not in data/train, in an earlier set, in
+    bench/ge_sample.py's default sample, near an eval item, nor a second copy), and every DANeS file.
+    Shuffled together (``ROUND4_SEED``), numbered ``w001``...; the text is the lead.
+    """
+    if ROUND4_INDEX.exists() and not force:
+        sys.exit(f"{ROUND4_INDEX} exists (the hand labels refer to it); use --force to redraw")
+    excluded = _excluded_ids() | _drawn_sources(INDEX, FLAGGED_INDEX, ROUND2_INDEX, ROUND3_INDEX, ROUND3B_INDEX)
+    pools: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    articles = _articles(every_danes=True)
+    for source_id, art in articles.items():
+        if not _eligible(source_id, art, excluded):
+            continue
+        stratum = _round4_stratum(source_id, art.title, _text(art))
+        pools[stratum].append((_rank(f"round4:{source_id}"), source_id))
+    rows: list[dict] = []
+    sample = DrawnSample(EvalGuard())
+    dropped: Counter[str] = Counter()
+    for stratum, quota in ROUND4_QUOTAS.items():
+        ordered = sorted(pools[stratum])
+        if stratum.startswith("random"):
+            parts = [(ordered, quota)]
+        else:
+            # Cumulative targets: baomoi + DANeS up to their share, VNTC up to the quota, then baomoi +
+            # DANeS again for whatever VNTC lacked.
+            recent = [c for c in ordered if not c[1].startswith("vntc:")]
+            older = [c for c in ordered if c[1].startswith("vntc:")]
+            parts = [(recent, round(quota * ROUND4_RECENT_SHARE)), (older, quota), (recent, quota)]
+        taken = 0
+        seen: set[str] = set()
+        for candidates, target in parts:
+            for _, source_id in candidates:
+                if taken >= target:
+                    break
+                if source_id in seen:
+                    continue
+                seen.add(source_id)
+                art = articles[source_id]
+                reason = sample.refuse(art.title, _text(art))
+                if reason:
+                    dropped[f"{stratum} {reason}"] += 1
+                    continue
+                rows.append({"source": source_id, "stratum": stratum})
+                taken += 1
+    random.Random(ROUND4_SEED).shuffle(rows)
+    _write_index(ROUND4_INDEX, "w", rows)
+    print(f"population: { {name: len(pool) for name, pool in sorted(pools.items())} }; dropped {dict(dropped)}")
+    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))}, "
+          f"{dict(Counter(r['source'].split(':')[0] for r in rows))} -> {ROUND4_INDEX.relative_to(REPO)}")
+
+
+def draw_round4b(force: bool) -> None:
+    """Round4's theme headlines not yet drawn (all of them), and up to 60 articles whose title + lead hold
+    two or more distinct theme words (``dense``), each in a seeded order; the same eligibility as round4,
+    and round4's 150 are not eligible. Shuffled (``ROUND4B_SEED``), numbered ``x001``....
+    """
+    if ROUND4B_INDEX.exists() and not force:
+        sys.exit(f"{ROUND4B_INDEX} exists (the hand labels refer to it); use --force to redraw")
+    excluded = _excluded_ids() | _drawn_sources(INDEX, FLAGGED_INDEX, ROUND2_INDEX, ROUND3_INDEX, ROUND3B_INDEX,
+                                                ROUND4_INDEX)
+    pools: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    articles = _articles(every_danes=True)
+    for source_id, art in articles.items():
+        if not _eligible(source_id, art, excluded):
+            continue
+        lead = _text(art)
+        if _round4_stratum(source_id, art.title, lead) == "theme":
+            pools["theme_rest"].append((_rank(f"round4b:{source_id}"), source_id))
+        elif len(set(_round4_hits(_ROUND4B_DENSE_RE, fold(f"{art.title} . {lead}")))) >= 2:
+            pools["dense"].append((_rank(f"round4b:{source_id}"), source_id))
+    rows: list[dict] = []
+    sample = DrawnSample(EvalGuard())
+    dropped: Counter[str] = Counter()
+    for stratum, quota in ROUND4B_QUOTAS.items():
+        taken = 0
+        for _, source_id in sorted(pools[stratum]):
+            if quota is not None and taken == quota:
+                break
+            art = articles[source_id]
+            reason = sample.refuse(art.title, _text(art))
+            if reason:
+                dropped[f"{stratum} {reason}"] += 1
+                continue
+            rows.append({"source": source_id, "stratum": stratum})
+            taken += 1
+    random.Random(ROUND4B_SEED).shuffle(rows)
+    _write_index(ROUND4B_INDEX, "x", rows)
+    print(f"population: { {name: len(pool) for name, pool in sorted(pools.items())} }; dropped {dict(dropped)}")
+    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))}, "
+          f"{dict(Counter(r['source'].split(':')[0] for r in rows))} -> {ROUND4B_INDEX.relative_to(REPO)}")
+
+
 def draw(force: bool) -> None:
     if INDEX.exists() and not force:
         sys.exit(f"{INDEX} exists (the hand labels refer to it); use --force to redraw")
@@ -514,7 +689,8 @@ def build(allow_unlabelled: bool, which: str = "main") -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["draw", "draw-flagged", "draw-round2", "draw-round3", "draw-round3b", "build"])
+    parser.add_argument("command", choices=["draw", "draw-flagged", "draw-round2", "draw-round3", "draw-round3b",
+                                                "draw-round4", "draw-round4b", "build"])
     parser.add_argument("--set", choices=sorted(SETS), default="main",
                         help="build: which set")
     parser.add_argument("--force", action="store_true", help="draw: overwrite the index")
@@ -530,6 +706,10 @@ def main() -> None:
         draw_round2(args.force)
     elif args.command in ("draw-round3", "draw-round3b"):
         draw_round3(args.force, second=args.command == "draw-round3b")
+    elif args.command == "draw-round4":
+        draw_round4(args.force)
+    elif args.command == "draw-round4b":
+        draw_round4b(args.force)
     else:
         build(args.allow_unlabelled, args.set)
 
