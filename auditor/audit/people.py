@@ -138,7 +138,7 @@ _GENERIC_SUBJECT = re.compile(r"(?<!\w)(?:người|mọi người|nhiều ngư�
                               r"chị này)\s+(?:(?:đều|cũng|thì|lại|đã|vẫn)\s+)?$")
 # A minister's or official's portfolio after the title: "Thứ trưởng Tư pháp X" (not the ministry).
 _PORTFOLIOS = {"tư pháp", "ngoại giao", "nội vụ", "quốc phòng", "tài chính", "y tế", "giáo dục", "ngoại thương",
-               "thương mại", "kế hoạch",
+               "thương mại", "kế hoạch", "an ninh", "văn hóa",
                "hạ viện", "thượng viện", "nghị viện", "quốc hội"}  # and a house: "Chủ tịch Hạ viện Mỹ Paul Ryan"
 # Words that qualify a title before a name: "Tướng Mỹ về hưu X", "cựu Bộ trưởng X", "HLV trẻ X".
 _TITLE_MODIFIERS = {"và", "của", "về", "hưu", "nghỉ", "đã", "mới", "cũ", "cựu", "tiền", "nhiệm", "đương", "kỳ",
@@ -213,7 +213,12 @@ _SINGLE_PERSON_ACT = re.compile(
     r"\s+(?:(?:sau đó|cũng|đã|vẫn|lại|từng|bất ngờ|liền|đành)\s+){0,3}(?:lãnh|nhận|dính|bị|phải nhận)\s+"
     r"(?:thẻ đỏ|thẻ vàng thứ hai|truất quyền thi đấu|đuổi khỏi sân|chấn thương)(?!\w)"
     r"|\s+(?:(?:đã|cũng|vẫn|lại|liền)\s+){0,2}(?:bật khóc|rơi nước mắt|mỉm cười|tâm sự|bộc bạch|thổ lộ)(?!\w)")
+# What a club or firm named like a person never is or does, right after a one-word name: "X, người vừa
+# ...", "X năm nay 33 tuổi", "X cho biết: “...”" (a quotation in his own words after a colon).
+_ONLY_PERSON_AFTER = re.compile(r"\s*,\s*người\s+(?:vừa|đã|từng|đang|mới|được)(?!\w)|\s+(?:năm nay\s+)?\d{1,2}\s+tuổi(?!\w)"
+                                r"|\s+(?:(?:đã|cũng)\s+)?(?:cho biết|nói|chia sẻ|khẳng định|tâm sự|tiết lộ|thừa nhận)\s*:\s*[“\"]")
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
+_COACH_TITLES = {"hlv", "huấn luyện viên", "hlv trưởng", "huấn luyện viên trưởng", "nhà cầm quân", "chiến lược gia"}
 _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
                  "huấn luyện viên", "nhà cầm quân", "chiến lược gia", "danh thủ", "thủ quân", "tay vợt"}
 # The plain honorifics, which are also the pronouns a text refers back to a person with.
@@ -470,7 +475,7 @@ class PeopleFinder:
         nouns += (r"trong\s+(?:bản\s+khai|bản\s+tường\s+trình|bản\s+cam\s+kết|lá\s+đơn|đơn|bức\s+thư|lá\s+thư|thư|"
                   r"văn\s+bản|di\s+chúc)(?:\s+(?:này|đó|ấy))?\s*,?\s*(?:\w+\s+){0,3}?(?:" + verbs + r")|")
         return re.compile(r"(?<!\w)(?:" + nouns + r"nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
-                          r"nói\s+không\s+với|lời\s+nói|tiếng\s+nói|không\s+kể|chưa\s+kể|nói\s+trên|hỏi\s+đáp|"
+                          r"nói\s+không\s+với|nói\s+lời\s+(?:chia\s+tay|tạm\s+biệt|từ\s+biệt|giã\s+từ)|lời\s+nói|tiếng\s+nói|không\s+kể|chưa\s+kể|nói\s+trên|hỏi\s+đáp|"
                           r"cho\s+biết\s+thêm\s+thông\s+tin|(?:bị|lời|các|những|mọi|rút\s+lại)\s+cáo\s+buộc|bị\s+(?:[^\s.,;:!?]+\s+){1,4}?cáo\s+buộc|cáo\s+buộc\s+của|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
                           r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
                           r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
@@ -1090,7 +1095,9 @@ class PeopleFinder:
         if 2 <= len(folded) <= 3 and len(folded[0]) == 1 and not any(self._is_viet(t) for t in folded[1:]) \
                 and all(len(t) > 1 for t in folded[1:]) and m.dotted_initial:
             return "yes"  # "A. Robben", "R. Fowler": an initial and a surname name a person
-        if not viet and (2 <= len(folded) <= 3 or len(folded) == 4 and folded[0] in self.foreign_gender):
+        # (a lowercase particle is no word of the count: "Renaud Donnedieu de Vabres" has three)
+        capitalised = sum(not t[:1].islower() for t in m.tokens)
+        if not viet and (2 <= capitalised <= 3 or capitalised == 4 and folded[0] in self.foreign_gender):
             return "maybe"  # four words only after a known given name: "Muhammad Saad Iqbal Madni"
         if not viet and len(folded) == 1 and not titled and len(folded[0]) > 2 and \
                 not any(ch.isupper() for ch in m.tokens[0][1:]):  # not a brand: "BigBB", "iDefense"
@@ -1223,12 +1230,18 @@ class PeopleFinder:
         listed: list[Mention] = []
         grouped: list[Mention] = []  # first of a group of people: "bộ đôi Ronaldo và ..."
         singles: list[Mention] = []  # opened a list after a person noun: "3 cầu thủ (Minh Phương, ...)"
+        titled_singles: set[str] = set()  # one-word foreign names taken after a title ("tiền vệ Nedved")
         for m, verdict in accepted:
             if verdict == "titled_single":
                 # "HLV Tavares", "trợ lý Biro": a one-word foreign name that the text never names
                 # without a title is a person; a club is named alone too ("HLV Chelsea ... Chelsea thắng").
-                if self._always_titled(text, low, m.tokens[0]) and not self.mens_competition.fullmatch(m.key):
+                # ... or that is or does, named alone, what no club does ("tiền vệ Nedved, người vừa
+                # ...", "Nedved năm nay 33 tuổi", "Nedved cho biết: “...”").
+                if (self._always_titled(text, low, m.tokens[0]) or any(
+                        _ONLY_PERSON_AFTER.match(low, end) for _s, end, _w in _word_hits(text, (m.tokens[0],)))) \
+                        and not self.mens_competition.fullmatch(m.key):
                     mentions.append(m)
+                    titled_singles.add(m.key)
                 continue
             if verdict == "single":
                 # "bộ đôi Ronaldo và Morata", "những ngôi sao như Ronaldinho, Deco hay Eto'o": a
@@ -1297,6 +1310,9 @@ class PeopleFinder:
             # A foreign two- or three-word name joins a list of people by a comma or "và" only: a
             # dash pairs teams in results ("R.Santander - Celta Vigo").
             mentions += joined + self._list_neighbours(foreign_listed, anchors + joined, low, dashes=False)
+        if titled_singles:  # "tiền vệ Nedved ... Nedved cho biết": the same name said alone later
+            mentions += [m for m in singles if m.key in titled_singles]
+            singles = [m for m in singles if m.key not in titled_singles]
         # "Beckham sau đó đã lãnh thẻ đỏ": a one-word foreign name that does what only a person does
         # (a card, a send-off, an injury, tears; not "ghi bàn": a club scores too).
         acting = [m for m in singles if _SINGLE_PERSON_ACT.match(low, m.end) and not self.mens_competition.fullmatch(m.key)
@@ -1813,19 +1829,33 @@ class PeopleFinder:
                 continue
             window_start = max(0, verb.start() - 40)
             m = _TITLE_BEFORE_VERB.search(low, window_start, verb.start())
-            if not m or m.start(1) == window_start and window_start > 0 \
-                    or " ".join(m.group(1).split()) not in self._speaker_titles:
+            title = self._bare_title(m.group(1)) if m else None
+            if not m or m.start(1) == window_start and window_start > 0 or title not in self._speaker_titles:
                 continue  # no clause start in reach, or not a title right before the verb
-            title, pos = " ".join(m.group(1).split()), m.start(1)
+            pos = m.start(1)
             if idiom(pos) or inside_quote(pos):
                 continue
             # The holder is usually named before; a lead may use the title first and the name later
             # ("Phó thủ tướng cho biết ... Phó thủ tướng Vũ Khoan đến với cuộc họp").
+            # (a coach is called by any of the coach's titles: "HLV X ... Nhà cầm quân này cho rằng")
+            titles = _COACH_TITLES if title in _COACH_TITLES else {title}
             holders = [c for c in clusters if any(
-                x.start != pos and abs(pos - x.start) <= 2000 and self._own_title(x.prefix) == title
+                x.start != pos and abs(pos - x.start) <= 2000 and self._own_title(x.prefix) in titles
                 for x in c.mentions)]
             if len(holders) == 1:
                 holders[0].quoted = True
+
+    def _bare_title(self, phrase: str) -> str:
+        """A title without the words that only point back to its holder: "nhà cầm quân 46 tuổi này",
+        "HLV người Thụy Điển" -> the title alone."""
+        words = phrase.split()
+        if len(words) > 1 and words[-1] in ("này", "ấy"):
+            words.pop()
+        if len(words) > 2 and words[-1] == "tuổi" and words[-2].isdigit():
+            del words[-2:]
+        if "người" in words[1:] and " ".join(words[words.index("người", 1) + 1:]) in self.countries:
+            words = words[:words.index("người", 1)]
+        return " ".join(words)
 
     def _own_title(self, prefix: str) -> str | None:
         """The role title of the name the prefix ends at; not another person's title across "và"

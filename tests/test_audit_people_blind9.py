@@ -1,0 +1,62 @@
+"""People and quotes: shapes the blind9 round corrected, on sentences written for these tests."""
+
+from auditor.audit import audit
+
+
+def people(text: str) -> dict[str, tuple[str, bool]]:
+    return {p.name: (p.gender, p.quoted) for p in audit(text).people}
+
+
+def quoted(text: str) -> dict[str, bool]:
+    return {p.name: p.quoted for p in audit(text).people}
+
+
+def test_a_ministrys_field_after_the_title_is_no_name() -> None:
+    # "An ninh", "Văn hóa": the portfolio, whose first syllable is also a given name.
+    assert people("Bộ trưởng An ninh Nội địa khẳng định nước này an toàn hơn trước.") == {}
+    found = people("Bộ trưởng Văn hóa Pierre Dubois de Montclair tuyên bố sẽ lập quỹ hỗ trợ diễn viên.")
+    assert found == {"Pierre Dubois de Montclair": ("M", True)}
+    # A minister named by his given name alone is still one.
+    assert quoted("Tại cuộc họp, Bộ trưởng Dũng phát biểu rằng ngành sẽ cải cách.") == {"Dũng": True}
+
+
+def test_a_foreign_name_with_a_particle_counts_its_capitalised_words() -> None:
+    q = quoted("Phát biểu tại hội nghị, Thibaut Lemaire de Beaufort nói rằng thỏa thuận đã được ký.")
+    assert q == {"Thibaut Lemaire de Beaufort": True}
+    # Four capitalised foreign words with no known given name, saying nothing: no person.
+    assert people("Đoàn đã tới thăm Kranoz Velta Morrin Daxo vào hôm qua.") == {}
+
+
+def test_a_news_channel_that_reports_is_no_person() -> None:
+    assert people("Al Jazeera cho hay một nhóm chiến binh đã nhận trách nhiệm vụ tấn công.") == {}
+    assert people("Kênh Al Arabiya cho biết đoạn băng được gửi tới văn phòng.") == {}
+    # A spokesman quoted by the channel is still a person.
+    q = quoted("Theo Al Jazeera, phát ngôn viên Hassan Nasser cho hay nhóm sẽ tiếp tục chiến đấu.")
+    assert q == {"Hassan Nasser": True}
+
+
+def test_a_one_word_name_after_a_players_title_that_only_a_person_can_be() -> None:
+    text = ("HLV Kowalski đã trao băng đội trưởng cho tiền vệ Hradecky, người vừa trở lại đội tuyển. "
+            "Hradecky cho biết: “Tôi chỉ là người thay thế trong trận này”. Hradecky năm nay 33 tuổi.")
+    q = quoted(text)
+    assert q["Hradecky"] is True and q["Kowalski"] is False
+    # A club named after a player's title and alone, doing what clubs do: no person.
+    assert "Chelsea" not in people("Tiền đạo Chelsea đã ghi bàn. Chelsea cho biết sẽ kháng cáo án phạt.")
+
+
+def test_saying_farewell_is_no_speech() -> None:
+    q = quoted("HLV Nguyễn Văn Sỹ quyết định trao băng đội trưởng cho một cầu thủ vừa trở lại sau 16 tháng "
+               "nói lời chia tay.")
+    assert q == {"Nguyễn Văn Sỹ": False}
+    q = quoted("HLV Nguyễn Văn Sỹ nói rằng cả đội đã chuẩn bị kỹ.")
+    assert q == {"Nguyễn Văn Sỹ": True}
+
+
+def test_the_coach_called_by_another_coachs_title_speaks() -> None:
+    text = ("HLV Lê Huỳnh Đức đang có trong tay danh sách dài. Tuy nhiên, ông vẫn chưa chốt. "
+            "Nhà cầm quân 46 tuổi này cho rằng còn hơn 15 cầu thủ nữa trong tầm ngắm.")
+    assert quoted(text) == {"Lê Huỳnh Đức": True}
+    # Two coaches named before: no guess.
+    text = ("HLV Lê Huỳnh Đức và HLV Trần Công Minh cùng dự lễ bốc thăm. "
+            "Nhà cầm quân này cho rằng bảng đấu khá nặng.")
+    assert not any(quoted(text).values())
