@@ -60,3 +60,36 @@ def test_the_coach_called_by_another_coachs_title_speaks() -> None:
     text = ("HLV Lê Huỳnh Đức và HLV Trần Công Minh cùng dự lễ bốc thăm. "
             "Nhà cầm quân này cho rằng bảng đấu khá nặng.")
     assert not any(quoted(text).values())
+
+
+def test_a_job_title_of_an_organisation_then_a_name_is_that_names_holder() -> None:
+    # "chuyên gia của WHO X": X is the expert, and speaks.
+    q = quoted("Để ngăn dịch lây lan, chuyên gia của WHO Martin Kessler kêu gọi tiêu hủy gia cầm an toàn.")
+    assert q == {"Martin Kessler": True}
+    # A title between "của" and the name: the name owns the speaker ("Người phát ngôn của Tổng thống X").
+    q = quoted("Người phát ngôn của Tổng thống Vladimir Putin cho biết chuyến thăm sẽ diễn ra.")
+    assert q == {"Vladimir Putin": False}
+    # A parent is no job: the child does not speak.
+    q = quoted("Ngày 20/12, phụ huynh của cháu Trần Chí Kiên, học sinh bị tai nạn, đã gửi đơn cho rằng "
+               "con anh bị gãy xương.")
+    assert q == {"Trần Chí Kiên": False}
+
+
+def test_whose_wife_or_husband_tells_the_owners_sex() -> None:
+    found = people("Nguyễn Bá Tiên thua độ 140 triệu đồng. Vì cá độ, vợ con của Tiên phải đi bán vé số.")
+    assert found["Nguyễn Bá Tiên"][0] == "M"
+    found = people("Trần Minh Châu mở một tiệm may nhỏ. Chồng của Châu làm thợ hồ.")
+    assert found["Trần Minh Châu"][0] == "F"
+    # "vợ chồng của X" is no spouse of X.
+    assert people("Hai vợ chồng của Trần Minh Châu đã về quê.")["Trần Minh Châu"][0] == "U"
+
+
+def test_a_players_title_heads_given_names_even_when_they_spell_a_place() -> None:
+    found = people("Ba gương mặt còn lại là tiền đạo Thanh Bình và hai hậu vệ Tấn Tài, Đình Trọng.")
+    assert {"Thanh Bình", "Tấn Tài", "Đình Trọng"} <= set(found)
+    found = people("Đội hình ra sân có các cầu thủ Quang Hải, Văn Hậu và Đình Trọng.")
+    assert {"Quang Hải", "Văn Hậu", "Đình Trọng"} <= set(found)
+    # A club named after its province, and places: no person.
+    assert people("Pha đánh nguội của một cầu thủ Bình Dương khiến trận đấu căng thẳng. "
+                  "Bình Dương thắng 2-1.") == {}
+    assert people("Đoàn đã tới huyện Thanh Bình và thăm đình Đình Bảng.") == {}

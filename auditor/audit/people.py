@@ -175,6 +175,8 @@ _SPOUSE_AFTER = re.compile(r"\s+(?:và|cùng|cùng với|với)\s+(vợ|chồng)
 _KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:người\s+)?"
                              r"(vợ|mẹ|con gái|chị gái|em gái|con dâu|chồng|bố|cha|con trai|anh trai|em trai|con rể)"
                              r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+)?((?:\w+\s+){0,3}?)[" + _UPPER + "]")
+# "vợ con của Tiên", "chồng của Lan": the name owns a spouse (the other sex); not "vợ chồng của".
+_SPOUSE_OF_BEFORE = re.compile(r"(?<!\w)(?<!vợ )(vợ|chồng)(?:\s+(?:con|cũ|hiện tại|sắp cưới))?\s+của\s+$")
 _FEMALE_KIN = {"vợ", "mẹ", "con gái", "chị gái", "em gái", "con dâu"}
 # "cậu con trai chung - bé Subeo", "cô con gái út là bé Na": a child noun, a dash, colon or "là",
 # then the name (with "bé", "cháu" or nothing).
@@ -231,6 +233,11 @@ _GROUP_TESTIMONY = re.compile(r"(?<!\w)(cả hai|cả ba|cả bốn|hai|ba|bốn
                               r"(?:khai nhận|thừa nhận|thú nhận|nhận tội|khai(?=\s+(?:là|đã|rằng|với|do|vì|không|chỉ|có))|trình bày)(?!\w)")
 _PLAYER_TITLES = {"cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "thủ quân", "tay vợt",
                   "vđv", "vận động viên", "chủ công", "phụ công", "đội trưởng", "tuyển thủ"}
+# A player's or coach's title, then the names it heads, up to the run: "tiền đạo Thanh Bình", "hai hậu
+# vệ Tấn Tài, Đình Trọng" (a middle and given name there is a name even when it spells a place or
+# opens with "Đình", a communal house).
+_TITLED_NAME_LIST = re.compile(r"(?<!\w)(?i:" + "|".join(sorted(_PLAYER_TITLES | _COACH_TITLES, key=len, reverse=True))
+                               + r")\s+(?:(?:[" + _UPPER + r"]\w*\s+){0,3}[" + _UPPER + r"]\w*(?:\s*,\s*|\s+và\s+))*$")
 # Titles that a one-word foreign name follows, never a team or firm (unlike "tiền đạo", "giám đốc").
 _PERSON_ONLY_TITLES = {"thủ tướng", "tổng thống", "phó tổng thống", "ngoại trưởng", "bộ trưởng", "thứ trưởng",
                        "thượng nghị sĩ", "hạ nghị sĩ", "nghị sĩ", "quốc vương", "nhà vua", "hoàng tử",
@@ -340,6 +347,7 @@ class Mention:
     nickname: bool = False  # a given name and a quoted nickname: "Minh “Sứt”"
     dotted_initial: bool = False  # the first token is one letter with a period: "A. Robben"
     alias: bool = False  # introduced as another name of the person before: "Tôn Anh Dũng (tức Dũng “Huế”)"
+    player_listed: bool = False  # a middle and given name after a player's title or in its list: "hậu vệ A, Đình Trọng"
 
     @property
     def key(self) -> str:
@@ -806,18 +814,26 @@ class PeopleFinder:
                                                                                          folded),
                                opens_clause=not _LOWER_WORD_BEFORE.search(text, max(0, run_start - 3), run_start),
                                after_nationality=bool(before_run) and before_run[-1] == "người")
+        player_listed = len(folded) == 2 and sum(self.middle_given.get(" ".join(folded), (0, 0))) >= 3 and \
+            bool(_TITLED_NAME_LIST.search(text, max(0, run_start - 100), run_start))
         dehyphen = " ".join(folded).replace("-", " ")
+        if player_listed and dehyphen in self.places:
+            # "tiền đạo Minh Hải" (a former province): a player only if always named with a title;
+            # "một cầu thủ Bình Dương ... Bình Dương thắng": a club named after its province.
+            player_listed = self._always_titled(text, low, text[run[0][0]:run[-1][1]])
         # "Buôn Ma Thuột"; "Huyện Phú Hòa" (a unit word, then a place), but "Phạm Phú Hòa" is a
         # surname and a given name that a commune happens to share.
         tail_place = " ".join(folded[1:]).replace("-", " ") in self.places
         # "Trần Văn Thời" is a district and a man: a unit word before it ("huyện") rules it out below.
-        if dehyphen in self.places and not self._personal_full_name(folded) or tail_place and (
+        if player_listed:
+            pass  # "tiền đạo Thanh Bình": a name that a district shares
+        elif dehyphen in self.places and not self._personal_full_name(folded) or tail_place and (
                 folded[0] not in self.surnames or folded[0] in self.not_name_words  # "Từ Hà Nội, bạn đi..."
                 or " ".join(folded[:-1]) in self.places):  # "Thái Bình Dương": places overlapping
             return None
         honorific_before = self._honorific_ending(before_run, (2, 1)) is not None
         org_first = (folded[0] in self.not_person_before and folded[0] not in self._prefix_words
-                     and not honorific_before and not self._full_name_shape(folded))
+                     and not honorific_before and not self._full_name_shape(folded) and not player_listed)
         if self._in_place_list(" ".join(before_run)) or self._in_colon_place_list(low, run_start):
             return None
         if org_first or self._blocked(" ".join(before_run)):
@@ -847,7 +863,7 @@ class PeopleFinder:
             # A surname-led full name keeps its first words even when they spell a district:
             # "Sở Y tế Nam Định Vũ Quang Minh" ("Vũ Quang" is a district too).
             rest = len(folded) - k - size
-            if rest and (lead in self.countries or lead in self.places and (
+            if rest > 0 and (lead in self.countries or lead in self.places and (
                     rest >= 2 or folded[k] not in self.surnames)):  # "Hàn Quốc Mùi ngò gai"
                 k += size
                 break
@@ -916,7 +932,7 @@ class PeopleFinder:
         club_after = bool(_CLUB_AFTER.match(text, end))
         return Mention(start=start, end=end if not initial else end - 1, tokens=tokens, honorific=honorific,
                        prefix=prefix, initial=initial, after_place=after_place, aged=aged, spilled=spilled,
-                       club_after=club_after, dotted_initial=dotted_initial)
+                       club_after=club_after, dotted_initial=dotted_initial, player_listed=player_listed and k == 0)
 
     def _inside_organisation_name(self, text: str, low: str, start: int) -> bool:
         """A one-word "name" that continues an organisation's title-cased name: "Phòng Cảnh sát
@@ -1029,7 +1045,7 @@ class PeopleFinder:
             return None
         if m.initial:
             return "yes" if m.honorific else None
-        if m.nickname:
+        if m.nickname or m.player_listed and all(self._is_viet(_fold(t)) for t in m.tokens):
             return "yes"
         if sum(not t[:1].islower() for t in m.tokens) > 5:
             return None  # ("Sheikh Tamim bin Hamad Al Thani": the particle is no word of the count)
@@ -1304,7 +1320,7 @@ class PeopleFinder:
             # ("Thái Dương, Thái Âm, Mộc Đức": stars of a horoscope).
             said = Counter(" ".join(m.tokens) for m in mentions)
             anchors = [m for m in mentions if m.honorific or self._title_before(m.prefix) or len(m.tokens) >= 3
-                       or m in listed
+                       or m in listed or m.player_listed
                        or not all(self._is_viet(_fold(t)) for t in m.tokens) or said[" ".join(m.tokens)] >= 2]
             joined = self._list_neighbours(pairs, anchors, low)
             # A foreign two- or three-word name joins a list of people by a comma or "và" only: a
@@ -1586,6 +1602,9 @@ class PeopleFinder:
             kin = _KIN_APPOSITION.match(text, m.end)
             if kin and all(w in self._title_vocabulary or w in self.honorific_gender for w in kin.group(2).split()):
                 vote(c, "F" if kin.group(1) in _FEMALE_KIN else "M")  # "X, vợ ông Y", "X, con trai của bà Y"
+            owner = _SPOUSE_OF_BEFORE.search(before) if g == "U" else None
+            if owner:
+                vote(c, "M" if owner.group(1) == "vợ" else "F")  # "vợ con của Tiên phải đi bán vé số"
             spouse = _SPOUSE_AFTER.match(text, m.end)
             if spouse:
                 vote(c, "F" if spouse.group(1) == "chồng" else "M")  # "Hà Hồ và chồng cũ không ngại ..."
@@ -1946,6 +1965,14 @@ class PeopleFinder:
         words = low[max(0, start - 60):start].split()
         for n in range(1, min(5, len(words))):
             if words[-n - 1] in _OBJECT_WORDS and all(w in self._title_vocabulary for w in words[-n:]):
+                # "chuyên gia của WHO X", "người phát ngôn của Hamas X": an organisation (no title
+                # between) after a person noun's "của" names the noun's holder, not an owner.
+                # (a job's title, not a kin noun or a parent: "phụ huynh của cháu X cho rằng" is the parent)
+                if words[-n - 1] == "của" and self._nearest_role_title(words[-n:]) is None and \
+                        not any(w in self.honorific_gender for w in words[-n:]) and self.role_words.get(
+                            self._nearest_role_title(words[max(0, len(words) - n - 4):len(words) - n - 1]) or "") in (
+                            "official", "expert", "business", "celebrity"):
+                    return False
                 return True
         return False
 
