@@ -93,3 +93,31 @@ def test_a_players_title_heads_given_names_even_when_they_spell_a_place() -> Non
     assert people("Pha đánh nguội của một cầu thủ Bình Dương khiến trận đấu căng thẳng. "
                   "Bình Dương thắng 2-1.") == {}
     assert people("Đoàn đã tới huyện Thanh Bình và thăm đình Đình Bảng.") == {}
+
+
+def test_an_initial_o_is_no_aunt() -> None:
+    found = people("Thủ tướng đã tiếp bà O. Sađacô, Chủ tịch Cơ quan JICA, và ngài O. Oatanabê, Chủ tịch JETRO.")
+    assert found == {"O. Sađacô": ("F", False), "O. Oatanabê": ("M", False)}
+    # "O" alone before a name is still the honorific of central Vietnam.
+    assert people("Hôm qua o Hạnh ở xóm trên đã về quê.") == {"Hạnh": ("F", False)}
+
+
+def test_street_names_are_no_suspects_title() -> None:
+    # "tên đường" is a street's name, not "tên" before a suspect.
+    assert people("Gần đây, một số tên đường đã đặt lại như đường bên hông chợ Phạm Văn Tư.") == {}
+
+
+def test_a_given_name_alone_that_speaks_quotations_is_a_person() -> None:
+    text = ("Chưa đầy 20 phút, Hương có mặt tại nhà tôi. Trên đường đi, Hương láu táu: “Các cửa hàng đang "
+            "giảm giá tới 50%”. Đến nơi, Hương nheo mắt: “Khách quen mà!”. Hương nói đúng.")
+    assert people(text) == {"Hương": ("F", True)}
+    # Once is not enough, and a unisex name is often a word too.
+    assert people("Chưa đầy 20 phút, Hương có mặt. Hương nheo mắt: “Khách quen mà!”.") == {}
+    assert people("Bình tĩnh: “Không sao đâu”. Sau đó, Bình minh lên: “Đẹp quá”.") == {}
+
+
+def test_a_street_list_needs_a_name_after_its_head() -> None:
+    # "trên đường đi, X": a way, not a list of streets.
+    assert "Hùng" in people("Trên đường đi, Hùng kể: “Tôi đã chờ ở đây cả buổi”. Hùng nói: “Đi thôi”.")
+    assert people("Trên phố Hàng Mã, Lương Văn Can có nhiều cửa hàng đồ chơi.") == {}
+    assert people("Các tuyến phố như Kim Mã, Minh Khai, Khuất Duy Tiến đều ùn tắc.") == {}

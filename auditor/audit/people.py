@@ -155,8 +155,8 @@ _REAL_NAME_AFTER = re.compile(r"\s*,?\s*(?:có\s+)?(?:tên\s+thật|tên\s+khai\
 # "tên" marks a suspect only right before a name: not "cái tên X", "mang tên X", "tên thật là X".
 # ... nor after a noun for a person: "một nhân viên tên Cường", "cô gái tên Lan", "thanh niên tên X".
 _NAME_NOUN_BEFORE_TEN = {"cái", "mang", "có", "đặt", "lấy", "với", "một", "viên", "người", "gái", "trai", "niên",
-                         "sinh", "bé", "khách", "xế", "con", "bạn"}
-_NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "tiếng", "riêng", "cúng", "thường"}
+                         "sinh", "bé", "khách", "xế", "con", "bạn", "số"}
+_NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "tiếng", "riêng", "cúng", "thường", "đường", "phố"}
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:chàng|gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
                              r"giáo|đồng nghiệp|đào)(?!\w)")  # "anh đào" (cherry), "cô đào" (actress)
@@ -219,6 +219,9 @@ _SINGLE_PERSON_ACT = re.compile(
 # ...", "X năm nay 33 tuổi", "X cho biết: “...”" (a quotation in his own words after a colon).
 _ONLY_PERSON_AFTER = re.compile(r"\s*,\s*người\s+(?:vừa|đã|từng|đang|mới|được)(?!\w)|\s+(?:năm nay\s+)?\d{1,2}\s+tuổi(?!\w)"
                                 r"|\s+(?:(?:đã|cũng)\s+)?(?:cho biết|nói|chia sẻ|khẳng định|tâm sự|tiết lộ|thừa nhận)\s*:\s*[“\"]")
+# A short predicate, then a colon that opens a quotation: "Hương láu táu: “...”", "Hương trấn an tôi: “".
+_BARE_SPEAKS = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*:\s*[“\"«]")
+_CLAUSE_OPEN_BEFORE = re.compile(r"(?:^|[.!?…,;:“”\"\n]\s*)$")
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 _COACH_TITLES = {"hlv", "huấn luyện viên", "hlv trưởng", "huấn luyện viên trưởng", "nhà cầm quân", "chiến lược gia"}
 _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
@@ -747,10 +750,11 @@ class PeopleFinder:
         # "Ronaldo Ở ...", "MobiFone Bộ Thông tin": a Vietnamese starter word never ends a foreign name.
         return last in _OPENERS or foreign_before and last in self.not_name_words
 
-    def _words_before(self, low: str, pos: int) -> list[str]:
-        """Lowercase words before ``pos`` back to the last clause break (at most 80 characters)."""
+    def _words_before(self, low: str, pos: int, breaks_from: str | None = None) -> list[str]:
+        """Lowercase words before ``pos`` back to the last clause break (at most 80 characters); the
+        same words as written when ``low`` is the original text and ``breaks_from`` its lowercase."""
         before = low[max(0, pos - 80):pos]
-        brk = list(_CLAUSE_BREAK.finditer(before))
+        brk = list(_CLAUSE_BREAK.finditer(before if breaks_from is None else breaks_from[max(0, pos - 80):pos]))
         if brk:
             before = before[brk[-1].end():]
         return before.split()
@@ -816,6 +820,8 @@ class PeopleFinder:
                                after_nationality=bool(before_run) and before_run[-1] == "người")
         player_listed = len(folded) == 2 and sum(self.middle_given.get(" ".join(folded), (0, 0))) >= 3 and \
             bool(_TITLED_NAME_LIST.search(text, max(0, run_start - 100), run_start))
+        if k == 1 and len(run) > 1 and run[0][1] - run[0][0] == 1 and text[run[0][1]:run[0][1] + 1] == ".":
+            k = 0  # "bà O. Xađacô": an initial, not the honorific "o" (an aunt)
         dehyphen = " ".join(folded).replace("-", " ")
         if player_listed and dehyphen in self.places:
             # "tiền đạo Minh Hải" (a former province): a player only if always named with a title;
@@ -834,7 +840,8 @@ class PeopleFinder:
         honorific_before = self._honorific_ending(before_run, (2, 1)) is not None
         org_first = (folded[0] in self.not_person_before and folded[0] not in self._prefix_words
                      and not honorific_before and not self._full_name_shape(folded) and not player_listed)
-        if self._in_place_list(" ".join(before_run)) or self._in_colon_place_list(low, run_start):
+        if self._in_place_list(" ".join(before_run), " ".join(self._words_before(text, run_start, low))) or \
+                self._in_colon_place_list(low, run_start):
             return None
         if org_first or self._blocked(" ".join(before_run)):
             k = self._name_after_place(folded, before_run)
@@ -1003,20 +1010,24 @@ class PeopleFinder:
                 return " ".join(words[-size - 1:]) not in self.case_words and phrase not in self.case_words
         return self._in_place_list(prefix)
 
-    def _in_place_list(self, prefix: str) -> bool:
-        """The name continues a list of streets or places: "trên phố Hàng Mã, Lương Văn Can"."""
+    def _in_place_list(self, prefix: str, cased: str | None = None) -> bool:
+        """The name continues a list of streets or places: "trên phố Hàng Mã, Lương Văn Can" (with
+        ``cased``, the prefix as written: the word after the head is a name, not "trên đường đi, X")."""
         prefix = prefix.rstrip()
+        cased = (cased or prefix).rstrip()
         if prefix.endswith(" và"):  # "ba công viên Tao Đàn, 30-4 và Lê Văn Tám": the list's last item
-            prefix = prefix[:-3].rstrip() + ","
+            prefix, cased = prefix[:-3].rstrip() + ",", cased[:-3].rstrip() + ","
         if not prefix.endswith(","):
             return False
         # Walk back over short list items to the one that opens the list.
-        for item in reversed(prefix.rstrip(",").split(",")):
-            words = item.split()
+        for item, cased_item in zip(reversed(prefix.rstrip(",").split(",")), reversed(cased.rstrip(",").split(",")),
+                                    strict=True):
+            words, cased_words = item.split(), cased_item.split()
             # "phố Hàng Mã" opens a list of streets; "khu phố 11" (a number) is an address.
             # Not a head that is part of a job title: "các cầu thủ Văn Quyến, Quốc Anh" (players).
             if any(len(words) > k and " ".join(words[-k - n:-k]) in self.place_list_heads
-                   and not words[-k][0].isdigit() and " ".join(words[-k - n - 1:-k]) not in self.place_list_heads_not
+                   and not words[-k][0].isdigit() and any(not w[:1].islower() for w in cased_words[-k:])
+                   and " ".join(words[-k - n - 1:-k]) not in self.place_list_heads_not
                    and " ".join(words[-k - n:len(words) - k + 1]) not in self.role_words
                    for k in (1, 2, 3, 4) for n in (1, 2)):
                 return True
@@ -1181,6 +1192,11 @@ class PeopleFinder:
         words = m.group(1).split()
         return any(" ".join(words[-n:]) in self._person_nouns for n in (3, 2, 1) if len(words) >= n)
 
+    def _one_sex_given_name(self, given: str) -> bool:
+        """A common given name that nine bearers in ten of the name table share the sex of."""
+        m_count, f_count = self.given.get(given, (0, 0))
+        return m_count + f_count >= 50 and max(m_count, f_count) >= 0.9 * (m_count + f_count)
+
     def _given_name_pair(self, folded: list[str]) -> bool:
         """Two syllables that read as a middle and a given name (a stage or sport name)."""
         first, last = folded
@@ -1247,6 +1263,7 @@ class PeopleFinder:
         grouped: list[Mention] = []  # first of a group of people: "bộ đôi Ronaldo và ..."
         singles: list[Mention] = []  # opened a list after a person noun: "3 cầu thủ (Minh Phương, ...)"
         titled_singles: set[str] = set()  # one-word foreign names taken after a title ("tiền vệ Nedved")
+        bares: list[Mention] = []  # a given name alone with no cue yet: "Hương"
         for m, verdict in accepted:
             if verdict == "titled_single":
                 # "HLV Tavares", "trợ lý Biro": a one-word foreign name that the text never names
@@ -1280,6 +1297,8 @@ class PeopleFinder:
                     listed.append(m)
                 elif verdict == "pair":
                     pairs.append(m)
+                else:
+                    bares.append(m)
                 continue
             if verdict == "maybe":
                 if len(m.tokens) == 4 and text.count(" ".join(m.tokens[-2:])) > text.count(" ".join(m.tokens)):
@@ -1326,6 +1345,15 @@ class PeopleFinder:
             # A foreign two- or three-word name joins a list of people by a comma or "và" only: a
             # dash pairs teams in results ("R.Santander - Celta Vigo").
             mentions += joined + self._list_neighbours(foreign_listed, anchors + joined, low, dashes=False)
+        if bares:
+            # "Hương láu táu: “...” ... Hương nheo mắt: “...”": a given name alone that opens a clause
+            # and speaks a quotation after a short predicate, twice or more, is a person (a friend, a
+            # child named by the given name only); then all its mentions are.
+            # Only a name a reader takes for one sex ("Hương", "Hùng"): a unisex one is often a word
+            # too ("Bình tĩnh: “...”", "An toàn: “...”").
+            speaking = Counter(m.key for m in bares if _BARE_SPEAKS.match(low, m.end)
+                               and _CLAUSE_OPEN_BEFORE.search(text, max(0, m.start - 4), m.start))
+            mentions += [m for m in bares if speaking[m.key] >= 2 and self._one_sex_given_name(m.key)]
         if titled_singles:  # "tiền vệ Nedved ... Nedved cho biết": the same name said alone later
             mentions += [m for m in singles if m.key in titled_singles]
             singles = [m for m in singles if m.key not in titled_singles]
