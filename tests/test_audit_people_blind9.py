@@ -121,3 +121,14 @@ def test_a_street_list_needs_a_name_after_its_head() -> None:
     assert "Hùng" in people("Trên đường đi, Hùng kể: “Tôi đã chờ ở đây cả buổi”. Hùng nói: “Đi thôi”.")
     assert people("Trên phố Hàng Mã, Lương Văn Can có nhiều cửa hàng đồ chơi.") == {}
     assert people("Các tuyến phố như Kim Mã, Minh Khai, Khuất Duy Tiến đều ùn tắc.") == {}
+
+
+def test_a_pronoun_inside_a_later_quotation_is_another_voice() -> None:
+    # "Anh" opening the quotation is England (or the speaker's own addressee), not the man named before.
+    found = people("Ông Chirac đã hối thúc London gây sức ép với Tổng thống Bush để nối lại hòa đàm. "
+                   "“Anh đã ủng hộ Mỹ nhưng tôi không thấy họ thu lại được gì”, Chirac nói.")
+    assert found["Bush"][0] == "U"
+    # Outside quotation marks, and after a closing one, the pronoun still tells.
+    assert people("Bà Sen réo một thanh niên tên Điền ra giúp. Anh quơ gậy chặn xe.")["Điền"][0] == "M"
+    assert people("Lò Thị Mây đến muộn. “Xin lỗi mọi người”, chị nói.")["Lò Thị Mây"] == ("F", True)
+    assert people("Thanh niên Lù Diệp đến muộn. “Xin lỗi mọi người”, anh nói.")["Lù Diệp"][0] == "M"

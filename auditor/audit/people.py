@@ -1552,6 +1552,10 @@ class PeopleFinder:
                     continue  # "chị gái", "anh em", "cô giáo": a noun, not a pronoun for the person
                 if text[p.start(1)].isupper() and _LOWER_WORD_BEFORE.search(text, max(0, p.start(1) - 3), p.start(1)):
                     continue  # "đi nghỉ hè ở Anh:": capitalised mid-sentence, England
+                marks = list(_QUOTE_MARK.finditer(text, end, p.start(1)))
+                if marks and (marks[-1].group(0) in "“«" or marks[-1].group(0) == '"' and (
+                        marks[-1].start() == 0 or text[marks[-1].start() - 1] in " \n:(")):
+                    continue  # "... Tổng thống Bush. “Anh đã ủng hộ Mỹ ...”": another voice, often another "Anh"
                 cluster.pronoun_gender = "F" if p.group(1) in ("bà", "chị", "cô") else "M"
                 break
 
