@@ -132,3 +132,13 @@ def test_a_pronoun_inside_a_later_quotation_is_another_voice() -> None:
     assert people("Bà Sen réo một thanh niên tên Điền ra giúp. Anh quơ gậy chặn xe.")["Điền"][0] == "M"
     assert people("Lò Thị Mây đến muộn. “Xin lỗi mọi người”, chị nói.")["Lò Thị Mây"] == ("F", True)
     assert people("Thanh niên Lù Diệp đến muộn. “Xin lỗi mọi người”, anh nói.")["Lù Diệp"][0] == "M"
+
+
+def test_a_misspelt_second_form_is_the_same_person() -> None:
+    found = people("Bộ trưởng Quốc phòng Nhật Bản, bà Tomomi Inada cho rằng luật pháp có thể thay đổi. "
+                   "Bà Inanda bày tỏ mong muốn tạo dựng quan hệ sâu rộng hơn.")
+    assert found == {"Tomomi Inada": ("F", True)}
+    assert list(people("Ông Basori Lal cao 73 cm. Khi còn nhỏ, ông Basouri không khác bạn bè.")) == ["Basori Lal"]
+    # Another letter (not one more) is another name; Vietnamese syllables are never merged.
+    assert set(people("Ông Markus Weber đã tới. Sau đó ông Marcus phát biểu.")) == {"Markus Weber", "Marcus"}
+    assert set(people("Ông Trần Văn Hưng đã tới. Sau đó bà Hương phát biểu.")) == {"Trần Văn Hưng", "Hương"}

@@ -1368,7 +1368,7 @@ class PeopleFinder:
             # One-word foreign names join only the group they continue ("như Ronaldinho, Deco hay Eto'o"),
             # not any person next to them ("Derby County, Leicester": a team).
             mentions += self._list_neighbours(singles, grouped, low, dashes=False)
-        clusters = self._merge_real_names(self._cluster(mentions), low)
+        clusters = self._merge_misspellings(self._merge_real_names(self._cluster(mentions), low))
         if blocked:
             # A short name the text twice puts after a place, product or organisation word ("rượu
             # Hồng Đào", "nhãn hiệu Hồng Đào") and never after an honorific is that thing's name.
@@ -1482,6 +1482,34 @@ class PeopleFinder:
                     clusters.remove(other)
                     starts.update({x.start: c for x in other.mentions})
                     break
+        return clusters
+
+    def _merge_misspellings(self, clusters: list[PersonCluster]) -> list[PersonCluster]:
+        """A one-word foreign name that is another person's name word with one letter too many inside
+        ("Inanda" for "Tomomi Inada", "Basouri" for "Basori Lal") is that person misspelt; not a
+        Vietnamese syllable, where one letter makes another name ("Hưng", "Hương")."""
+        words: dict[str, PersonCluster | None] = {}
+        for c in clusters:
+            for t in c.tokens:
+                f = _fold(t)
+                if len(f) >= 4 and not self._is_viet(f):
+                    words[f] = None if f in words and words[f] is not c else c  # shared: ambiguous
+        if not words:
+            return clusters
+        for c in list(clusters):
+            if len(c.tokens) != 1 or any(len(m.tokens) != 1 for m in c.mentions):
+                continue
+            f = _fold(c.tokens[0])
+            if len(f) < 5 or self._is_viet(f):
+                continue
+            targets = {id(o): o for i in range(1, len(f) - 1)
+                       if (o := words.get(f[:i] + f[i + 1:])) is not None and o is not c}
+            if len(targets) == 1:
+                other = next(iter(targets.values()))
+                for m in c.mentions:
+                    other.add(m)
+                other.mentions.sort(key=lambda x: x.start)
+                clusters.remove(c)
         return clusters
 
     def _bare_given_names(self, clusters: list[PersonCluster], text: str) -> None:
