@@ -173,3 +173,45 @@ def test_women_as_a_group_in_an_era_or_a_sector_are_their_standing() -> None:
     # One woman of a sector in a crime report is a single incident.
     fraud = "Chị H. bị kẻ gian giả danh công an lừa chuyển khoản 2 tỷ đồng. Công an đang điều tra."
     assert _verdict(fraud, "Người phụ nữ ngành ngân hàng bị lừa mất 2 tỷ đồng")[0] is False
+
+
+def test_family_violence_said_as_bao_hanh_gia_dinh_is_the_problem_at_large() -> None:
+    # "bạo hành gia đình" / "bạo lực trong gia đình" are the everyday names of "bạo lực gia đình".
+    title = "Đừng im lặng trước bạo hành gia đình"
+    text = ("Nhiều chị em chịu cảnh bạo hành gia đình suốt nhiều năm mà không dám lên tiếng vì sợ mang tiếng. "
+            "Các chuyên gia cho rằng đây không phải chuyện riêng của mỗi nhà: nạn nhân cần được tư vấn, hỗ trợ "
+            "kịp thời, và người gây ra bạo hành trong gia đình phải bị xử lý.")
+    assert _verdict(text, title) == (True, "gbv")
+    # One husband's assault stays a single incident, whatever the text calls it.
+    assault = ("Tối qua, sau khi uống rượu, anh T. đánh vợ gãy tay. Hàng xóm cho biết đây là vụ bạo hành gia "
+               "đình thứ hai trong xóm năm nay. Công an xã đang xác minh.")
+    assert _verdict(assault, "Người vợ bị chồng đánh nhập viện")[0] is False
+
+
+def test_the_gender_gap_is_a_gender_equality_term() -> None:
+    title = "Nữ kỹ sư trẻ truyền cảm hứng cho các em gái học công nghệ"
+    assert _verdict("Chị vừa được mời làm đại sứ cho chương trình thu hẹp khoảng cách giới trong lĩnh vực "
+                    "công nghệ.", title)[0] is True
+    # The same profile about a green start-up programme is not about gender equality.
+    assert _verdict("Chị vừa được mời làm đại sứ cho chương trình khởi nghiệp xanh của tỉnh.",
+                    "Cô gái trẻ làm giàu từ trang trại dê")[0] is False
+
+
+def test_bride_kidnapping_said_as_cuop_vo_is_the_custom_not_a_robbery() -> None:
+    # "cướp" counts against an item as a robbery word, but "cướp vợ" names the custom, and its topic.
+    title = "Khi hủ tục còn đeo bám bản làng"
+    text = ("Ở một số bản vùng cao, tục bắt vợ vẫn còn. Có em mới 15 tuổi đã bị trai bản cướp vợ về làm dâu, "
+            "phải bỏ học giữa chừng. Cán bộ xã cho biết nhiều gia đình coi việc cướp vợ là phong tục nên không "
+            "báo chính quyền.")
+    assert _verdict(text, title) == (True, "health_education")
+
+
+def test_the_first_woman_to_suffer_an_illness_is_not_a_first_woman_in_a_role() -> None:
+    title = "Bé gái mắc hội chứng hiếm được phẫu thuật thành công"
+    text = ("Các bác sĩ vừa phẫu thuật thành công cho cô bé 10 tuổi, được cho là người phụ nữ đầu tiên trên thế "
+            "giới mắc hội chứng này. Cô bé sẽ sớm được xuất viện và tiếp tục điều trị.")
+    assert _verdict(text, title)[0] is False
+    # The first woman to hold a post is still a role model.
+    post = ("Bà Nguyễn Thị Lan là người phụ nữ đầu tiên của tỉnh giữ chức giám đốc sở. Bà cho biết sẽ ưu tiên "
+            "cải cách thủ tục hành chính.")
+    assert _verdict(post, "Bà Lan nhận chức giám đốc sở") == (True, "role_model")
