@@ -142,3 +142,34 @@ def test_a_misspelt_second_form_is_the_same_person() -> None:
     # Another letter (not one more) is another name; Vietnamese syllables are never merged.
     assert set(people("Ông Markus Weber đã tới. Sau đó ông Marcus phát biểu.")) == {"Markus Weber", "Marcus"}
     assert set(people("Ông Trần Văn Hưng đã tới. Sau đó bà Hương phát biểu.")) == {"Trần Văn Hưng", "Hương"}
+
+
+def headline_quoted(title: str, text: str) -> dict[str, bool]:
+    return {p.name: p.quoted for p in audit(text, title).people}
+
+
+def test_a_headlines_speech_is_the_words_of_the_person_the_text_names() -> None:
+    title = "Bộ trưởng Kinh tế Hervé Gaymard quả quyết rằng ông không biết giá thuê nhà quá đắt"
+    assert headline_quoted(title, "Tuần báo tiết lộ vợ chồng ông Gaymard ngụ tại căn hộ 600 m2.") == {"Gaymard": True}
+    title = "Nghệ sĩ Lê Thu Hà: “Tôi chưa bao giờ hối hận”"
+    assert headline_quoted(title, "Bà Lê Thu Hà vừa ra mắt album mới.") == {"Lê Thu Hà": True}
+    # A relative's words, a question, a topic after a colon: no speech of the person.
+    assert headline_quoted("Con gái Donald Trump: “Cha tôi rất bận”",
+                           "Tổng thống Donald Trump đã tới Brussels hôm qua.") == {"Donald Trump": False}
+    assert headline_quoted("Ông Nguyễn Văn An nói gì về dự án?",
+                           "Ông Nguyễn Văn An đã tới dự lễ khởi công hôm qua.") == {"Nguyễn Văn An": False}
+    assert headline_quoted("Ronald Reagan: Từ diễn viên đến thống đốc",
+                           "Ronald Reagan đến Hollywood năm 1937.") == {"Ronald Reagan": False}
+
+
+def test_a_family_that_speaks_for_a_person_is_not_the_person() -> None:
+    q = quoted("Cựu cầu thủ Nguyễn Phi Hùng bị tấn công. Theo gia đình Hùng, nhóm thanh niên đã gây sự trước.")
+    assert q == {"Nguyễn Phi Hùng": False}
+    q = quoted("Nạn nhân là chị Lò Thị Th. Cũng theo người nhà chị Th., nguyên nhân là mâu thuẫn tình cảm.")
+    assert not any(q.values())
+    # "theo bác sĩ X" is still X's word.
+    assert quoted("Theo bác sĩ Trần Văn Lâm, bệnh nhân đã qua cơn nguy kịch.") == {"Trần Văn Lâm": True}
+
+
+def test_a_federal_office_is_no_person() -> None:
+    assert people("Hôm 2-2, thanh tra Liên bang Đức thông báo kết quả điều tra ban đầu.") == {}

@@ -191,10 +191,13 @@ class Auditor:
         body_last_words: set[str] = set()
         body_words: set[str] = set()
         body_full_names: dict[str, Person] = {}
+        by_last_word: dict[str, list[Person]] = {}
         for cluster in self.people.find(nt.text, nt.sentences):
             mentions = [list(nt.to_original(m.start, m.end)) for m in cluster.mentions]
             person = self._person(cluster, nt, text, mentions)
             people.append(person)
+            for last in {fold(m.tokens[-1]) for m in cluster.mentions}:
+                by_last_word.setdefault(last, []).append(person)
             for m in cluster.mentions:
                 body_last_words.add(fold(m.tokens[-1]))
                 body_words.update(fold(t) for t in m.tokens)
@@ -213,6 +216,14 @@ class Auditor:
                     person = body_full_names.get(m.key)
                     if person is not None and person.gender == "U" and m.honorific in PLAIN_HONORIFICS:
                         person.gender = self.people.honorific_gender[m.honorific]  # type: ignore[assignment]
+                # "Bộ trưởng Hervé Gaymard quả quyết rằng ..." in the headline, "ông Gaymard" in the
+                # text: the headline's words are his too, when one person of the text bears that
+                # name and no kin noun makes the headline about a relative ("Con gái Donald Trump: ...");
+                # not a question ("Ông X nói gì về dự án?"), nor a topic after a colon ("X: từ ... đến ...").
+                named = by_last_word.get(fold(cluster.tokens[-1]), [])
+                if cluster.quoted and len(named) == 1 and "?" not in nt_title.text and _HEADLINE_SPEECH.search(
+                        nt_title.lower) and not any(_KIN_WORDS.intersection(m.prefix.split()[-2:]) for m in cluster.mentions):
+                    named[0].quoted = True
         return people
 
     @staticmethod
@@ -254,6 +265,15 @@ class Auditor:
             findings = [f for f in findings if f.rule not in self._not_in_ge_items]
         return AuditResult(id=id, ge_item=ge_item, ge_topic=ge_topic, ge_score=ge_score,
                            findings=findings, people=people)
+
+
+# A headline that reports speech: a quotation after a colon, or a verb of saying; not "X: từ diễn viên
+# đến thống đốc", a topic after the name.
+_HEADLINE_SPEECH = re.compile(r":\s*[“\"'‘«]|(?<!\w)(?:cho biết|nói|khẳng định|quả quyết|tuyên bố|phát biểu|nhấn mạnh|"
+                              r"cho rằng|thừa nhận|tâm sự|chia sẻ|kêu gọi|cảnh báo|bác bỏ|phủ nhận|tiết lộ|yêu cầu|"
+                              r"đề nghị|trả lời|giải thích|xác nhận|bày tỏ|cam kết|khai)(?!\w)")
+# Words that make a headline name the relative's, not the person's: "Con trai Trump", "Vợ ông X".
+_KIN_WORDS = frozenset({"con", "trai", "gái", "vợ", "chồng", "cha", "mẹ", "bố", "cháu"})
 
 
 def _nfc(s: str) -> str:

@@ -313,6 +313,7 @@ _NOT_MODIFIERS = {"của", "cho", "ở", "tại", "với", "từ", "và", "hay",
 _AND_BEFORE = re.compile(r"(?<!\w)và\s+(?:(?:ông|bà|anh|chị|cô)\s+)?$")
 _FIRST_PERSON = re.compile(r"(?<!\w)tôi(?!\w)")
 _QUOTE_MARK = re.compile("[“”\"«»]")
+_SPEAKS_FOR_BEFORE = re.compile(r"(?<!\w)(?:gia đình|người nhà|người thân|hàng xóm|bạn bè|đồng nghiệp)(?!\w)")
 
 
 def _quotation_before(low: str, end: int) -> tuple[int, str]:
@@ -2143,7 +2144,8 @@ class PeopleFinder:
             m = self._attribution_re.search(" " + pre_clause)
             # Only titles, and the capitalised name of their office, may stand between: "theo bác sĩ
             # X", "theo phó giám đốc Sở Y tế Thái Bình X" yes; "theo phản ánh của gia đình anh X" no.
-            if m:
+            # (not a group that speaks for the person: "theo gia đình Hùng" is the family's word)
+            if m and not _SPEAKS_FOR_BEFORE.search(m.group(1)):
                 between = text[start - len(m.group(1)):start].replace(",", " ").split()
                 if all(w.lower() in self._title_vocabulary or w[:1].isupper() for w in between) and sum(
                         w.lower() in self._title_vocabulary for w in between) >= sum(w[:1].isupper() for w in between) / 3:
