@@ -173,3 +173,16 @@ def test_a_family_that_speaks_for_a_person_is_not_the_person() -> None:
 
 def test_a_federal_office_is_no_person() -> None:
     assert people("Hôm 2-2, thanh tra Liên bang Đức thông báo kết quả điều tra ban đầu.") == {}
+
+
+def test_a_one_word_name_with_a_person_in_apposition_is_a_person() -> None:
+    q = quoted("“Chúng tôi rất vui khi được trở lại Việt Nam”, Kyungsu, một thành viên của nhóm EXO, phát biểu.")
+    assert q == {"Kyungsu": True}
+    found = people("Sydorenko, cầu thủ nguy hiểm nhất của Đồng Tháp, cũng bày tỏ quyết tâm trước trận đấu.")
+    assert found == {"Sydorenko": ("U", True)}
+    # A club or firm in apposition, another person's title and name, an animal: no person.
+    assert people("Chelsea, một đội bóng giàu có, đã mua thêm cầu thủ.") == {}
+    assert people("Google, một công ty Mỹ, cho biết sẽ mở văn phòng.") == {}
+    assert "Chicago" not in people("Câu chuyện bắt đầu tại Trung tâm Cảnh sát điều tra Chicago, thanh tra viên "
+                                   "John Spooner đang điều tra một vụ án.")
+    assert people("Giải được trao cho chú chó Otis, diễn viên chính trong phim Tiệc sinh nhật.") == {}

@@ -222,6 +222,8 @@ _ONLY_PERSON_AFTER = re.compile(r"\s*,\s*người\s+(?:vừa|đã|từng|đang|m
 # A short predicate, then a colon that opens a quotation: "Hương láu táu: “...”", "Hương trấn an tôi: “".
 _BARE_SPEAKS = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*:\s*[“\"«]")
 _CLAUSE_OPEN_BEFORE = re.compile(r"(?:^|[.!?…,;:“”\"\n]\s*)$")
+_TITLED_NAME_AFTER = re.compile(r"\s*,\s*(?:một\s+|là\s+)?(?:[a-zà-ỹđ]+\s+){1,3}[" + _UPPER + r"]\w*\s+[" + _UPPER + "]")
+_ANIMAL_BEFORE = re.compile(r"(?<!\w)(?:chó|mèo|ngựa|voi|khỉ|gấu|chim|cá heo|robot|rô bốt)\s+$")
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 _COACH_TITLES = {"hlv", "huấn luyện viên", "hlv trưởng", "huấn luyện viên trưởng", "nhà cầm quân", "chiến lược gia"}
 _SPORT_TITLES = {"ngôi sao", "siêu sao", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "thủ thành", "trung vệ", "hlv", "cựu hlv",
@@ -1355,6 +1357,14 @@ class PeopleFinder:
             speaking = Counter(m.key for m in bares if _BARE_SPEAKS.match(low, m.end)
                                and _CLAUSE_OPEN_BEFORE.search(text, max(0, m.start - 4), m.start))
             mentions += [m for m in bares if speaking[m.key] >= 2 and self._one_sex_given_name(m.key)]
+        # "..., Suho, một thành viên của EXO, phát biểu", "Gravesen, một tiền vệ người Đan Mạch,": a
+        # person noun in apposition (a club is "một đội bóng", a firm "một công ty").
+        # Not when the apposition is another person's title and name ("Cảnh sát điều tra Chicago, thanh
+        # tra viên John Spooner"), nor an animal's name ("chú chó Otis, diễn viên chính").
+        titled_singles |= {m.key for m in singles if self._person_appositive(text, low, m.end)
+                           and not _TITLED_NAME_AFTER.match(text, m.end)
+                           and not _ANIMAL_BEFORE.search(low, max(0, m.start - 12), m.start)
+                           and not self.mens_competition.fullmatch(m.key)}
         if titled_singles:  # "tiền vệ Nedved ... Nedved cho biết": the same name said alone later
             mentions += [m for m in singles if m.key in titled_singles]
             singles = [m for m in singles if m.key not in titled_singles]
