@@ -186,3 +186,12 @@ def test_a_one_word_name_with_a_person_in_apposition_is_a_person() -> None:
     assert "Chicago" not in people("Câu chuyện bắt đầu tại Trung tâm Cảnh sát điều tra Chicago, thanh tra viên "
                                    "John Spooner đang điều tra một vụ án.")
     assert people("Giải được trao cho chú chó Otis, diễn viên chính trong phim Tiệc sinh nhật.") == {}
+
+
+def test_a_one_word_name_that_has_a_relative_is_a_person() -> None:
+    found = people("Cách đây một tháng, mẹ của Robinho đã bị bắt cóc. Robinho khẳng định anh sẽ ở lại Santos.")
+    assert found == {"Robinho": ("M", True)}
+    assert audit("Cách đây một tháng, mẹ của Robinho đã bị bắt cóc.").people[0].role != "suspect"
+    # A parent company, and a deity's family: no person.
+    assert people("Công ty mẹ của Chelsea đã thua lỗ. Chelsea vẫn thắng 2-0.") == {}
+    assert people("Bức tượng tái hiện cha mẹ của chúa Jesus. Jesus ra đời trong máng cỏ.") == {}

@@ -64,13 +64,13 @@ _CAP_WORD = "[" + _UPPER + r"][\w]*(?:[-'’]\w+)*"
 # A run of capitalised words separated by single spaces; a middle initial may carry a period
 # ("George W. Bush", "V. Gorbatko").
 _CAP_RUN = re.compile(r"(?<![\w])" + _CAP_WORD + r"(?:(?: |(?<=(?<!\w)[" + _UPPER + r"])\. )" + _CAP_WORD + ")*")
-_SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt|bị tạm giữ|bị tạm giam|bị khởi tố|bị truy nã|bị truy tố|bị tuyên phạt|"
+_SUSPECT_PREDICATE = re.compile(r"(?<!\w)(?:bị bắt(?!\s+cóc)|bị tạm giữ|bị tạm giam|bị khởi tố|bị truy nã|bị truy tố|bị tuyên phạt|"
                                 r"lãnh án|khai nhận|bị xử phạt|bị kết án|bị cáo buộc|"
                                 # a sentence: "Phạm Văn A 10 năm tù", "cùng lĩnh 4 năm tù", "án treo"
                                 r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:năm|tháng)\s+tù|tù\s+chung\s+thân|"
                                 r"án\s+treo|tử\s+hình|bỏ\s+trốn|bị\s+truy\s+cứu)(?!\w)")
 _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị hại|bị thương|tử vong|thiệt mạng|bị đánh|"
-                               r"bị sát hại|bị giết|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng|chết|tử nạn|"
+                               r"bị sát hại|bị giết|bị bắt cóc|bị lừa|bị xâm hại|bị cướp|được cấp cứu|bị bỏng|chết|tử nạn|"
                                r"gặp nạn|bị nạn|mất tích|bị đâm|bị chém|mắc bệnh|nhiễm bệnh)(?!\w)")
 _BUSINESS_PREDICATE = re.compile(r"(?<!\w)(?:kinh doanh|buôn bán|làm chủ|thành lập|mở quán|mở cửa hàng|mở xưởng|"
                                  r"mở công ty|nắm \d+\s?% (?:phần )?vốn|cổ đông)(?!\w)")
@@ -222,6 +222,9 @@ _ONLY_PERSON_AFTER = re.compile(r"\s*,\s*người\s+(?:vừa|đã|từng|đang|m
 # A short predicate, then a colon that opens a quotation: "Hương láu táu: “...”", "Hương trấn an tôi: “".
 _BARE_SPEAKS = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*:\s*[“\"«]")
 _CLAUSE_OPEN_BEFORE = re.compile(r"(?:^|[.!?…,;:“”\"\n]\s*)$")
+_KIN_OF_BEFORE = re.compile(r"(?<!\w)(?<!ty )(?<!đoàn )(?:mẹ|bố|cha|vợ|chồng|bạn gái|bạn trai|người yêu|con trai|con gái|"
+                            r"anh trai|em trai|chị gái|em gái|vợ cũ|chồng cũ|mẹ ruột|bố ruột)(?:\s+của)?\s+$")
+_DEITY_BEFORE = re.compile(r"(?<!\w)(?:chúa|đức chúa|thiên chúa|thánh|thần|đức phật|phật)\s+$")
 _TITLED_NAME_AFTER = re.compile(r"\s*,\s*(?:một\s+|là\s+)?(?:[a-zà-ỹđ]+\s+){1,3}[" + _UPPER + r"]\w*\s+[" + _UPPER + "]")
 _ANIMAL_BEFORE = re.compile(r"(?<!\w)(?:chó|mèo|ngựa|voi|khỉ|gấu|chim|cá heo|robot|rô bốt)\s+$")
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
@@ -1361,6 +1364,12 @@ class PeopleFinder:
         # person noun in apposition (a club is "một đội bóng", a firm "một công ty").
         # Not when the apposition is another person's title and name ("Cảnh sát điều tra Chicago, thanh
         # tra viên John Spooner"), nor an animal's name ("chú chó Otis, diễn viên chính").
+        # "mẹ của Robinho", "vợ Beckham": a relative's noun before the name (a club has none; "công
+        # ty mẹ" is a firm's).
+        titled_singles |= {m.key for m in singles if _KIN_OF_BEFORE.search(low, max(0, m.start - 30), m.start)
+                           and not self._named_as_organisation(text, low, m.tokens)
+                           and not any(_DEITY_BEFORE.search(low, max(0, start - 12), start)  # "chúa Jesus"
+                                       for start, _e, _w in _word_hits(text, (m.tokens[0],)))}
         titled_singles |= {m.key for m in singles if self._person_appositive(text, low, m.end)
                            and not _TITLED_NAME_AFTER.match(text, m.end)
                            and not _ANIMAL_BEFORE.search(low, max(0, m.start - 12), m.start)
