@@ -1797,6 +1797,9 @@ class PeopleFinder:
         if not specific:
             # What the sentence says of them: "X bị tạm giữ" -> suspect, "X là nạn nhân" -> victim.
             for m in c.mentions:
+                kin = _KIN_OF_BEFORE.search(low, max(0, m.start - 30), m.start)
+                if kin and "của" in kin.group(0):
+                    continue  # "mẹ của Robinho đã bị bắt cóc": the relative's predicate
                 start = m.end + 1 if m.initial else m.end
                 after = low[start:start + 60]
                 cut = _SENTENCE_STOP.search(after)
