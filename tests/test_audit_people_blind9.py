@@ -195,3 +195,14 @@ def test_a_one_word_name_that_has_a_relative_is_a_person() -> None:
     # A parent company, and a deity's family: no person.
     assert people("Công ty mẹ của Chelsea đã thua lỗ. Chelsea vẫn thắng 2-0.") == {}
     assert people("Bức tượng tái hiện cha mẹ của chúa Jesus. Jesus ra đời trong máng cỏ.") == {}
+
+
+def test_a_mens_sport_page_outweighs_a_foreign_given_names_table_gender() -> None:
+    page = ("Vòng 30 Premier League: Chelsea thắng 2-0 trên sân nhà. Hậu vệ Ashley Cole ghi bàn thắng "
+            "đầu tiên, tiền đạo Didier Drogba ghi bàn thứ hai trong trận cầu thủ hai đội chơi quyết liệt.")
+    assert people(page)["Ashley Cole"][0] == "M"
+    # The text's own honorific decides; a women's match is no men's page.
+    assert people(page.replace("Hậu vệ Ashley Cole", "Cô Ashley Cole"))["Ashley Cole"][0] == "F"
+    women = ("Giải bóng đá nữ vô địch quốc gia: tiền đạo Ashley Hatch ghi bàn, cầu thủ đội khách "
+             "thua 0-2 sau trận đấu bàn thắng đẹp.")
+    assert people(women)["Ashley Hatch"][0] == "F"

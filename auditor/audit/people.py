@@ -1410,7 +1410,11 @@ class PeopleFinder:
             # A player or coach of a men's competition (V-League, La Liga, ATP ...), in a text that
             # names no women's sport, is a man to the sports reader (GUIDE_people: what a careful
             # reader takes from the text); only when nothing else tells the gender.
-            if c.gender == "U" and c.role == "celebrity" and not c.pronoun_gender \
+            # (also over a foreign given name's table gender, which a men's page outweighs: "Ashley
+            # Cole", "Ashley Young" are players there; not over an honorific, pronoun or kin word)
+            by_table_only = c.gender == "F" and not any(context_votes.get(id(c), {}).values()) and \
+                not all(self._is_viet(_fold(t)) for t in c.tokens)
+            if (c.gender == "U" or by_table_only) and c.role == "celebrity" and not c.pronoun_gender \
                     and all(m.honorific is None for m in c.mentions) and mens_sport() \
                     and all(self._nearest_role_title(m.prefix.split()[-6:]) in (None, *_SPORT_TITLES)
                             for m in c.mentions):
