@@ -132,6 +132,17 @@ def test_a_pronoun_inside_a_later_quotation_is_another_voice() -> None:
     assert people("Bà Sen réo một thanh niên tên Điền ra giúp. Anh quơ gậy chặn xe.")["Điền"][0] == "M"
     assert people("Lò Thị Mây đến muộn. “Xin lỗi mọi người”, chị nói.")["Lò Thị Mây"] == ("F", True)
     assert people("Thanh niên Lù Diệp đến muộn. “Xin lỗi mọi người”, anh nói.")["Lù Diệp"][0] == "M"
+    # A speaker's "anh ấy" in the quotation points at the third person named before it.
+    found = people("Chị Lan nhận xét Lê Minh Anh “chững chạc như thể anh ấy đã 50 tuổi”.")
+    assert found["Lê Minh Anh"][0] == "M"
+    found = people("Chị Lan nhận xét Lê Minh Anh “chững chạc như thể anh đã 50 tuổi”.")
+    assert found["Lê Minh Anh"][0] == "U"
+
+
+def test_a_federal_title_keeps_its_name() -> None:
+    found = people("Ông Trump sa thải giám đốc Cục Điều tra Liên bang Mỹ James Comey. "
+                   "Thẩm phán liên bang James Robart đã ra phán quyết.")
+    assert {"James Comey", "James Robart"} <= set(found)
 
 
 def test_a_misspelt_second_form_is_the_same_person() -> None:

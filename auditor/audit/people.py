@@ -226,6 +226,7 @@ _KIN_OF_BEFORE = re.compile(r"(?<!\w)(?<!ty )(?<!đoàn )(?:mẹ|bố|cha|vợ|c
                             r"anh trai|em trai|chị gái|em gái|vợ cũ|chồng cũ|mẹ ruột|bố ruột)(?:\s+của)?\s+$")
 _DEITY_BEFORE = re.compile(r"(?<!\w)(?:chúa|đức chúa|thiên chúa|thánh|thần|đức phật|phật)\s+$")
 _TITLED_NAME_AFTER = re.compile(r"\s*,\s*(?:một\s+|là\s+)?(?:[a-zà-ỹđ]+\s+){1,3}[" + _UPPER + r"]\w*\s+[" + _UPPER + "]")
+_POINTING_SUBJECT_AFTER = re.compile(r"\s*,\s*(?:[^\s,.;:!?]+\s+){1,3}(?:này|đó|ấy)(?!\w)")
 _ANIMAL_BEFORE = re.compile(r"(?<!\w)(?:chó|mèo|ngựa|voi|khỉ|gấu|chim|cá heo|robot|rô bốt)\s+$")
 _SPORT_ACT_BEFORE = re.compile(r"(?<!\w)(?:pha|cú|cú sút|bàn thắng|cú đúp|đường chuyền|quả phạt)(?:\s+\w+){0,5}\s+của\s+$")
 _COACH_TITLES = {"hlv", "huấn luyện viên", "hlv trưởng", "huấn luyện viên trưởng", "nhà cầm quân", "chiến lược gia"}
@@ -1372,6 +1373,7 @@ class PeopleFinder:
                                        for start, _e, _w in _word_hits(text, (m.tokens[0],)))}
         titled_singles |= {m.key for m in singles if self._person_appositive(text, low, m.end)
                            and not _TITLED_NAME_AFTER.match(text, m.end)
+                           and not _POINTING_SUBJECT_AFTER.match(low, m.end)  # "khoác áo Brescia, tiền vệ này đã"
                            and not _ANIMAL_BEFORE.search(low, max(0, m.start - 12), m.start)
                            and not self.mens_competition.fullmatch(m.key)}
         if titled_singles:  # "tiền vệ Nedved ... Nedved cho biết": the same name said alone later
@@ -1605,9 +1607,11 @@ class PeopleFinder:
                 if text[p.start(1)].isupper() and _LOWER_WORD_BEFORE.search(text, max(0, p.start(1) - 3), p.start(1)):
                     continue  # "đi nghỉ hè ở Anh:": capitalised mid-sentence, England
                 marks = list(_QUOTE_MARK.finditer(text, end, p.start(1)))
-                if marks and (marks[-1].group(0) in "“«" or marks[-1].group(0) == '"' and (
+                if marks and p.end() == p.end(1) and (marks[-1].group(0) in "“«" or marks[-1].group(0) == '"' and (
                         marks[-1].start() == 0 or text[marks[-1].start() - 1] in " \n:(")):
-                    continue  # "... Tổng thống Bush. “Anh đã ủng hộ Mỹ ...”": another voice, often another "Anh"
+                    # "... Tổng thống Bush. “Anh đã ủng hộ Mỹ ...”": another voice, often another "Anh" (a
+                    # speaker's "anh ấy" still points at a third person: "nhận xét Evan “... anh ấy ...”")
+                    continue
                 cluster.pronoun_gender = "F" if p.group(1) in ("bà", "chị", "cô") else "M"
                 break
 
