@@ -133,10 +133,10 @@ def test_a_pronoun_inside_a_later_quotation_is_another_voice() -> None:
     assert people("Lò Thị Mây đến muộn. “Xin lỗi mọi người”, chị nói.")["Lò Thị Mây"] == ("F", True)
     assert people("Thanh niên Lù Diệp đến muộn. “Xin lỗi mọi người”, anh nói.")["Lù Diệp"][0] == "M"
     # A speaker's "anh ấy" in the quotation points at the third person named before it.
-    found = people("Chị Lan nhận xét Lê Minh Anh “chững chạc như thể anh ấy đã 50 tuổi”.")
-    assert found["Lê Minh Anh"][0] == "M"
-    found = people("Chị Lan nhận xét Lê Minh Anh “chững chạc như thể anh đã 50 tuổi”.")
-    assert found["Lê Minh Anh"][0] == "U"
+    found = people("Chị Lan nhận xét Lê Thanh Tâm “chững chạc như thể anh ấy đã 50 tuổi”.")
+    assert found["Lê Thanh Tâm"][0] == "M"
+    found = people("Chị Lan nhận xét Lê Thanh Tâm “chững chạc như thể anh đã 50 tuổi”.")
+    assert found["Lê Thanh Tâm"][0] == "U"
 
 
 def test_a_federal_title_keeps_its_name() -> None:
