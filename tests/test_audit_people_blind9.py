@@ -171,6 +171,9 @@ def test_a_headlines_speech_is_the_words_of_the_person_the_text_names() -> None:
                            "Ông Nguyễn Văn An đã tới dự lễ khởi công hôm qua.") == {"Nguyễn Văn An": False}
     assert headline_quoted("Ronald Reagan: Từ diễn viên đến thống đốc",
                            "Ronald Reagan đến Hollywood năm 1937.") == {"Ronald Reagan": False}
+    # "nói chuyện" (to talk with) gives no words.
+    assert headline_quoted("Chị Lê Thị Lan phải trực tiếp nói chuyện với cô ấy",
+                           "Chị Lê Thị Lan thân mến, chồng chị đã có người khác.") == {"Lê Thị Lan": False}
 
 
 def test_a_family_that_speaks_for_a_person_is_not_the_person() -> None:

@@ -269,7 +269,7 @@ class Auditor:
 
 # A headline that reports speech: a quotation after a colon, or a verb of saying; not "X: từ diễn viên
 # đến thống đốc", a topic after the name.
-_HEADLINE_SPEECH = re.compile(r":\s*[“\"'‘«]|(?<!\w)(?:cho biết|nói|khẳng định|quả quyết|tuyên bố|phát biểu|nhấn mạnh|"
+_HEADLINE_SPEECH = re.compile(r":\s*[“\"'‘«]|(?<!\w)(?:cho biết|nói(?!\s+chuyện)|khẳng định|quả quyết|tuyên bố|phát biểu|nhấn mạnh|"
                               r"cho rằng|thừa nhận|tâm sự|chia sẻ|kêu gọi|cảnh báo|bác bỏ|phủ nhận|tiết lộ|yêu cầu|"
                               r"đề nghị|trả lời|giải thích|xác nhận|bày tỏ|cam kết|khai)(?!\w)")
 # Words that make a headline name the relative's, not the person's: "Con trai Trump", "Vợ ông X".
