@@ -192,6 +192,9 @@ def test_the_gender_gap_is_a_gender_equality_term() -> None:
     title = "Nữ kỹ sư trẻ truyền cảm hứng cho các em gái học công nghệ"
     assert _verdict("Chị vừa được mời làm đại sứ cho chương trình thu hẹp khoảng cách giới trong lĩnh vực "
                     "công nghệ.", title)[0] is True
+    # "khoảng cách giới hạn" is a limit distance, not a gap between the sexes.
+    assert _verdict("Chị thiết kế cảm biến đo khoảng cách giới hạn cho xe tự hành.",
+                    "Nữ kỹ sư trẻ giải bài toán cảm biến")[0] is False
     # The same profile about a green start-up programme is not about gender equality.
     assert _verdict("Chị vừa được mời làm đại sứ cho chương trình khởi nghiệp xanh của tỉnh.",
                     "Cô gái trẻ làm giàu từ trang trại dê")[0] is False
