@@ -3,6 +3,7 @@
     python scripts/build_stereo_check.py draw      # run the rules over the held-out corpus, draw the sample
     python scripts/build_stereo_check.py rebuild   # the sentence texts again from ../shared/corpus
     python scripts/build_stereo_check.py draw --set blind   # the second, blind set (below)
+    python scripts/build_stereo_check.py diff --against HEAD  # corpus sentences whose flag a rule edit changes
 
 A held-out precision check of the indicator rules: sentences of ../shared/corpus news (VNTC
 2004-2006, baomoi 2017) from articles that are not in data/train (neither an article label nor the
@@ -42,17 +43,28 @@ draws 100 flagged sentences the same way with the rules corrected on round 4, fo
 150 flagged sentences and 100 unflagged ones with the broad vocabulary, from fresh articles.
 ``--set round6`` (seed ``12011``, ids ``w001``...) is drawn the same way after the round-5 fixes.
 ``--set round7`` (seed ``13873``, ids ``x001``...) is drawn the same way after the round-6 fixes.
+``--set round8`` (seed ``15307``, ids ``y001``...) is drawn the same way after the round-7 fixes.
+
+``diff --against REV`` is how a rule edit is read before it is kept: the rules of REV (its
+``rules/`` folder, from git) and the working tree's run over every VNTC and baomoi title and body,
+and every sentence whose set of firing rules differs is listed (lost, gained, changed rule) with
+its text, for reading. A pass's flags are cached by rules version in the temp folder, so a series
+of edits costs one corpus pass each.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
 import random
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -86,6 +98,9 @@ SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not d
                    "fresh_articles": True, "vocab": "r4"},
         # Round 7, after the round-6 fixes: drawn like round 5.
         "round7": {"seed": 13873, "prefix": "x", "name": "stereo_round7", "counts": (150, 100, 0),
+                   "fresh_articles": True, "vocab": "r4"},
+        # Round 8, after the round-7 fixes: drawn like round 5.
+        "round8": {"seed": 15307, "prefix": "y", "name": "stereo_round8", "counts": (150, 100, 0),
                    "fresh_articles": True, "vocab": "r4"}}
 PER_RULE = 8
 MAX_FLAGGED = 210
@@ -284,15 +299,84 @@ def rebuild(set_name: str) -> None:
     print(f"wrote {len(rows)} sentences to {texts_path}")
 
 
+def _corpus_flags(rules_dir: Path | None) -> tuple[str, dict[str, list]]:
+    """Every flagged sentence of VNTC and baomoi under the rules of ``rules_dir`` (None: the working
+    tree's): ``"source|field|start" -> [end, [rule ids]]``, cached by rules version."""
+    os.environ["AUDITOR_NO_MODEL"] = "1"
+    from auditor.audit.engine import Auditor
+
+    auditor = Auditor(rules_dir=rules_dir)
+    version = auditor.rules.version
+    cache = Path(tempfile.gettempdir()) / f"auditor_stereo_flags_{version}.json.gz"
+    if cache.exists():
+        with gzip.open(cache, "rt", encoding="utf-8") as fh:
+            return version, json.load(fh)
+    flags: dict[str, list] = {}
+    started = time.perf_counter()
+    for n, art in enumerate(a for a in iter_corpus(CORPUS) if not a.source_id.startswith("danes:")):
+        for field, text in _fields(art):
+            nt = normalize(text)
+            findings = auditor._rule_findings(nt, field)
+            for span in nt.sentences if findings else ():
+                rules = sorted({f.rule for f in findings if span.start <= f.start < span.end})
+                if rules:
+                    flags[f"{art.source_id}|{field}|{span.start}"] = [span.end, rules]
+        if n % 10000 == 0:
+            print(f"  rules {version}: {n} articles, {len(flags)} flagged sentences "
+                  f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    with gzip.open(cache, "wt", encoding="utf-8") as fh:
+        json.dump(flags, fh)
+    return version, flags
+
+
+def diff(against: str, out: Path | None) -> None:
+    """List the corpus sentences whose firing rules differ between the rules of ``against`` and now."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", against, "rules"], check=True,
+                                 capture_output=True).stdout
+        tar_path = Path(tmp) / "rules.tar"
+        tar_path.write_bytes(archive)
+        with tarfile.open(tar_path) as tar:
+            tar.extractall(tmp, filter="data")
+        old_version, old = _corpus_flags(Path(tmp) / "rules")
+    new_version, new = _corpus_flags(None)
+    changed = sorted(k for k in old.keys() | new.keys() if old.get(k, [0, []])[1] != new.get(k, [0, []])[1])
+    wanted = {k.split("|")[0] for k in changed}
+    texts = {a.source_id: dict(_fields(a)) for a in iter_corpus(CORPUS) if a.source_id in wanted}
+    rows = []
+    for key in changed:
+        source, field, start = key.split("|")
+        end, before = old.get(key, [None, []])
+        end2, after = new.get(key, [None, []])
+        kind = "lost" if not after else "gained" if not before else "changed"
+        sentence = texts[source][field][int(start):end or end2].strip()
+        rows.append({"kind": kind, "source": source, "field": field, "start": int(start), "before": before,
+                     "after": after, "sentence": sentence})
+    counts = Counter(r["kind"] for r in rows)
+    print(f"rules {old_version} ({against}) -> {new_version} (working tree): {len(old):,} -> {len(new):,} "
+          f"flagged sentences; {counts['lost']} lose their flag, {counts['gained']} gain one, "
+          f"{counts['changed']} change rules")
+    if out:
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    for r in rows:
+        print(f"{r['kind']:<8}{','.join(r['before']) or '-'} -> {','.join(r['after']) or '-'} | {r['source']} | "
+              f"{r['sentence'][:300]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["draw", "rebuild"])
+    parser.add_argument("command", choices=["draw", "rebuild", "diff"])
     parser.add_argument("--set", choices=sorted(SETS), default="check", help="which set (default: check)")
     parser.add_argument("--force", action="store_true", help="draw: overwrite an existing index")
+    parser.add_argument("--against", default="HEAD", help="diff: the git revision whose rules/ to compare with")
+    parser.add_argument("--out", type=Path, help="diff: also write the changed sentences here (JSONL)")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}: this script needs ../shared")
-    draw(args.set, args.force) if args.command == "draw" else rebuild(args.set)
+    if args.command == "diff":
+        diff(args.against, args.out)
+    else:
+        draw(args.set, args.force) if args.command == "draw" else rebuild(args.set)
 
 
 if __name__ == "__main__":
