@@ -4,6 +4,8 @@
     python scripts/build_ge_check.py build      # text from ../shared/corpus + hand labels first
     python bench/ge_check.py                    # P/R/F1 overall, per stratum, without unsure items
     python bench/ge_check.py --errors           # also list false and missed items
+    python bench/ge_check.py --file data/check/ge_check_round4.jsonl --file data/check/ge_check_round4b.jsonl
+                                                # several sets: each row counts them together
 
 The set (data/check/README.md, "Gender-equality items") is corpus articles outside data/train and
 ../shared/eval, drawn in strata and hand-labelled from GUIDE_topic before the engine ever read them,
@@ -60,12 +62,15 @@ class Tally:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--file", type=Path, default=DATASET, help="a set in the format of ge_check.jsonl")
+    parser.add_argument("--file", type=Path, action="append",
+                        help="a set in the format of ge_check.jsonl (repeat to count several sets together)")
     parser.add_argument("--errors", action="store_true", help="list false and missed items")
     args = parser.parse_args()
-    if not args.file.exists():
-        sys.exit(f"{args.file} is missing: run `python scripts/build_ge_check.py build` first")
-    rows = [json.loads(line) for line in args.file.open(encoding="utf-8") if line.strip()]
+    files = args.file or [DATASET]
+    for path in files:
+        if not path.exists():
+            sys.exit(f"{path} is missing: run `python scripts/build_ge_check.py build` first")
+    rows = [json.loads(line) for path in files for line in path.open(encoding="utf-8") if line.strip()]
     unlabelled = [r["id"] for r in rows if r.get("ge_item") is None]
     if unlabelled:
         sys.exit(f"{len(unlabelled)} articles have no label (first: {unlabelled[:5]})")
@@ -86,7 +91,8 @@ def main() -> None:
                           f"pred={result.ge_topic or '-'} gold={row.get('ge_topic') or '-'}"
                           f"{' unsure' if row.get('unsure') else ''} {row['source']} | {(row.get('title') or row['text'])[:90]}")
     elapsed = time.perf_counter() - started
-    print(f"GE items, rules alone (AUDITOR_NO_MODEL=1), {args.file.relative_to(REPO) if args.file.is_relative_to(REPO) else args.file}")
+    names = ", ".join(str(path.relative_to(REPO) if path.is_relative_to(REPO) else path) for path in files)
+    print(f"GE items, rules alone (AUDITOR_NO_MODEL=1), {names}")
     print("  set                    arts items   tp  fp  fn    P     R     F1    FP/100 non-items  topic ok")
     order = ["all", "all, sure only"] + sorted(k for k in tallies if k.startswith("stratum "))
     for name in order:
