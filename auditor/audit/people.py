@@ -847,10 +847,12 @@ class PeopleFinder:
         honorific_before = self._honorific_ending(before_run, (2, 1)) is not None
         org_first = (folded[0] in self.not_person_before and folded[0] not in self._prefix_words
                      and not honorific_before and not self._full_name_shape(folded) and not player_listed)
-        if self._in_place_list(" ".join(before_run), " ".join(self._words_before(text, run_start, low))) or \
+        # (the words as written only when the lowercase ones look like a list: most runs are not)
+        if self._in_place_list(" ".join(before_run)) and self._in_place_list(
+                " ".join(before_run), " ".join(self._words_before(text, run_start, low))) or \
                 self._in_colon_place_list(low, run_start):
             return None
-        if org_first or self._blocked(" ".join(before_run)):
+        if org_first or self._blocked(" ".join(before_run), place_list=False):
             k = self._name_after_place(folded, before_run)
             peeled = self._split_prefix(folded)
             if k is None and not org_first and self._title_portfolio(before_run) and peeled < len(run) and \
@@ -1003,8 +1005,9 @@ class PeopleFinder:
                     return phrase
         return None
 
-    def _blocked(self, prefix: str) -> bool:
-        """A place or organisation word right before the name."""
+    def _blocked(self, prefix: str, place_list: bool = True) -> bool:
+        """A place or organisation word right before the name (``place_list``: or a list of streets,
+        for a caller that has not already asked :meth:`_in_place_list` with the words as written)."""
         if prefix.endswith(_INTERIM):
             prefix = prefix[:-len(_INTERIM)]  # "Phó thủ tướng lâm thời Iraq X": "thời" is no era there
         if ("lực lượng" in prefix or "đoàn" in prefix or "đại đội" in prefix) and _UNIT_NAMED_AFTER.search(prefix):
@@ -1015,12 +1018,13 @@ class PeopleFinder:
             if len(words) >= size and phrase in self.not_person_before:
                 # "thương vụ Ivan Perisic", "vụ án Lê Văn A": an affair named after a person.
                 return " ".join(words[-size - 1:]) not in self.case_words and phrase not in self.case_words
-        return self._in_place_list(prefix)
+        return place_list and self._in_place_list(prefix)
 
     def _in_place_list(self, prefix: str, cased: str | None = None) -> bool:
         """The name continues a list of streets or places: "trên phố Hàng Mã, Lương Văn Can" (with
         ``cased``, the prefix as written: the word after the head is a name, not "trên đường đi, X")."""
         prefix = prefix.rstrip()
+        check_case = cased is not None
         cased = (cased or prefix).rstrip()
         if prefix.endswith(" và"):  # "ba công viên Tao Đàn, 30-4 và Lê Văn Tám": the list's last item
             prefix, cased = prefix[:-3].rstrip() + ",", cased[:-3].rstrip() + ","
@@ -1033,7 +1037,7 @@ class PeopleFinder:
             # "phố Hàng Mã" opens a list of streets; "khu phố 11" (a number) is an address.
             # Not a head that is part of a job title: "các cầu thủ Văn Quyến, Quốc Anh" (players).
             if any(len(words) > k and " ".join(words[-k - n:-k]) in self.place_list_heads
-                   and not words[-k][0].isdigit() and any(not w[:1].islower() for w in cased_words[-k:])
+                   and not words[-k][0].isdigit() and (not check_case or any(not w[:1].islower() for w in cased_words[-k:]))
                    and " ".join(words[-k - n - 1:-k]) not in self.place_list_heads_not
                    and " ".join(words[-k - n:len(words) - k + 1]) not in self.role_words
                    for k in (1, 2, 3, 4) for n in (1, 2)):
@@ -1059,7 +1063,7 @@ class PeopleFinder:
     def _accept(self, m: Mention) -> str | None:
         """'yes', 'maybe' (foreign-looking, needs more evidence) or None."""
         folded = [_fold(t) for t in m.tokens]
-        if self._blocked(m.prefix) and not m.after_place:
+        if self._blocked(m.prefix, place_list=False) and not m.after_place:  # (a run's list: _mention_from_run)
             return None
         if m.initial:
             return "yes" if m.honorific else None
