@@ -220,3 +220,14 @@ def test_a_mens_sport_page_outweighs_a_foreign_given_names_table_gender() -> Non
     women = ("Giải bóng đá nữ vô địch quốc gia: tiền đạo Ashley Hatch ghi bàn, cầu thủ đội khách "
              "thua 0-2 sau trận đấu bàn thắng đẹp.")
     assert people(women)["Ashley Hatch"][0] == "F"
+
+
+def test_a_crime_reports_he_pronouns_tell_a_man() -> None:
+    found = people("Lý Ngọc Tánh làm nghề bốc vác, sau khi bị bắt đã khai nhận. Mỗi trận, Minh báo tỉ lệ "
+                   "cược để y truyền lại cho các con bạc.")
+    assert found["Lý Ngọc Tánh"][0] == "M"
+    found = people("Trần Thanh Tâm bị bắt giữ tối qua. Tại cơ quan công an, hắn khai nhận đã trộm 4 xe máy.")
+    assert found["Trần Thanh Tâm"][0] == "M"
+    # "y tế" is no pronoun, nor "y" outside a crime report.
+    assert people("Trần Thanh Tâm bị bắt giữ tối qua. Cơ sở y tế đã cấp cứu nạn nhân.")["Trần Thanh Tâm"][0] == "U"
+    assert people("Trần Thanh Tâm kể chuyện đời mình. Năm ấy y mới lên mười.")["Trần Thanh Tâm"][0] == "U"

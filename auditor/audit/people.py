@@ -225,6 +225,10 @@ _CLAUSE_OPEN_BEFORE = re.compile(r"(?:^|[.!?…,;:“”\"\n]\s*)$")
 _KIN_OF_BEFORE = re.compile(r"(?<!\w)(?<!ty )(?<!đoàn )(?:mẹ|bố|cha|vợ|chồng|bạn gái|bạn trai|người yêu|con trai|con gái|"
                             r"anh trai|em trai|chị gái|em gái|vợ cũ|chồng cũ|mẹ ruột|bố ruột)(?:\s+của)?\s+$")
 _DEITY_BEFORE = re.compile(r"(?<!\w)(?:chúa|đức chúa|thiên chúa|thánh|thần|đức phật|phật)\s+$")
+# The pronouns _pronoun_cues reads: the honorifics, and a crime report's "hắn", "gã", "y" for a man (not "y
+# tế", "y hệt", "y án", "gã khổng lồ" ...).
+_PRONOUN_CUE = re.compile(r"(?<!\w)(ông|bà|anh|chị|cô|hắn|gã(?!\s+khổng)|y(?=\s+(?!(?:tế|khoa|học|sĩ|tá|hệt|như|án|nguyên|"
+                          r"lệnh|đức|dược|phục|sinh|bạ|viện|thuật|vụ|bác|trang|tá|nhiên)(?!\w))))(?:\s+(?:ấy|này|ta))?(?!\w)")
 _TITLED_NAME_AFTER = re.compile(r"\s*,\s*(?:một\s+|là\s+)?(?:[a-zà-ỹđ]+\s+){1,3}[" + _UPPER + r"]\w*\s+[" + _UPPER + "]")
 _POINTING_SUBJECT_AFTER = re.compile(r"\s*,\s*(?:[^\s,.;:!?]+\s+){1,3}(?:này|đó|ấy)(?!\w)")
 _ANIMAL_BEFORE = re.compile(r"(?<!\w)(?:chó|mèo|ngựa|voi|khỉ|gấu|chim|cá heo|robot|rô bốt)\s+$")
@@ -1597,12 +1601,15 @@ class PeopleFinder:
         other person is mentioned, refers to that person: "Theo luật sư X, ông được mời..."."""
         starts = sorted(((m.start, m.end, c) for c in clusters for m in c.mentions), key=lambda x: x[0])
         positions = [p for p, _, _ in starts]
+        crime = functools.cache(lambda: bool(_CRIME.search(low)))
         for i, (pos, end, cluster) in enumerate(starts):
             if cluster.pronoun_gender:
                 continue
             limit = positions[i + 1] if i + 1 < len(positions) else len(low)
             limit = min(limit, pos + 250)
-            for p in self._PRONOUN.finditer(low, end, limit):
+            for p in _PRONOUN_CUE.finditer(low, end, limit):
+                if p.group(1) in ("y", "hắn", "gã") and (text[p.start(1)] != p.group(1)[0] or not crime()):
+                    continue  # "hắn", "gã", "y": a man in a crime report, written lowercase ("Y" opens Ê Đê names)
                 after = text[p.end(1):p.end(1) + 2]
                 if len(after) == 2 and after[0] == " " and after[1].isupper():
                     continue  # an honorific before a name, not a pronoun
