@@ -231,3 +231,21 @@ def test_a_crime_reports_he_pronouns_tell_a_man() -> None:
     # "y tế" is no pronoun, nor "y" outside a crime report.
     assert people("Trần Thanh Tâm bị bắt giữ tối qua. Cơ sở y tế đã cấp cứu nạn nhân.")["Trần Thanh Tâm"][0] == "U"
     assert people("Trần Thanh Tâm kể chuyện đời mình. Năm ấy y mới lên mười.")["Trần Thanh Tâm"][0] == "U"
+
+
+def test_a_given_name_alone_that_testifies_in_a_court_or_crime_report_is_a_person() -> None:
+    text = ("Công ty chi mỗi chuyến tàu 100 triệu đồng. Tại tòa, Hùng khai đây là khoản tiền để bôi trơn. "
+            "Sau đó Long đến nhà Hùng nhận tiền.")
+    assert people(text) == {"Hùng": ("M", True)}
+    # Once named, or outside a court or crime report: no person.
+    assert people("Tại tòa, Hùng khai đây là khoản tiền để bôi trơn.") == {}
+    assert people("Hội thảo kết thúc. Hùng khai mạc triển lãm, rồi Hùng về nhà.") == {}
+
+
+def test_the_headlines_full_name_names_the_texts_given_name() -> None:
+    result = audit("Sáng 28-2, công an đã bắt giữ đối tượng. Tại cơ quan công an, Tuấn khai nhận đã nhiều lần "
+                   "lừa các chủ tiệm vàng. Tuấn bị tạm giữ.", "Lê Ngọc Tuấn lừa tiệm vàng bằng đô la giả")
+    assert [(p.name, p.quoted) for p in result.people] == [("Lê Ngọc Tuấn", True)]
+    # A club before a name in the headline is not taken for the name.
+    result = audit("HLV Mourinho nói rằng đội bóng sẽ thắng.", "HLV Chelsea Jose Mourinho tự tin vô địch")
+    assert [p.name for p in result.people] == ["Mourinho"]

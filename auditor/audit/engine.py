@@ -221,6 +221,15 @@ class Auditor:
                 # name and no kin noun makes the headline about a relative ("Con gái Donald Trump: ...");
                 # not a question ("Ông X nói gì về dự án?"), nor a topic after a colon ("X: từ ... đến ...").
                 named = by_last_word.get(fold(cluster.tokens[-1]), [])
+                # "Lê Ngọc Tuấn" in the headline, only "Tuấn" in the text: the text's person is the
+                # headline's, named in full there (one person of the text by that name, a given name alone).
+                # (a name that opens with a surname, a known given name or an initial, not "Chelsea Jose
+                # Mourinho", a club before the name)
+                first = fold(cluster.tokens[0]).rstrip(".")
+                if len(named) == 1 and len(cluster.tokens) >= 2 and " " not in named[0].name and \
+                        fold(named[0].name) == fold(cluster.tokens[-1]) and (
+                            first in self.people.surnames or first in self.people.foreign_gender or len(first) == 1):
+                    named[0].name = self._person(cluster, nt_title, title, []).name
                 if cluster.quoted and len(named) == 1 and "?" not in nt_title.text and _HEADLINE_SPEECH.search(
                         nt_title.lower) and not any(_KIN_WORDS.intersection(m.prefix.split()[-2:]) for m in cluster.mentions):
                     named[0].quoted = True

@@ -221,6 +221,9 @@ _ONLY_PERSON_AFTER = re.compile(r"\s*,\s*người\s+(?:vừa|đã|từng|đang|m
                                 r"|\s+(?:(?:đã|cũng)\s+)?(?:cho biết|nói|chia sẻ|khẳng định|tâm sự|tiết lộ|thừa nhận)\s*:\s*[“\"]")
 # A short predicate, then a colon that opens a quotation: "Hương láu táu: “...”", "Hương trấn an tôi: “".
 _BARE_SPEAKS = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*:\s*[“\"«]")
+_BARE_TESTIFIES = re.compile(r"\s+(?:(?:đã|cũng|vẫn|còn|không|chỉ)\s+){0,2}(?:khai(?=\s+(?:là|đã|rằng|với|do|vì|không|"
+                             r"chỉ|có|đây|mình))|khai nhận|thừa nhận|thú nhận|nhận tội)(?!\w)")
+_COURT = re.compile(r"(?<!\w)(?:tại tòa|phiên tòa|phiên xử|hội đồng xét xử|hđxx|thẩm vấn|cơ quan điều tra|cơ quan công an)(?!\w)")
 _CLAUSE_OPEN_BEFORE = re.compile(r"(?:^|[.!?…,;:“”\"\n]\s*)$")
 _KIN_OF_BEFORE = re.compile(r"(?<!\w)(?<!ty )(?<!đoàn )(?:mẹ|bố|cha|vợ|chồng|bạn gái|bạn trai|người yêu|con trai|con gái|"
                             r"anh trai|em trai|chị gái|em gái|vợ cũ|chồng cũ|mẹ ruột|bố ruột)(?:\s+của)?\s+$")
@@ -474,7 +477,7 @@ class PeopleFinder:
             r"(?<!\w)(?:" + verbs + r"|cho\s+(?:\w+\s+){1,3}?biết|thông\s+tin\s*(?=[:,]|\s+(?:rằng|thêm|về|với|cho))"
             r"|(?:trình\s+báo|khai|thừa\s+nhận|tố\s+cáo|phản\s+ánh)\s+rằng"
             # Testimony: "X khai đã giấu tiền", not "khai trương", "khai thác", "khai báo" ...
-            r"|(?<!công\s)(?<!triển\s)khai(?=\s+(?:là|đã|đang|từng|được|với|do|vì|không|chỉ|mình|bị|có|khi))"
+            r"|(?<!công\s)(?<!triển\s)khai(?=\s+(?:là|đã|đang|từng|được|với|do|vì|không|chỉ|mình|bị|có|khi|đây))"
             # "trao đổi" speaks when someone is addressed ("trao đổi với PV", "trao đổi:"), not in
             # "họp trao đổi tập thể" or "trao đổi hàng hóa".
             r"|trao\s+đổi(?=\s*(?:với|:))"
@@ -1368,7 +1371,15 @@ class PeopleFinder:
             # too ("Bình tĩnh: “...”", "An toàn: “...”").
             speaking = Counter(m.key for m in bares if _BARE_SPEAKS.match(low, m.end)
                                and _CLAUSE_OPEN_BEFORE.search(text, max(0, m.start - 4), m.start))
-            mentions += [m for m in bares if speaking[m.key] >= 2 and self._one_sex_given_name(m.key)]
+            # ... or, in a crime report, that opens a clause and testifies once, and is named again
+            # ("Tại tòa, Hùng khai đây là khoản “tiêu cực phí” ... nhà Hùng").
+            named = Counter(m.key for m in bares)
+            testifies = {m.key for m in bares if _BARE_TESTIFIES.match(low, m.end)
+                         and _CLAUSE_OPEN_BEFORE.search(text, max(0, m.start - 4), m.start)}
+            if testifies and not _CRIME.search(low) and not _COURT.search(low):
+                testifies = set()
+            mentions += [m for m in bares if (speaking[m.key] >= 2 or m.key in testifies and named[m.key] >= 2)
+                         and self._one_sex_given_name(m.key)]
         # "..., Suho, một thành viên của EXO, phát biểu", "Gravesen, một tiền vệ người Đan Mạch,": a
         # person noun in apposition (a club is "một đội bóng", a firm "một công ty").
         # Not when the apposition is another person's title and name ("Cảnh sát điều tra Chicago, thanh
