@@ -46,7 +46,8 @@ draws 100 flagged sentences the same way with the rules corrected on round 4, fo
 ``--set round8`` (seed ``15307``, ids ``y001``...) is drawn the same way after the round-7 fixes.
 
 ``diff --against REV`` is how a rule edit is read before it is kept: the rules of REV (its
-``rules/`` folder, from git) and the working tree's run over every VNTC and baomoi title and body,
+``rules/`` folder, from git; the matcher ``auditor/audit/rules.py`` is the working tree's for both)
+and the working tree's run over every VNTC and baomoi title and body,
 and every sentence whose set of firing rules differs is listed (lost, gained, changed rule) with
 its text, for reading. A pass's flags are cached by rules version in the temp folder, so a series
 of edits costs one corpus pass each.
@@ -307,7 +308,9 @@ def _corpus_flags(rules_dir: Path | None) -> tuple[str, dict[str, list]]:
 
     auditor = Auditor(rules_dir=rules_dir)
     version = auditor.rules.version
-    cache = Path(tempfile.gettempdir()) / f"auditor_stereo_flags_{version}.json.gz"
+    # The matcher's code is the working tree's for both sides: it is part of what the cache stands for.
+    code = hashlib.sha1((REPO / "auditor" / "audit" / "rules.py").read_bytes()).hexdigest()[:8]
+    cache = Path(tempfile.gettempdir()) / f"auditor_stereo_flags_{version}_{code}.json.gz"
     if cache.exists():
         with gzip.open(cache, "rt", encoding="utf-8") as fh:
             return version, json.load(fh)
@@ -342,7 +345,7 @@ def diff(against: str, out: Path | None) -> None:
     new_version, new = _corpus_flags(None)
     changed = sorted(k for k in old.keys() | new.keys() if old.get(k, [0, []])[1] != new.get(k, [0, []])[1])
     wanted = {k.split("|")[0] for k in changed}
-    texts = {a.source_id: dict(_fields(a)) for a in iter_corpus(CORPUS) if a.source_id in wanted}
+    texts = {a.source_id: dict(_fields(a)) for a in iter_corpus(CORPUS) if a.source_id in wanted} if wanted else {}
     rows = []
     for key in changed:
         source, field, start = key.split("|")

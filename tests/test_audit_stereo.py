@@ -504,3 +504,69 @@ def test_a_narrator_seeing_herself_and_a_mans_charm_pass() -> None:
     assert not rules_hit("Ông được coi là bảo bối của làng điện ảnh bởi sự quyến rũ, duyên dáng và linh hoạt của ông.")
     # Without the narrator, the same body hook flags.
     assert "sexualisation" in categories("Cô diện chiếc áo phông cổ rộng, bó sát khoe vòng một gợi cảm.")
+
+
+# -- round 8: a narrator, an interviewer, a quotation from an earlier sentence ------------------
+
+@pytest.mark.parametrize("sentence", [
+    # A narrator's "tôi" in the same voice as the term: a reader's letter, an advice reply.
+    "Tôi thì nghĩ cô ấy có người khác, vì lần nào về cũng đi tiệm chăm chút nhan sắc.",
+    "Mong những lời khuyên của tôi giúp chị vững vàng, tôi chúc chị luôn tự tin và xinh đẹp.",
+    "Cô bạn gái xinh đẹp ấy đã chờ tôi suốt bốn năm đi du học.",
+    "Tất nhiên tôi chẳng dại gì đi đánh ghen, chỉ muốn cảnh cáo cô ta một lần.",
+    "Hắn mắng vào mặt tôi là anh về dạy lại vợ anh đi, đồ đàn bà lăng loàn.",
+    # An interviewer's question to the person.
+    "- Được khen xinh đẹp từ nhỏ, chị có thấy áp lực khi đứng trước ống kính?",
+    # A quotation opened in an earlier sentence, closed at the end of this one.
+    "Cô ấy thật xinh đẹp, lúc nào cũng biết cách khiến cả đoàn phim vui vẻ và yêu đời”, đạo diễn cho biết.",
+    "Cô gái nào cũng muốn mình gợi cảm hơn trong mắt người yêu, đó là điều rất bình thường”.",
+])
+def test_round8_someone_elses_voice_passes(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # Islands and animals; the reader addressed; research and harassment reported; a garment's copy.
+    "Vợ chồng nam ca sĩ đưa hai con đi khám phá quần đảo xinh đẹp ở Thái Bình Dương.",
+    "Nó là một con chó xinh đẹp, lúc nào cũng quấn quýt bên chủ.",
+    "Dù nhan sắc không còn như xưa, bạn cũng đừng so sánh cô ấy với người khác.",
+    "Nghiên cứu cho thấy sở thích của đàn ông đã đổi từ thân hình đầy đặn khêu gợi sang dáng mảnh mai.",
+    "Cô còn bị yêu cầu gửi những bức ảnh mặc áo tắm gợi cảm cho trưởng ban tổ chức.",
+    "Chiếc đầm ôm làm nổi bật những đường cong quyến rũ, tạo cho người mặc sự tự tin.",
+    "Chi phí cho cuộc trùng tu nhan sắc của cô lên tới 600 triệu đồng.",
+    # Roles, works' titles, anecdotes; "đẹp" inside a longer phrase; a man "vốn" something.
+    "Nàng Hoàng Dung xinh xắn trong phim kiếm hiệp năm ấy nay đã đoạt giải Ảnh hậu.",
+    "Cô nổi tiếng khi vào vai ác nữ bên cạnh nữ chính trong Mỹ nhân tâm kế.",
+    "Giai thoại kể rằng công tử đốt tiền nấu trứng trước mặt giai nhân.",
+    "Nhìn bề ngoài, ai cũng nghĩ cô là người đẹp nết, hiền lành.",
+    "- Chị làm cho mọi người đẹp lên nhờ mái tóc bằng cách nào?",
+    "Hai người đàn ông vốn là giám đốc đã phải vào rừng sống như người nguyên thủy.",
+    "Với khuôn mặt trái xoan xinh xắn, bé Mai ước mơ trở thành diễn viên.",
+])
+def test_round8_false_flag_causes_pass(sentence: str) -> None:
+    assert not rules_hit(sentence), rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    # The outlet's own voice before a colon or a quotation mark, or before a speech verb.
+    ("Người đẹp trải lòng: tôi chưa nghĩ đến chuyện kết hôn.", "appearance"),
+    ("Nữ MC xinh đẹp chia sẻ: tôi luôn dành thời gian cho gia đình.", "appearance"),
+    ("Nữ ca sĩ gợi cảm kể: tôi từng bị chê quá gầy.", "sexualisation"),
+    # A headline's question with no one addressed; a short quoted label; a work's title with "tôi".
+    ("Hot girl bán hàng online bị bắt vì đâu?", "appearance"),
+    ("Hot girl “xinh đẹp nhất” trường bị bắt vì lừa đảo.", "appearance"),
+    ("Nữ ca sĩ thể hiện ca khúc Mẹ tôi trong bộ váy trắng với gương mặt xinh đẹp rạng ngời.", "appearance"),
+    # A friend, not the reader; a man described, not the sex generalised about.
+    ("Cô bạn cũng xinh đẹp và gợi cảm không kém trong bộ bikini đỏ.", "sexualisation"),
+    ("Phụ nữ vốn dĩ yếu đuối nên cần được che chở.", "trait"),
+    # "người đẹp" that speaks up, gets into a car or is five years older is still the label; a film
+    # seen, not played in; the reader shown a woman ("khiến bạn mãn nhãn").
+    ("Người đẹp lên tiếng sau tin đồn rạn nứt với bạn trai.", "appearance"),
+    ("Nam diễn viên hẹn hò với người đẹp hơn anh 5 tuổi.", "appearance"),
+    ("Bị treo giò, tiền đạo đi xem phim với bạn gái xinh xắn.", "appearance"),
+    ("Một số hình ảnh gợi cảm của nữ ca sĩ chắc chắn sẽ khiến bạn mãn nhãn.", "sexualisation"),
+    # An interviewer's question quoted after a colon: the outlet's words before it.
+    ("Nhan sắc xinh đẹp của cô gái khiến nam MC buông lời: “Em có người yêu chưa?", "appearance"),
+])
+def test_round8_what_must_still_flag(sentence: str, category: str) -> None:
+    assert category in categories(sentence), categories(sentence)

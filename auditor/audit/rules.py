@@ -21,6 +21,8 @@ A rule file holds one category and its rules::
         unless_quoted: 4                   # optional: a match inside quoted speech with at least this
                                            # many other words is someone else's voice, not the
                                            # outlet's; a quoted label alone (“chân dài”) is the outlet's
+        unless_quote_continues: true       # optional, with unless_quoted: also a quotation opened in an
+                                           # earlier sentence, whose closing mark ends this one
         unless_ge_item: true               # optional: not in an article about gender equality, where
                                            # the woman's sex is the story ("nữ cán bộ" in a piece on
                                            # women cadres); the engine applies it after the GE verdict
@@ -54,7 +56,8 @@ from auditor.text import fold
 
 RULE_FIELDS = {
     "id", "name", "severity", "message", "suggestion", "match", "near", "requires_sentence",
-    "unless_sentence", "unless_before", "unless_after", "unless_part_of", "unless_quoted", "unless_ge_item", "examples", "aliases", "indicator",
+    "unless_sentence", "unless_before", "unless_after", "unless_part_of", "unless_quoted", "unless_quote_continues",
+    "unless_ge_item", "examples", "aliases", "indicator",
     "category", "anchors",
 }
 REQUIRED_FIELDS = ("id", "name", "message", "suggestion", "match", "examples")
@@ -109,6 +112,8 @@ class Rule:
     unless_after: list[tuple[re.Pattern[str], int]] = field(default_factory=list)
     unless_part_of: re.Pattern[str] | None = None
     unless_quoted: int | None = None
+    # A quotation opened in an earlier sentence counts too (its closing mark ends this sentence).
+    unless_quote_continues: bool = False
     unless_ge_item: bool = False
     requires: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
@@ -139,7 +144,8 @@ class Rule:
                 continue
             if self.unless_part_of is not None and self._inside_longer_word(sentence, start, end):
                 continue
-            if self.unless_quoted and _in_quoted_speech(sentence, start, end, self.unless_quoted):
+            if self.unless_quoted and _in_quoted_speech(sentence, start, end, self.unless_quoted,
+                                                        self.unless_quote_continues):
                 continue
             yield start, end
 
@@ -173,13 +179,21 @@ class Rule:
 _OPENING = {"“": "”", "‘": "’", "«": "»"}
 
 
-def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+def _quoted_spans(sentence: str, continued: bool = False) -> list[tuple[int, int]]:
     """Spans inside quotation marks; a quote still open at the end runs to the end (speech that
     goes on in the next sentence). Straight quotes pair up in order. A quote closed before any
     opened is not taken to run from the start: sentence splitting glues captions and headlines
-    to the speech that follows them ("... mỹ nhân 9X Do hoàn cảnh ... chia tay”, tờ này đưa ra")."""
+    to the speech that follows them ("... mỹ nhân 9X Do hoàn cảnh ... chia tay”, tờ này đưa ra").
+    With ``continued``, it is when that closing mark ends the sentence (“... Với tôi, mặc thế nào
+    để toát lên vẻ quyến rũ, thế là đẹp”.): a quotation opened in an earlier sentence."""
     spans: list[tuple[int, int]] = []
     i, n = 0, len(sentence)
+    first = _FIRST_QUOTE.search(sentence) if continued else None
+    if first and _closes_quote_opened_earlier(sentence, first.start()) and _SENTENCE_TAIL.fullmatch(
+            sentence, first.end()):
+        # It opened at a colon that introduces speech, if one comes first ('... nói rằng: Xin cô ...
+        # chồng tôi".'), otherwise before the sentence.
+        return [(sentence.rfind(":", 0, first.start()) + 1, first.start())]
     while i < n:
         ch = sentence[i]
         close = _OPENING.get(ch) or ('"' if ch == '"' else None)
@@ -193,17 +207,31 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+_FIRST_QUOTE = re.compile(r"[\"“”«»]")
+# What may follow the closing mark of a quotation that ends its sentence: end punctuation, or the
+# speaker and a speech verb ('”, nhà làm phim cho biết.').
+_SENTENCE_TAIL = re.compile(
+    r"[\s.!?…,;)\]]*|,?\s+(?:[^\s.,;!?]+\s+){0,5}(?:chia sẻ|cho biết|nói|kể|tâm sự|bày tỏ|thổ lộ|tiết lộ|"
+    r"khẳng định|nhấn mạnh|giải thích|thừa nhận|trải lòng|cười)(?!\w)[^.!?]*[.!?…]*\s*")
+
+
+def _closes_quote_opened_earlier(sentence: str, i: int) -> bool:
+    """The mark at ``i``, the first quotation mark of the sentence, closes a quotation: a curly
+    closing mark, or a straight one glued to the word before it."""
+    return sentence[i] in "”»" or (sentence[i] == '"' and _closes_earlier_quote(sentence, i))
+
+
 def _closes_earlier_quote(sentence: str, i: int) -> bool:
     """A straight quote glued to the word before it and not to the one after closes a quote
     opened in an earlier sentence ('đầu đinh" thấy cô gái...'): it opens nothing."""
     return i > 0 and sentence[i - 1].isalnum() and (i + 1 == len(sentence) or not sentence[i + 1].isalnum())
 
 
-def _in_quoted_speech(sentence: str, start: int, end: int, min_words: int) -> bool:
+def _in_quoted_speech(sentence: str, start: int, end: int, min_words: int, continued: bool = False) -> bool:
     # Words of the quote besides the match itself: “Nữ hoàng dao kéo” quotes only the label.
     return any(a <= start and end <= b
                and len(sentence[a:start].split()) + len(sentence[end:b].split()) >= min_words
-               for a, b in _quoted_spans(sentence))
+               for a, b in _quoted_spans(sentence, continued))
 
 
 @dataclass
@@ -377,8 +405,13 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
     if quoted is not None and (not isinstance(quoted, int) or isinstance(quoted, bool) or quoted < 1):
         raise RuleError("must be a positive number of words", path=path, item=rule_id, field="unless_quoted")
     unless_ge_item = raw.get("unless_ge_item", False)
-    if not isinstance(unless_ge_item, bool):
-        raise RuleError("must be true or false", path=path, item=rule_id, field="unless_ge_item")
+    continues = raw.get("unless_quote_continues", False)
+    for fld, value in (("unless_ge_item", unless_ge_item), ("unless_quote_continues", continues)):
+        if not isinstance(value, bool):
+            raise RuleError("must be true or false", path=path, item=rule_id, field=fld)
+    if continues and quoted is None:
+        raise RuleError("needs unless_quoted (the words a quotation must hold)", path=path, item=rule_id,
+                        field="unless_quote_continues")
     part_of = _compile_checked(_expand(raw.get("unless_part_of"), terms, path=path, rule_id=rule_id,
                                        fld="unless_part_of"), path=path, rule_id=rule_id, fld="unless_part_of")
     return Rule(
@@ -396,6 +429,7 @@ def parse_rule(raw: Any, *, category: str, indicator: str, terms: dict[str, list
         unless_after=unless_after,
         unless_part_of=part_of,
         unless_quoted=quoted,
+        unless_quote_continues=continues,
         unless_ge_item=unless_ge_item,
         requires=_compile_checked(_expand(raw.get("requires_sentence"), terms, path=path, rule_id=rule_id,
                                           fld="requires_sentence"), path=path, rule_id=rule_id,
