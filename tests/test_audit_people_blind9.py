@@ -249,3 +249,12 @@ def test_the_headlines_full_name_names_the_texts_given_name() -> None:
     # A club before a name in the headline is not taken for the name.
     result = audit("HLV Mourinho nói rằng đội bóng sẽ thắng.", "HLV Chelsea Jose Mourinho tự tin vô địch")
     assert [p.name for p in result.people] == ["Mourinho"]
+
+
+def test_a_gendered_honorific_and_a_noun_before_ten_gender_the_name() -> None:
+    found = people("Tôi đến thẩm mỹ viện. Cô nhân viên tên Hồng nhìn tôi rồi nói: “Giá là 10 triệu”.")
+    assert found["Hồng"] == ("F", True)
+    assert people("Vy bị bán cho ông chủ tên Xem và bà chủ tên Thanh.")["Thanh"][0] == "F"
+    # A capitalised name's last word is no honorific; "anh tên X" (his name is X) says nothing of X.
+    assert people("Sau đó, Phương Anh ra album mang tên Thanh Xuân.").get("Thanh Xuân", ("U",))[0] == "U"
+    assert people("Con trai của anh tên Bình đang học lớp 3.")["Bình"][0] == "U"

@@ -177,6 +177,8 @@ _KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:người
                              r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+)?((?:\w+\s+){0,3}?)[" + _UPPER + "]")
 # "vợ con của Tiên", "chồng của Lan": the name owns a spouse (the other sex); not "vợ chồng của".
 _SPOUSE_OF_BEFORE = re.compile(r"(?<!\w)(?<!vợ )(vợ|chồng)(?:\s+(?:con|cũ|hiện tại|sắp cưới))?\s+của\s+$")
+# A gendered honorific, a noun for the person, then "tên" and the name: "Cô nhân viên tên Hồng".
+_HONORIFIC_NOUN_TEN = re.compile(r"(?<!\w)(cô|chị|bà|anh|ông|chú|cậu)\s+(?!con\s)(?:[^\W\d]+\s+){1,3}tên(?:\s+là)?\s+$")
 _FEMALE_KIN = {"vợ", "mẹ", "con gái", "chị gái", "em gái", "con dâu"}
 # "cậu con trai chung - bé Subeo", "cô con gái út là bé Na": a child noun, a dash, colon or "là",
 # then the name (with "bé", "cháu" or nothing).
@@ -1712,6 +1714,11 @@ class PeopleFinder:
             kin = _KIN_APPOSITION.match(text, m.end)
             if kin and all(w in self._title_vocabulary or w in self.honorific_gender for w in kin.group(2).split()):
                 vote(c, "F" if kin.group(1) in _FEMALE_KIN else "M")  # "X, vợ ông Y", "X, con trai của bà Y"
+            named = _HONORIFIC_NOUN_TEN.search(before) if g == "U" else None
+            at = m.start - len(before) + named.start(1) if named else 0
+            if named and (text[at].islower() or not _LOWER_WORD_BEFORE.search(text, max(0, at - 3), at)):
+                # (not a capitalised name's last word: "của Phương Anh mang tên Ước mơ")
+                vote(c, self.honorific_gender[named.group(1)])  # "Cô nhân viên tên Hồng", "anh thanh niên tên Dũng"
             owner = _SPOUSE_OF_BEFORE.search(before) if g == "U" else None
             if owner:
                 vote(c, "M" if owner.group(1) == "vợ" else "F")  # "vợ con của Tiên phải đi bán vé số"
