@@ -570,3 +570,10 @@ def test_round8_false_flag_causes_pass(sentence: str) -> None:
 ])
 def test_round8_what_must_still_flag(sentence: str, category: str) -> None:
     assert category in categories(sentence), categories(sentence)
+
+
+def test_son_nu_is_a_criminal_label_only_in_crime_news() -> None:
+    # Travel writing and customs describe a people; a crime story marks the woman by sex and region.
+    assert not rules_hit("Thấp thoáng bóng dáng các sơn nữ gùi ngô bên sườn núi.")
+    assert not rules_hit("Theo lệ làng, sơn nữ đến tuổi mười lăm đã được nhà trai dạm hỏi.")
+    assert "gender_marking" in categories("Sơn nữ 18 tuổi bị bắt khi vận chuyển ma túy qua biên giới.")
