@@ -162,3 +162,17 @@ def test_an_abbreviated_title_with_its_period_gives_the_role() -> None:
     assert roles("Con số quá cao so với phong độ của anh. Marco Verratti từ chối PSG.")["Marco Verratti"] != "citizen"
     # A sentence that ends in a place still ends: its job is not the next person's.
     assert roles("Anh làm bác sĩ ở Hà Nội. Nguyễn Văn Tám thì làm ruộng ở quê.")["Nguyễn Văn Tám"] != "expert"
+
+
+def test_a_speaker_who_says_she_or_he_will_marry_in_the_first_person_has_that_gender() -> None:
+    # "lấy chồng" (to take a husband) said of oneself is a woman's words; "lấy vợ" a man's.
+    g = genders("Em Trần Kim Hòa, học sinh lớp 8, nói: “Em muốn học xong cấp ba rồi đi làm, chưa lấy chồng sớm”.")
+    assert g["Trần Kim Hòa"] == "F"
+    g = genders("Trần Kim Hòa, 27 tuổi, chia sẻ: “Tôi chưa lấy vợ vì còn phải lo cho hai em ăn học”.")
+    assert g["Trần Kim Hòa"] == "M"
+    # Someone else marrying (a parent's wish for a daughter) says nothing of the speaker.
+    g = genders("Trần Kim Hòa, 45 tuổi, nói: “Tôi không muốn con gái lấy chồng sớm như tôi ngày trước”.")
+    assert g["Trần Kim Hòa"] == "U"
+    # A pronoun inside the speaker's own quotation ("cô giáo") is still no cue by itself.
+    g = genders("Em Trần Kim Hòa nói: “Em muốn làm cô giáo ở bản”.")
+    assert g["Trần Kim Hòa"] == "U"

@@ -177,6 +177,13 @@ _KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:người
                              r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+)?((?:\w+\s+){0,3}?)[" + _UPPER + "]")
 # "vợ con của Tiên", "chồng của Lan": the name owns a spouse (the other sex); not "vợ chồng của".
 _SPOUSE_OF_BEFORE = re.compile(r"(?<!\w)(?<!vợ )(vợ|chồng)(?:\s+(?:con|cũ|hiện tại|sắp cưới))?\s+của\s+$")
+# A person's own quotation right after the mention, in the first person, that says the speaker takes a
+# husband or a wife: "Em Y Nhàn nói: “Em muốn ... làm cô giáo, không lấy chồng sớm”" (F). Only with no
+# other subject before the verb, so not "Tôi không muốn con gái lấy chồng sớm" (a parent's wish).
+_OWN_QUOTE_AFTER = re.compile(r"[^.!?“”\"\n]{0,80}?(?:nói|cho biết|chia sẻ|kể|tâm sự|bày tỏ|khẳng định|thổ lộ|trải lòng)"
+                              r"\s*:\s*[“\"]((?:em|tôi|mình|cháu|con)\s[^”\"]{0,400})[”\"]")
+_SELF_MARRIES = re.compile(r"(?:^(?:em|tôi|mình|cháu|con)\s+|,\s*|(?<!\w)(?:rồi|nhưng|thì)\s+)(?:(?:không|chưa|chẳng|sẽ|muốn|đã|mới|phải|được|định|"
+                           r"cũng|vẫn|chỉ|sớm|đi)\s+)*lấy\s+(chồng|vợ)(?!\w)")
 # A gendered honorific, a noun for the person, then "tên" and the name: "Cô nhân viên tên Hồng".
 _HONORIFIC_NOUN_TEN = re.compile(r"(?<!\w)(cô|chị|bà|anh|ông|chú|cậu)\s+(?!con\s)(?:[^\W\d]+\s+){1,3}tên(?:\s+là)?\s+$")
 _FEMALE_KIN = {"vợ", "mẹ", "con gái", "chị gái", "em gái", "con dâu"}
@@ -1722,6 +1729,10 @@ class PeopleFinder:
             owner = _SPOUSE_OF_BEFORE.search(before) if g == "U" else None
             if owner:
                 vote(c, "M" if owner.group(1) == "vợ" else "F")  # "vợ con của Tiên phải đi bán vé số"
+            own = _OWN_QUOTE_AFTER.match(low, m.end) if g == "U" else None
+            marries = _SELF_MARRIES.search(own.group(1)) if own else None
+            if marries:
+                vote(c, "F" if marries.group(1) == "chồng" else "M")
             spouse = _SPOUSE_AFTER.match(text, m.end)
             if spouse:
                 vote(c, "F" if spouse.group(1) == "chồng" else "M")  # "Hà Hồ và chồng cũ không ngại ..."
