@@ -491,6 +491,38 @@ def _round4_stratum(source_id: str, title: str, lead: str) -> str:
         "baomoi:") else "vntc_rest"
 
 
+def _take_drawable(candidates: list[tuple[str, str]], target: int | None, taken: int, stratum: str,
+                   articles: dict[str, CorpusArticle], sample: DrawnSample, rows: list[dict],
+                   dropped: Counter[str], seen: set[str]) -> int:
+    """Append ``candidates`` (rank, source id) in order to ``rows`` until ``taken`` reaches ``target``
+    (None: all of them), skipping ids already ``seen`` and those the sample refuses (counted in
+    ``dropped``); returns the new ``taken``."""
+    for _, source_id in candidates:
+        if target is not None and taken >= target:
+            break
+        if source_id in seen:
+            continue
+        seen.add(source_id)
+        art = articles[source_id]
+        reason = sample.refuse(art.title, _text(art))
+        if reason:
+            dropped[f"{stratum} {reason}"] += 1
+            continue
+        rows.append({"source": source_id, "stratum": stratum})
+        taken += 1
+    return taken
+
+
+def _write_drawn(rows: list[dict], seed: int, index: Path, prefix: str, pools: dict[str, list],
+                 dropped: Counter[str]) -> None:
+    """Shuffle the drawn ``rows`` with ``seed``, write them as ``index`` (ids ``prefix``001...) and report."""
+    random.Random(seed).shuffle(rows)
+    _write_index(index, prefix, rows)
+    print(f"population: { {name: len(pool) for name, pool in sorted(pools.items())} }; dropped {dict(dropped)}")
+    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))}, "
+          f"{dict(Counter(r['source'].split(':')[0] for r in rows))} -> {index.relative_to(REPO)}")
+
+
 def draw_round4(force: bool) -> None:
     """Theme headlines, men and fathers, theme leads, and random baomoi + DANeS: more items, same blindness.
 
@@ -529,24 +561,8 @@ def draw_round4(force: bool) -> None:
         taken = 0
         seen: set[str] = set()
         for candidates, target in parts:
-            for _, source_id in candidates:
-                if taken >= target:
-                    break
-                if source_id in seen:
-                    continue
-                seen.add(source_id)
-                art = articles[source_id]
-                reason = sample.refuse(art.title, _text(art))
-                if reason:
-                    dropped[f"{stratum} {reason}"] += 1
-                    continue
-                rows.append({"source": source_id, "stratum": stratum})
-                taken += 1
-    random.Random(ROUND4_SEED).shuffle(rows)
-    _write_index(ROUND4_INDEX, "w", rows)
-    print(f"population: { {name: len(pool) for name, pool in sorted(pools.items())} }; dropped {dict(dropped)}")
-    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))}, "
-          f"{dict(Counter(r['source'].split(':')[0] for r in rows))} -> {ROUND4_INDEX.relative_to(REPO)}")
+            taken = _take_drawable(candidates, target, taken, stratum, articles, sample, rows, dropped, seen)
+    _write_drawn(rows, ROUND4_SEED, ROUND4_INDEX, "w", pools, dropped)
 
 
 def draw_round4b(force: bool) -> None:
@@ -572,22 +588,8 @@ def draw_round4b(force: bool) -> None:
     sample = DrawnSample(EvalGuard())
     dropped: Counter[str] = Counter()
     for stratum, quota in ROUND4B_QUOTAS.items():
-        taken = 0
-        for _, source_id in sorted(pools[stratum]):
-            if quota is not None and taken == quota:
-                break
-            art = articles[source_id]
-            reason = sample.refuse(art.title, _text(art))
-            if reason:
-                dropped[f"{stratum} {reason}"] += 1
-                continue
-            rows.append({"source": source_id, "stratum": stratum})
-            taken += 1
-    random.Random(ROUND4B_SEED).shuffle(rows)
-    _write_index(ROUND4B_INDEX, "x", rows)
-    print(f"population: { {name: len(pool) for name, pool in sorted(pools.items())} }; dropped {dict(dropped)}")
-    print(f"drawn: {dict(Counter(r['stratum'] for r in rows))}, "
-          f"{dict(Counter(r['source'].split(':')[0] for r in rows))} -> {ROUND4B_INDEX.relative_to(REPO)}")
+        _take_drawable(sorted(pools[stratum]), quota, 0, stratum, articles, sample, rows, dropped, set())
+    _write_drawn(rows, ROUND4B_SEED, ROUND4B_INDEX, "x", pools, dropped)
 
 
 def draw(force: bool) -> None:
