@@ -180,9 +180,10 @@ _SPOUSE_OF_BEFORE = re.compile(r"(?<!\w)(?<!vợ )(vợ|chồng)(?:\s+(?:con|cũ
 # A person's own quotation right after the mention, in the first person, that says the speaker takes a
 # husband or a wife: "Em Y Nhàn nói: “Em muốn ... làm cô giáo, không lấy chồng sớm”" (F). Only with no
 # other subject before the verb, so not "Tôi không muốn con gái lấy chồng sớm" (a parent's wish).
+_SPEAKER_SELF = r"(?:em|tôi|mình|cháu|con)"  # the words a speaker says "I" with
 _OWN_QUOTE_AFTER = re.compile(r"[^.!?“”\"\n]{0,80}?(?:nói|cho biết|chia sẻ|kể|tâm sự|bày tỏ|khẳng định|thổ lộ|trải lòng)"
-                              r"\s*:\s*[“\"]((?:em|tôi|mình|cháu|con)\s[^”\"]{0,400})[”\"]")
-_SELF_MARRIES = re.compile(r"(?:^(?:em|tôi|mình|cháu|con)\s+|,\s*|(?<!\w)(?:rồi|nhưng|thì)\s+)(?:(?:không|chưa|chẳng|sẽ|muốn|đã|mới|phải|được|định|"
+                              r"\s*:\s*[“\"](" + _SPEAKER_SELF + r"\s[^”\"]{0,400})[”\"]")
+_SELF_MARRIES = re.compile(r"(?:^" + _SPEAKER_SELF + r"\s+|,\s*|(?<!\w)(?:rồi|nhưng|thì)\s+)(?:(?:không|chưa|chẳng|sẽ|muốn|đã|mới|phải|được|định|"
                            r"cũng|vẫn|chỉ|sớm|đi)\s+)*lấy\s+(chồng|vợ)(?!\w)")
 # A gendered honorific, a noun for the person, then "tên" and the name: "Cô nhân viên tên Hồng".
 _HONORIFIC_NOUN_TEN = re.compile(r"(?<!\w)(cô|chị|bà|anh|ông|chú|cậu)\s+(?!con\s)(?:[^\W\d]+\s+){1,3}tên(?:\s+là)?\s+$")
