@@ -39,13 +39,25 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def sure_prf(verdicts: list[tuple[bool, bool, bool]]) -> tuple[float, float, float]:
+    """P, R, F1 over the (gold, predicted, unsure) verdicts whose label is sure.
+
+    The guides mark a row unsure "when two careful readers could disagree"; the targets count every
+    row, this figure is reported beside them to show how much of the error sits on such rows.
+    """
+    sure = [(gold, pred) for gold, pred, unsure in verdicts if not unsure]
+    return prf(sum(g and p for g, p in sure), sum(p and not g for g, p in sure), sum(g and not p for g, p in sure))
+
+
 def eval_topic(auditor: Auditor, show: bool) -> dict:
     rows = load("topic_dev.jsonl")
     tp = fp = fn = 0
     topic_ok = 0
+    verdicts = []
     for r in rows:
         out = auditor.audit(r["text"], r.get("title"))
         gold = bool(r["ge_item"])
+        verdicts.append((gold, out.ge_item, bool(r.get("unsure"))))
         if out.ge_item and gold:
             tp += 1
             topic_ok += out.ge_topic == r["ge_topic"]
@@ -57,17 +69,22 @@ def eval_topic(auditor: Auditor, show: bool) -> dict:
             print(f"  topic {'FP' if out.ge_item else 'FN'} {r['id']} score={out.ge_score:.2f} "
                   f"unsure={r.get('unsure')} | {r['title'][:90]}")
     p, rc, f = prf(tp, fp, fn)
-    return {"ge_p": p, "ge_r": rc, "ge_f1": f, "topic_acc": topic_ok / tp if tp else 0.0, "n": len(rows)}
+    sure_p, sure_r, sure_f = sure_prf(verdicts)
+    return {"ge_p": p, "ge_r": rc, "ge_f1": f, "topic_acc": topic_ok / tp if tp else 0.0, "n": len(rows),
+            "ge_sure_p": sure_p, "ge_sure_r": sure_r, "ge_sure_f1": sure_f,
+            "ge_unsure": sum(unsure for _, _, unsure in verdicts)}
 
 
 def eval_stereo(auditor: Auditor, show: bool) -> dict:
     rows = load("stereo_dev.jsonl")
     tp = fp = fn = 0
     cat_ok = 0
+    verdicts = []
     for r in rows:
         out = auditor.audit(r["sentence"])
         flagged = bool(out.findings)
         gold = bool(r["stereotype"])
+        verdicts.append((gold, flagged, bool(r.get("unsure"))))
         if flagged and gold:
             tp += 1
             cat_ok += any(f.category == r["category"] for f in out.findings)
@@ -80,7 +97,9 @@ def eval_stereo(auditor: Auditor, show: bool) -> dict:
             print(f"  stereo {'FP' if flagged else 'FN'} {r['id']} [{r['category']}] unsure={r.get('unsure')} "
                   f"{why} | {r['sentence'][:140]}")
     p, rc, f = prf(tp, fp, fn)
-    return {"st_p": p, "st_r": rc, "st_f1": f, "st_cat": cat_ok / tp if tp else 0.0}
+    sure_p, sure_r, _ = sure_prf(verdicts)
+    return {"st_p": p, "st_r": rc, "st_f1": f, "st_cat": cat_ok / tp if tp else 0.0,
+            "st_sure_p": sure_p, "st_sure_r": sure_r, "st_unsure": sum(unsure for _, _, unsure in verdicts)}
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -198,8 +217,12 @@ def main() -> int:
     rows = [
         ("gender-equality item F1 (topic_dev)", f"{topic['ge_f1']:.3f}  (P {topic['ge_p']:.3f} R {topic['ge_r']:.3f}; "
          f"topic acc {topic['topic_acc']:.2f})", ">= 0.85"),
+        ("  the same, sure labels only", f"{topic['ge_sure_f1']:.3f}  (P {topic['ge_sure_p']:.3f} "
+         f"R {topic['ge_sure_r']:.3f}; {topic['ge_unsure']} unsure rows left out)", "(reported)"),
         ("stereotyped sentence P / R (stereo_dev)", f"{stereo['st_p']:.3f} / {stereo['st_r']:.3f}  "
          f"(category acc {stereo['st_cat']:.2f})", ">= 0.85 / >= 0.60"),
+        ("  the same, sure labels only", f"{stereo['st_sure_p']:.3f} / {stereo['st_sure_r']:.3f}  "
+         f"({stereo['st_unsure']} unsure rows left out)", "(reported)"),
         ("named persons recall; spurious share", f"{people['people_recall']:.3f}; {people['spurious_rate']:.3f}",
          ">= 0.90; <= 0.10"),
         ("person gender acc (gold F/M); U kept", f"{people['gender_acc']:.3f}; {people['u_kept']:.2f} "
@@ -211,9 +234,9 @@ def main() -> int:
         ("person role accuracy", f"{people['role_acc']:.3f}", "(reported)"),
     ]
     print(f"Dev-set figures ({mode}; {time.perf_counter() - t0:.1f} s)")
-    w = max(len(r[0]) for r in rows)
+    w, vw = max(len(r[0]) for r in rows), max(len(r[1]) for r in rows)
     for name, value, target in rows:
-        print(f"  {name:<{w}}  {value:<48} target {target}")
+        print(f"  {name:<{w}}  {value:<{vw}}  target {target}")
     return 0
 
 
