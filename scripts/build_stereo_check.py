@@ -44,6 +44,7 @@ draws 100 flagged sentences the same way with the rules corrected on round 4, fo
 ``--set round6`` (seed ``12011``, ids ``w001``...) is drawn the same way after the round-5 fixes.
 ``--set round7`` (seed ``13873``, ids ``x001``...) is drawn the same way after the round-6 fixes.
 ``--set round8`` (seed ``15307``, ids ``y001``...) is drawn the same way after the round-7 fixes.
+``--set round9`` (seed ``16729``, ids ``z001``...) is drawn the same way after the round-8 fixes.
 
 ``diff --against REV`` is how a rule edit is read before it is kept: the rules of REV (its
 ``rules/`` folder, from git; the matcher ``auditor/audit/rules.py`` is the working tree's for both)
@@ -81,6 +82,14 @@ from auditor.text import normalize  # noqa: E402
 CORPUS = REPO.parent / "shared" / "corpus"
 OUT = REPO / "data" / "check"
 # counts: (flagged, unflagged with adjacent words, other unflagged) for the random sets.
+
+
+def _round(seed: int, prefix: str, number: int) -> dict:
+    """A round drawn like round 5: fresh articles, 150 flagged + 100 broad-vocabulary decoys."""
+    return {"seed": seed, "prefix": prefix, "name": f"stereo_round{number}", "counts": (150, 100, 0),
+            "fresh_articles": True, "vocab": "r4"}
+
+
 SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not data/train's 2026
         "blind": {"seed": 8123, "prefix": "b", "name": "stereo_blind", "counts": (150, 100, 50)},
         "final": {"seed": 9431, "prefix": "f", "name": "stereo_final", "counts": (120, 0, 0)},
@@ -91,18 +100,12 @@ SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not d
         # After the round-4 fixes: flagged sentences only, from articles no earlier set drew from.
         "round4b": {"seed": 8839, "prefix": "q", "name": "stereo_round4b", "counts": (100, 0, 0),
                     "fresh_articles": True},
-        # Round 5, after the round-4b fixes: like round 4 (fresh articles, flagged + broad-vocabulary decoys).
-        "round5": {"seed": 10687, "prefix": "v", "name": "stereo_round5", "counts": (150, 100, 0),
-                   "fresh_articles": True, "vocab": "r4"},
-        # Round 6, after the round-5 fixes: drawn like round 5.
-        "round6": {"seed": 12011, "prefix": "w", "name": "stereo_round6", "counts": (150, 100, 0),
-                   "fresh_articles": True, "vocab": "r4"},
-        # Round 7, after the round-6 fixes: drawn like round 5.
-        "round7": {"seed": 13873, "prefix": "x", "name": "stereo_round7", "counts": (150, 100, 0),
-                   "fresh_articles": True, "vocab": "r4"},
-        # Round 8, after the round-7 fixes: drawn like round 5.
-        "round8": {"seed": 15307, "prefix": "y", "name": "stereo_round8", "counts": (150, 100, 0),
-                   "fresh_articles": True, "vocab": "r4"}}
+        # Rounds 5-9, each after the previous round's fixes: fresh articles, flagged + decoys.
+        "round5": _round(10687, "v", 5),
+        "round6": _round(12011, "w", 6),
+        "round7": _round(13873, "x", 7),
+        "round8": _round(15307, "y", 8),
+        "round9": _round(16729, "z", 9)}
 PER_RULE = 8
 MAX_FLAGGED = 210
 UNFLAGGED = 100
