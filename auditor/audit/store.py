@@ -1,14 +1,54 @@
-"""Write audit results to the database: one transaction per article, replacing the previous audit."""
+"""Write audit results to the database: one transaction per article, replacing the previous audit.
+
+Inspectors' decisions point at finding and person rows by id (``decisions.target_id``), so a re-audit
+(a new engine version, an edited article) keeps the id of every finding and person it finds again,
+and gives new ones ids never used before: a decision stays on the passage or person it was made on,
+and never lands on another one.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import sqlite_utils
 
 from auditor.audit.types import AuditResult
 from auditor.db import now_iso
+from auditor.text import fold
+
+Row = dict[str, Any]
+
+
+def _carry_ids(old: list[Row], new: list[Row], keys: list[Callable[[Row], tuple]], next_id: int) -> None:
+    """Set ``id`` on each row of ``new``: the id of the old row it continues, else a fresh one.
+
+    ``keys`` are tried in order (the strictest first); among old rows with the same key, the one
+    nearest in position is taken. Fresh ids start at ``next_id``.
+    """
+    free = list(old)
+    for key in keys:
+        for row in new:
+            if "id" in row:
+                continue
+            same = [o for o in free if key(o) == key(row)]
+            if same:
+                match = min(same, key=lambda o: abs(o["start"] - row["start"]))
+                row["id"] = match["id"]
+                free.remove(match)
+    for row in new:
+        if "id" not in row:
+            row["id"] = next_id
+            next_id += 1
+
+
+def _next_id(db: sqlite_utils.Database, table: str, target: str) -> int:
+    """Above every id the table holds and every id a decision names (even of a row since deleted)."""
+    in_table = db.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0
+    named = db.execute("SELECT MAX(CAST(target_id AS INTEGER)) FROM decisions WHERE target = ?",
+                       [target]).fetchone()[0] or 0
+    return max(in_table, named) + 1
 
 
 def save_audit(db: sqlite_utils.Database, article_id: str, result: AuditResult,
@@ -35,23 +75,32 @@ def save_audit(db: sqlite_utils.Database, article_id: str, result: AuditResult,
         "n_quoted_m": counts["M"],
         "result": json.dumps(result.to_dict(), ensure_ascii=False),
     }
+    findings = [{"article_id": article_id, **{k: v for k, v in f.__dict__.items() if k != "suggestion"}}
+                for f in result.findings]
+    people = [{"article_id": article_id, "name": p.name, "gender": p.gender, "quoted": int(p.quoted),
+               "role": p.role, "mentions": json.dumps(p.mentions), "start": p.mentions[0][0] if p.mentions else 0}
+              for p in result.people]
     conn = db.conn
     nested = conn.in_transaction
     if not nested:
         conn.execute("BEGIN")
     try:
+        old_findings = list(db.query("SELECT id, field, rule, category, excerpt, start FROM findings "
+                                     "WHERE article_id = ?", [article_id]))
+        _carry_ids(old_findings, findings,
+                   [lambda r: (r["field"], r["rule"], r["excerpt"]),  # the same rule on the same words
+                    lambda r: (r["field"], r["category"], r["excerpt"])],  # a renamed rule
+                   _next_id(db, "findings", "finding"))
+        old_people = [{**r, "start": (json.loads(r["mentions"] or "[]") or [[0]])[0][0]}
+                      for r in db.query("SELECT id, name, mentions FROM people WHERE article_id = ?", [article_id])]
+        _carry_ids(old_people, people, [lambda r: (fold(r["name"]),)], _next_id(db, "people", "person"))
+        for person in people:
+            del person["start"]
         db.execute("DELETE FROM findings WHERE article_id = ?", [article_id])
         db.execute("DELETE FROM people WHERE article_id = ?", [article_id])
         db["audits"].insert(row, replace=True)
-        db["findings"].insert_all(
-            ({"article_id": article_id, **{k: v for k, v in f.__dict__.items() if k != "suggestion"}}
-             for f in result.findings),
-        )
-        db["people"].insert_all(
-            {"article_id": article_id, "name": p.name, "gender": p.gender, "quoted": int(p.quoted),
-             "role": p.role, "mentions": json.dumps(p.mentions)}
-            for p in result.people
-        )
+        db["findings"].insert_all(findings)
+        db["people"].insert_all(people)
         if not nested:
             conn.execute("COMMIT")
     except BaseException:
