@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from test_review_support import A1_TEXT, A1_TITLE, A4_TEXT, seed
 
-from auditor.audit.store import save_audit
+from auditor.audit.commands import audit_db
+from auditor.audit.engine import ENGINE_VERSION, Auditor
+from auditor.audit.rules import default_rules_dir
+from auditor.audit.store import save_audit, unaudited_article_ids
 from auditor.audit.types import AuditResult, Finding, Person
 from auditor.db import open_db
 from auditor.review.store import article_view, record_decision
@@ -99,3 +103,37 @@ def test_a_person_correction_survives_a_reaudit(reviewed) -> None:  # noqa: ANN0
     assert people["Trần Văn Nam"]["id"] == nam["id"]
     assert people["Trần Văn Nam"]["role"] == "official" and people["Trần Văn Nam"]["corrected"]
     assert not people["Nguyễn Thị Hoa"]["corrected"]
+
+
+def test_stale_audits_are_found_by_any_version(reviewed) -> None:  # noqa: ANN001
+    db, _ = reviewed
+    seeded = {"engine_version": "test", "rules_version": "test", "model_version": ""}
+    assert unaudited_article_ids(db, seeded) == []
+    assert sorted(unaudited_article_ids(db, {**seeded, "rules_version": "other"})) == ["a1", "a2", "a3", "a4"]
+    assert len(unaudited_article_ids(db, {**seeded, "model_version": "ge_item@x"})) == 4
+    db["articles"].insert({"id": "a5", "outlet_id": "baolangson", "url": "https://example.vn/a5",
+                           "canonical_url": "https://example.vn/a5", "content_hash": "a5", "title": "Mới",
+                           "text": "Bài mới chưa kiểm tra.", "source_kind": "crawl", "version": 1})
+    assert unaudited_article_ids(db) == ["a5"]
+
+
+def test_versions_follow_every_rule_file_the_audit_reads(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    before = Auditor(rules_dir=rules).versions
+    assert before["engine_version"].startswith(f"{ENGINE_VERSION}+")
+    assert before == Auditor(rules_dir=rules).versions
+    for lexicon in ("ge_topics.yaml", "people.yaml"):
+        path = rules / "lexicons" / lexicon
+        path.write_text(path.read_text(encoding="utf-8") + "\n# sửa đổi\n", encoding="utf-8")
+        after = Auditor(rules_dir=rules).versions
+        assert after["rules_version"] != before["rules_version"], lexicon
+        before = after
+
+
+def test_audit_db_reaudits_what_an_older_version_made(reviewed, tmp_path: Path) -> None:  # noqa: ANN001
+    db, _ = reviewed
+    path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert audit_db(str(path), everything=False, no_model=True) == (4, 0)  # seeded as version "test"
+    assert audit_db(str(path), everything=False, no_model=True) == (0, 0)
+    assert audit_db(str(path), everything=True, no_model=True) == (4, 0)

@@ -136,7 +136,7 @@ def audit_db(db_path: str, *, everything: bool, no_model: bool, model_dir: str |
     if everything:
         ids = [r[0] for r in db.execute("SELECT id FROM articles").fetchall()]
     else:
-        ids = list(unaudited_article_ids(db, auditor.versions["engine_version"]))
+        ids = unaudited_article_ids(db, auditor.versions)
     done = failed = 0
     for article_id in ids:
         row = db.execute("SELECT title, text FROM articles WHERE id = ?", [article_id]).fetchone()
@@ -157,7 +157,8 @@ def audit_db(db_path: str, *, everything: bool, no_model: bool, model_dir: str |
               help="Read articles as JSONL ({id, title?, text} per line; - for stdin) and write one JSON "
                    "result line per input line, in order.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-              help="Audit the articles stored in this database that have no audit yet.")
+              help="Audit the articles stored in this database that have no audit yet, or whose audit an "
+                   "earlier engine, rules or model version made.")
 @click.option("--all", "everything", is_flag=True, help="With --db: re-audit every article.")
 @click.option("--title", default=None, help="Title of a plain-text draft.")
 @click.option("--json", "as_json", is_flag=True, help="For plain files: print the JSON result, not the report.")
@@ -180,7 +181,7 @@ def audit(files: tuple[str, ...], jsonl: str | None, db_path: str | None, everyt
         auditor audit --json draft.txt            # the same as JSON
         auditor audit --jsonl articles.jsonl > results.jsonl
         cat articles.jsonl | auditor audit --jsonl -
-        auditor audit --db auditor.db             # audit stored articles not yet audited
+        auditor audit --db auditor.db             # audit stored articles not yet audited (or stale)
 
     In --jsonl mode every input line gives exactly one output line, in order; a bad line (not JSON,
     no text, binary junk) becomes {"id" or "line": n, "error": "..."} and the run goes on.

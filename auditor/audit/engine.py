@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import os
 import re
 import unicodedata
@@ -23,6 +24,29 @@ from auditor.errors import AuditorError, InputError
 from auditor.text import NormalizedText, fold, normalize
 
 ENGINE_VERSION = "1.0.0"
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def _files_digest(paths: list[Path]) -> str:
+    digest = hashlib.sha1()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@functools.cache
+def _engine_code_digest() -> str:
+    """The code that turns text into a verdict (engine, rules, people, GE items, text normalisation,
+    model scoring), not the code around it (CLI, reports, storage).
+
+    Stored with every audit, beside the rules' and the model's versions, so ``auditor audit --db``
+    knows which stored audits an upgrade may have changed, without anyone remembering to bump
+    ``ENGINE_VERSION``.
+    """
+    code = [_PACKAGE / "audit" / f"{name}.py" for name in ("engine", "rules", "people", "ge", "types")]
+    code += [_PACKAGE / "text.py", _PACKAGE / "models" / "scorer.py", _PACKAGE / "models" / "textprep.py"]
+    return _files_digest([path for path in code if path.exists()])[:8]
 
 # Above this share of control / replacement / private-use characters, input is binary junk.
 _MAX_JUNK_SHARE = 0.05
@@ -99,9 +123,11 @@ class Auditor:
         self.thresholds = {"ge_model_add": 0.8, "ge_model_veto": 0.0, "stereotype_model_only": 0.9,
                            **(getattr(model, "thresholds", None) or {}), **(thresholds or {})}
         self._not_in_ge_items = {r.id for r in self.rules if r.unless_ge_item}
+        # Every rule file the audit reads: the indicators and the lexicons of people and GE items.
+        rule_files = [*(self.rules_dir / "indicators").glob("*.yaml"), *(self.rules_dir / "lexicons").glob("*.yaml")]
         self.versions = {
-            "engine_version": ENGINE_VERSION,
-            "rules_version": self.rules.version,
+            "engine_version": f"{ENGINE_VERSION}+{_engine_code_digest()}",
+            "rules_version": _files_digest(rule_files),
             "model_version": getattr(model, "version", "") if model else "",
         }
 

@@ -9,7 +9,7 @@ and never lands on another one.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import sqlite_utils
@@ -109,13 +109,13 @@ def save_audit(db: sqlite_utils.Database, article_id: str, result: AuditResult,
         raise
 
 
-def unaudited_article_ids(db: sqlite_utils.Database, engine_version: str | None = None) -> Iterable[str]:
-    """Articles with no audit, or (given ``engine_version``) audited by another engine version."""
-    if engine_version is None:
-        sql = "SELECT a.id FROM articles a LEFT JOIN audits u ON u.article_id = a.id WHERE u.article_id IS NULL"
-        params: list[str] = []
-    else:
-        sql = ("SELECT a.id FROM articles a LEFT JOIN audits u ON u.article_id = a.id "
-               "WHERE u.article_id IS NULL OR u.engine_version != ?")
-        params = [engine_version]
+def unaudited_article_ids(db: sqlite_utils.Database, versions: dict[str, str] | None = None) -> list[str]:
+    """Articles with no audit, or (given ``versions``, an :attr:`Auditor.versions`) audited by another
+    engine, rules or model version."""
+    sql = "SELECT a.id FROM articles a LEFT JOIN audits u ON u.article_id = a.id WHERE u.article_id IS NULL"
+    params: list[str] = []
+    if versions is not None:
+        sql += (" OR u.engine_version IS NOT ? OR u.rules_version IS NOT ? OR u.model_version IS NOT ?")
+        params = [versions.get("engine_version", ""), versions.get("rules_version", ""),
+                  versions.get("model_version", "")]
     return [r[0] for r in db.execute(sql, params).fetchall()]
