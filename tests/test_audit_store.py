@@ -39,19 +39,30 @@ def _status(db, article_id: str) -> dict[str, tuple[int, str]]:  # noqa: ANN001
     return {f["excerpt"]: (f["id"], f["status"]) for f in article_view(db, article_id)["findings"]}
 
 
+def _decide(db, inspector: dict, article_id: str, excerpt: str, action: str, reason: str | None = None) -> int:  # noqa: ANN001
+    """Decide on the finding of ``article_id`` over ``excerpt``; returns the finding's id."""
+    finding_id = _status(db, article_id)[excerpt][0]
+    record_decision(db, inspector, article_id, target="finding", target_id=str(finding_id), action=action,
+                    reason=reason)
+    return finding_id
+
+
+def _reaudit(db, article_id: str, findings: tuple | list = (), people: tuple | list = ()) -> None:  # noqa: ANN001
+    result = AuditResult(id=article_id, ge_item=False, ge_topic=None, ge_score=0.2, findings=list(findings),
+                         people=list(people))
+    save_audit(db, article_id, result, VERSIONS)
+
+
 def test_a_reaudit_keeps_finding_decisions_in_place(reviewed) -> None:  # noqa: ANN001
     db, inspector = reviewed
     before = _status(db, "a1")
-    kitchen_id = before["chu toàn việc bếp núc"][0]
-    record_decision(db, inspector, "a1", target="finding", target_id=str(kitchen_id), action="dismiss",
-                    reason="Chị tự kể về mình")
+    kitchen_id = _decide(db, inspector, "a1", "chu toàn việc bếp núc", "dismiss", "Chị tự kể về mình")
     # A new engine finds one more passage, listed first, and the old ones in another order.
-    result = AuditResult(id="a1", ge_item=False, ge_topic=None, ge_score=0.2, findings=[
+    _reaudit(db, "a1", [
         _finding(A1_TEXT, "text", "Chị Hoa vẫn", "gender_marking", "gender_marking.new"),
         _finding(A1_TEXT, "text", "chu toàn việc bếp núc", "domestic_role", "domestic_role.kitchen"),
         _finding(A1_TITLE, "title", "Nữ giám đốc", "gender_marking", "gender_marking.occupation"),
     ])
-    save_audit(db, "a1", result, VERSIONS)
     after = _status(db, "a1")
     assert after["chu toàn việc bếp núc"] == (kitchen_id, "dismissed")
     assert after["Nữ giám đốc"][0] == before["Nữ giám đốc"][0]
@@ -61,29 +72,21 @@ def test_a_reaudit_keeps_finding_decisions_in_place(reviewed) -> None:  # noqa: 
 
 def test_an_edited_article_and_a_renamed_rule_keep_their_decisions(reviewed) -> None:  # noqa: ANN001
     db, inspector = reviewed
-    kitchen_id = _status(db, "a1")["chu toàn việc bếp núc"][0]
-    record_decision(db, inspector, "a1", target="finding", target_id=str(kitchen_id), action="accept")
+    kitchen_id = _decide(db, inspector, "a1", "chu toàn việc bếp núc", "accept")
     edited = "Cập nhật lúc 9 giờ. " + A1_TEXT  # the passage moved 20 characters
     db["articles"].update("a1", {"text": edited, "version": 2})
-    result = AuditResult(id="a1", ge_item=False, ge_topic=None, ge_score=0.2, findings=[
-        _finding(edited, "text", "chu toàn việc bếp núc", "domestic_role", "domestic_role.chores"),
-    ])
-    save_audit(db, "a1", result, VERSIONS)
+    _reaudit(db, "a1", [_finding(edited, "text", "chu toàn việc bếp núc", "domestic_role", "domestic_role.chores")])
     assert _status(db, "a1")["chu toàn việc bếp núc"] == (kitchen_id, "accepted")
 
 
 def test_an_id_a_decision_named_is_never_given_to_another_finding(reviewed) -> None:  # noqa: ANN001
     db, inspector = reviewed
     # a4 holds the newest findings, whose ids SQLite would hand out again once they are deleted.
-    labels = _status(db, "a4")
-    dismissed_id = labels["cánh mày râu"][0]
-    record_decision(db, inspector, "a4", target="finding", target_id=str(dismissed_id), action="dismiss",
-                    reason="Trích lời nhân vật")
-    result = AuditResult(id="a4", ge_item=False, ge_topic=None, ge_score=0.1, findings=[
+    dismissed_id = _decide(db, inspector, "a4", "cánh mày râu", "dismiss", "Trích lời nhân vật")
+    _reaudit(db, "a4", [
         _finding(A4_TEXT, "text", "lo cơm nước", "domestic_role", "domestic_role.chores"),
         _finding(A4_TEXT, "text", "bàn chuyện làm ăn", "trait", "trait.business"),
     ])
-    save_audit(db, "a4", result, VERSIONS)
     after = _status(db, "a4")
     assert {status for _, status in after.values()} == {"pending"}
     assert all(finding_id > dismissed_id for finding_id, _ in after.values())
@@ -94,11 +97,8 @@ def test_a_person_correction_survives_a_reaudit(reviewed) -> None:  # noqa: ANN0
     nam = next(p for p in article_view(db, "a1")["people"] if p["name"] == "Trần Văn Nam")
     record_decision(db, inspector, "a1", target="person", target_id=str(nam["id"]), action="correct",
                     values={"gender": "M", "quoted": "1", "role": "official"})
-    result = AuditResult(id="a1", ge_item=False, ge_topic=None, ge_score=0.2, people=[
-        Person("Trần Văn Nam", "M", True, "business", [[81, 93]]),
-        Person("Nguyễn Thị Hoa", "F", True, "business", [[4, 18]]),
-    ])
-    save_audit(db, "a1", result, VERSIONS)
+    _reaudit(db, "a1", people=[Person("Trần Văn Nam", "M", True, "business", [[81, 93]]),
+                               Person("Nguyễn Thị Hoa", "F", True, "business", [[4, 18]])])
     people = {p["name"]: p for p in article_view(db, "a1")["people"]}
     assert people["Trần Văn Nam"]["id"] == nam["id"]
     assert people["Trần Văn Nam"]["role"] == "official" and people["Trần Văn Nam"]["corrected"]
