@@ -178,6 +178,30 @@ def test_a_roberta_folder_loads_through_the_auto_classes(tmp_path: Path) -> None
     assert all(0.0 <= row["stereo_prob"] <= 1.0 for row in rows)
 
 
+def test_phobert_own_tokenizer_class_loads(tmp_path: Path) -> None:
+    """PhoBERT ships a slow PhobertTokenizer (fairseq vocab.txt + bpe.codes), not a tokenizer.json."""
+    folder = tmp_path / "phobert"
+    folder.mkdir()
+    (folder / "vocab.txt").write_text("".join(f"{w} 1\n" for w in sorted(set(WORDS))), encoding="utf-8")
+    (folder / "bpe.codes").write_text("#version: 0.2\n", encoding="utf-8")
+    tok = transformers.PhobertTokenizer(vocab_file=str(folder / "vocab.txt"), merges_file=str(folder / "bpe.codes"))
+    torch.manual_seed(0)
+    labels = ["none", *GE_TOPICS]
+    config = transformers.RobertaConfig(
+        vocab_size=len(tok), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32,
+        max_position_embeddings=66, pad_token_id=tok.pad_token_id, bos_token_id=tok.bos_token_id,
+        eos_token_id=tok.eos_token_id, num_labels=len(labels), id2label=dict(enumerate(labels)),
+        label2id={lab: i for i, lab in enumerate(labels)}, auditor_task="article", auditor_windows=2,
+    )
+    transformers.RobertaForSequenceClassification(config).save_pretrained(str(folder))
+    tok.save_pretrained(str(folder))
+    assert not (folder / "tokenizer.json").exists()
+    scorer = load_scorer(str(folder))
+    assert type(scorer.heads["article"].tokenizer).__name__ == "PhobertTokenizer"
+    scored = scorer.score_articles([" ".join(WORDS * 20), "Nữ tài xế.", ""])
+    assert len(scored) == 3 and all(0.0 <= row["ge_prob"] <= 1.0 and row["topic"] in GE_TOPICS for row in scored)
+
+
 SCORE_IN_FRESH_PROCESS = r"""
 import json, sys
 from auditor.models import lean_import
