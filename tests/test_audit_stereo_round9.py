@@ -76,3 +76,27 @@ def test_round9_false_flag_kinds_pass(sentence: str, rule: str) -> None:
 ])
 def test_round9_what_must_still_flag(sentence: str, rule: str) -> None:
     assert rule in rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "rule"), [
+    # Second batch: a stage act's style four words before, a film's scenes for GM203, a daughter
+    # called "cô công chúa" (a child) for GM108.
+    ("Với phong cách trình diễn bốc lửa, chị được mệnh danh là nữ hoàng nhạc rock.", "GM202"),
+    ("Đạo diễn cắt bớt những cảnh quay hình ảnh “nóng” trong phim trước khi công chiếu.", "GM203"),
+    ("Anh chia sẻ về tổ ấm nhỏ bên vợ và một cô công chúa xinh xắn.", "GM108"),
+])
+def test_round9_second_batch_passes(sentence: str, rule: str) -> None:
+    assert rule not in rules_hit(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("Nữ ca sĩ gây sốt với màn trình diễn bốc lửa, khoe thân hình gợi cảm.", "GM202"),
+    ("Hot girl tung ảnh nóng để câu like trên mạng xã hội.", "GM203"),
+    ("Nữ MC xinh xắn bị phát hiện gian lận trong kỳ thi.", "GM108"),
+])
+def test_round9_second_batch_still_flags(sentence: str, rule: str) -> None:
+    assert rule in rules_hit(sentence)
+
+
+def test_a_likeness_to_a_princess_still_flags() -> None:
+    assert "GM108" in rules_hit("Nữ diễn viên như nàng công chúa xinh xắn khi diện váy hoa ở sự kiện.")
