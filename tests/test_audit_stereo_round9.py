@@ -55,6 +55,11 @@ def rules_hit(sentence: str) -> set[str]:
     ("Người đàn ông đích thực trong đời bạn sẽ là người luôn lắng nghe bạn.", "GM501"),
     ("Bố mẹ sững sờ trước cô con gái vốn ngoan hiền nay bỏ học theo bạn.", "GM502"),
     ("Cô bé nhà ca sĩ càng lớn càng xinh như hot girl.", "GM101"),
+    # Second batch: a stage act's style four words before, a film's scenes for GM203, a daughter
+    # called "cô công chúa" (a child) for GM108.
+    ("Với phong cách trình diễn bốc lửa, chị được mệnh danh là nữ hoàng nhạc rock.", "GM202"),
+    ("Đạo diễn cắt bớt những cảnh quay hình ảnh “nóng” trong phim trước khi công chiếu.", "GM203"),
+    ("Anh chia sẻ về tổ ấm nhỏ bên vợ và một cô công chúa xinh xắn.", "GM108"),
 ])
 def test_round9_false_flag_kinds_pass(sentence: str, rule: str) -> None:
     assert rule not in rules_hit(sentence)
@@ -73,30 +78,11 @@ def test_round9_false_flag_kinds_pass(sentence: str, rule: str) -> None:
     ("Nữ bác sĩ bất cẩn để quên gạc trong bụng bệnh nhân.", "GM305"),
     ("Đàn ông đích thực thì không bao giờ rơi nước mắt.", "GM501"),
     ("Người đẹp Thu Hà bị bắt khi đang vận chuyển ma túy.", "GM101"),
+    ("Nữ ca sĩ gây sốt với màn trình diễn bốc lửa, khoe thân hình gợi cảm.", "GM202"),
+    ("Hot girl tung ảnh nóng để câu like trên mạng xã hội.", "GM203"),
+    ("Nữ MC xinh xắn bị phát hiện gian lận trong kỳ thi.", "GM108"),
+    ("Nữ diễn viên như nàng công chúa xinh xắn khi diện váy hoa ở sự kiện.", "GM108"),
 ])
 def test_round9_what_must_still_flag(sentence: str, rule: str) -> None:
     assert rule in rules_hit(sentence)
 
-
-@pytest.mark.parametrize(("sentence", "rule"), [
-    # Second batch: a stage act's style four words before, a film's scenes for GM203, a daughter
-    # called "cô công chúa" (a child) for GM108.
-    ("Với phong cách trình diễn bốc lửa, chị được mệnh danh là nữ hoàng nhạc rock.", "GM202"),
-    ("Đạo diễn cắt bớt những cảnh quay hình ảnh “nóng” trong phim trước khi công chiếu.", "GM203"),
-    ("Anh chia sẻ về tổ ấm nhỏ bên vợ và một cô công chúa xinh xắn.", "GM108"),
-])
-def test_round9_second_batch_passes(sentence: str, rule: str) -> None:
-    assert rule not in rules_hit(sentence)
-
-
-@pytest.mark.parametrize(("sentence", "rule"), [
-    ("Nữ ca sĩ gây sốt với màn trình diễn bốc lửa, khoe thân hình gợi cảm.", "GM202"),
-    ("Hot girl tung ảnh nóng để câu like trên mạng xã hội.", "GM203"),
-    ("Nữ MC xinh xắn bị phát hiện gian lận trong kỳ thi.", "GM108"),
-])
-def test_round9_second_batch_still_flags(sentence: str, rule: str) -> None:
-    assert rule in rules_hit(sentence)
-
-
-def test_a_likeness_to_a_princess_still_flags() -> None:
-    assert "GM108" in rules_hit("Nữ diễn viên như nàng công chúa xinh xắn khi diện váy hoa ở sự kiện.")
