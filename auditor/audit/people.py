@@ -74,6 +74,64 @@ _VICTIM_PREDICATE = re.compile(r"(?<!\w)(?:là nạn nhân|là người bị h�
                                r"gặp nạn|bị nạn|mất tích|bị đâm|bị chém|mắc bệnh|nhiễm bệnh)(?!\w)")
 _BUSINESS_PREDICATE = re.compile(r"(?<!\w)(?:kinh doanh|buôn bán|làm chủ|thành lập|mở quán|mở cửa hàng|mở xưởng|"
                                  r"mở công ty|nắm \d+\s?% (?:phần )?vốn|cổ đông)(?!\w)")
+# What happens to a person right after the name, in the passive ("X bị bắt", "X, 45 tuổi, bị sát hại"):
+# the sentence's own words about them outweigh a job title ("Phó tổng giám đốc X bị tạm giam").
+_NAME_TAIL = r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*\d{1,3}\s*tuổi\s*,?\s*)?(?:(?:đã|cũng|vừa|mới|đang|từng)\s+)?"
+_PASSIVE_SUSPECT_AFTER = re.compile(_NAME_TAIL + r"(?:bị\s+(?:bắt(?!\s+(?:cóc|gặp|chước|nạt|buộc|đầu|tay|mắt|kịp|nhịp|bài|lỗi|sóng|thăm))|tạm giữ|tạm giam|khởi tố|truy nã|truy tố|"
+                                    r"kết án|cáo buộc|tình nghi|buộc tội|tuyên phạt|kết tội|đưa ra xét xử)|lãnh án)(?!\w)")
+_PASSIVE_VICTIM_AFTER = re.compile(_NAME_TAIL + r"(?:bị\s+(?:sát hại|giết|bắt cóc|đâm|chém|bắn|cướp|xâm hại|hành hung|"
+                                   r"tấn công|thương|bỏng|mắc kẹt|kẹt|nạn|đè)|thiệt mạng|tử vong|tử nạn|gặp nạn|"
+                                   r"mất tích|được cứu|được giải cứu|thoát chết)(?!\w)")
+# ... and what is done to them right before it: "sát hại anh X", "đâm chết ông X", "giải cứu bà X" (a
+# victim), "lệnh bắt khẩn cấp đối với ông X", "khởi tố bị can X" (a suspect).
+_OBJECT_HONORIFIC = r"\s+(?:(?:anh|chị|ông|bà|cháu|em|bé|cô|cụ|nạn nhân|người bị hại)\s+)?$"
+_HARMED_BEFORE = re.compile(r"(?<!\w)(?:sát hại|giết(?:\s+chết|\s+hại)?|đâm(?:\s+chết)?|chém(?:\s+chết)?|bắn(?:\s+chết)?|"
+                            r"đánh(?:\s+chết|\s+đập|\s+trọng thương)?|lừa(?:\s+gạt|\s+đảo)?|"
+                            r"bắt cóc|hành hung|hiếp dâm|cưỡng hiếp|xâm hại|cướp của|gây thương tích cho|"
+                            r"giải cứu|thi thể(?:\s+của)?)" + _OBJECT_HONORIFIC)
+_ARRESTED_BEFORE = re.compile(r"(?<!\w)(?:bắt(?:\s+giữ|\s+khẩn cấp|\s+tạm giam|\s+quả tang)?|tạm giữ|tạm giam|khởi tố|truy nã|"
+                              r"truy tố|phiên xử|phiên thẩm vấn|kết án|lệnh bắt(?:\s+khẩn cấp)?)(?:\s+\d+\s+(?:ngày|tháng|năm))?"
+                              r"(?:\s+(?:đối\s+)?với(?:\s+(?:nhà báo|phóng viên|doanh nhân|giám đốc|cán bộ|công dân))?)?"
+                              r"(?:\s+(?:bị can|bị cáo|đối tượng))?\s+(?:(?:anh|chị|ông|bà)\s+)?$")
+# A wrongful conviction ("án oan", "minh oan", said twice: not a question "có oan sai không?"): the
+# article's arrested and sentenced are its victims, and so are those a court apologises to or
+# compensates ("xin lỗi công khai ông X").
+_WRONGFUL = re.compile(r"(?<!\w)(?:oan sai|án oan|xử oan|bị oan|kết án oan|kết tội oan|minh oan|oan ức|bắt oan|giam oan)(?!\w)")
+# A name that ends a possessive ("một cố vấn của Phó Tổng thống X bị kết tội"): what follows is said of
+# the head noun, not of X.
+_POSSESSOR_BEFORE = re.compile(r"(?<!\w)của(?:\s+[^\s,.;:!?()“”\"]+){0,5}\s+$")
+_REDRESSED_BEFORE = re.compile(r"(?<!\w)(?:xin lỗi(?:\s+công khai)?|bồi thường cho|minh oan cho)" + _OBJECT_HONORIFIC)
+# Between a title and a name: another clause's verb says the title is its subject's, not the name's
+# ("Một cán bộ Ban quản lý chợ kể lại, khoảng 8h sáng, chị X"; "Chánh án Y cho biết đã mời ông X").
+_TITLE_HOLDER_VERB = re.compile(r"(?<!\w)(?:cho biết|kể lại|cho hay|cho rằng|nói|khẳng định|thông báo|tuyên bố|mời|yêu cầu|"
+                                r"đề nghị|chỉ đạo|sa thải|cách chức|xin lỗi|trao|tặng)(?!\w)")
+# Words of a clause of its own between a title and an honorific's name: "một cảnh sát đã với tay rút
+# chìa khóa xe nên anh X" (the title is the policeman's); not "Giám đốc Sở Y tế Hà Nội, ông X".
+_CLAUSE_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|sẽ|nên|thì|rồi|mà|khi|lúc|vì|do|được|bị|để|cho|còn)(?!\w)")
+# ... and, before any name, an auxiliary that opens the title holder's own predicate: "Công an huyện đã
+# bắt giữ nhóm gồm X" (the police's title is not X's).
+_AUXILIARY_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)(?!\w)")
+_LA_HONORIFIC_BEFORE = re.compile(r"(?<!\w)là\s+(?:(?:ông|bà|anh|chị|cô|em|cháu|bé)\s+)?$|(?<!\w)là\s*$")
+# A list goes on between two names: "nhà văn A, B và C"; "Thứ trưởng A và người đồng cấp Mỹ B"; a name
+# and the same name in brackets ("An-tô-ni-ô Gu-tê-rết (Antonio Guterres)").
+_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:,|và|cùng|;|\()?\s*(?:người đồng (?:cấp|nhiệm)(?:\s+\S+){0,2}\s+)?"
+                           r"(?:(?:ông|bà|anh|chị)\s+)?$")
+# A director ("giám đốc", a firm's title) of a state or international body is an official: "Giám đốc Cục
+# Điều tra Liên bang Mỹ (FBI) X", "Giám đốc Ngân hàng Thế giới (WB) tại VN X", "Giám đốc Sở Y".
+_CAPTAIN_TITLES = {"đội trưởng", "phó đội trưởng"}
+_DIRECTOR_TITLES = {"giám đốc", "phó giám đốc", "giám đốc điều hành"}
+_STATE_BODY_AFTER = re.compile(r"\s*(?:cục|sở|công an|ngân hàng thế giới|ngân hàng phát triển châu á|ngân hàng nhà nước|"
+                               r"quỹ tiền tệ quốc tế|liên hợp quốc|lhq|wb|adb|imf|fbi|cia|nasa|kho bạc|đài truyền hình việt nam|"
+                               r"đài tiếng nói)(?!\w)")
+# Words that qualify a title after a name without changing its role: ", Phó Chánh thanh tra Bộ ...",
+# " - nguyên giám đốc ...", ", đương chức Chủ tịch UBND ...".
+_APPOSITIVE_QUALIFIERS = ("phó", "nguyên", "cựu", "tân", "quyền", "đương chức", "đương kim")
+# A child ("bé X", "cháu X") in a report of illness, an accident or a crime is its victim.
+_CHILD_HONORIFICS = {"bé", "cháu", "bé gái", "cháu bé"}
+_HARM_REPORT = re.compile(r"(?<!\w)(?:nạn nhân|bệnh nhân|bệnh nhi|nhiễm|ca bệnh|tử vong|thiệt mạng|sát hại|bị thương|"
+                          r"cấp cứu|xâm hại|bắt cóc|mất tích|tai nạn|ghép)(?!\w)")
+# Honorifics that are also a job ("nhà văn X", "nghệ sĩ X"): the job is the role (not "bé", a child).
+_HONORIFIC_NOT_ROLE = {"bé"}
 _INITIALS = re.compile(r"(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?(?!\w)")
 _OBJECT_WORDS = ("của", "mà", "với", "cho", "về", "giữa", "tới", "đến", "gặp")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(_OBJECT_WORDS) + r")\s+(?:ông|bà|anh|chị|cô)?\s*$")
@@ -86,9 +144,14 @@ _FIRST_PERSON_SUBJECT = re.compile(r"[\s\-–—]*(?:tôi|chúng tôi|chúng ta|
 # (players and singers are named bare), crime news (suspects are named bare, without "ông"/"anh").
 _SPORT_SHOWBIZ = re.compile(r"(?<!\w)(?:cầu thủ|hlv|huấn luyện viên|tiền đạo|tiền vệ|hậu vệ|thủ môn|bàn thắng|ghi bàn|"
                             r"trận đấu|clb|tay vợt|ca sĩ|ca sỹ|diễn viên|người mẫu|ban nhạc|album|bộ phim|vai diễn|"
-                            r"sân khấu|boyband|nhóm nhạc|vận động viên)(?!\w)")
+                            r"sân khấu|boyband|nhóm nhạc|vận động viên|ca khúc|danh ca|nhạc sĩ|đêm nhạc|liveshow|live show|tiết mục)(?!\w)")
 _CRIME = re.compile(r"(?<!\w)(?:bị can|bị cáo|đối tượng|tạm giam|khởi tố|bắt giữ|bị bắt|truy nã|truy tố|lừa đảo|"
                     r"trộm|cướp|ma túy|ma tuý|hành hung|tội)(?!\w)")
+
+
+def _wrongful_story(low: str) -> bool:
+    """The article tells of a wrongful conviction (two of its words, not one question)."""
+    return len(_WRONGFUL.findall(low)) >= 2
 
 
 def _word_hits(text: str, words: Any) -> list[tuple[int, int, str]]:
@@ -155,7 +218,7 @@ _REAL_NAME_AFTER = re.compile(r"\s*,?\s*(?:có\s+)?(?:tên\s+thật|tên\s+khai\
 # "tên" marks a suspect only right before a name: not "cái tên X", "mang tên X", "tên thật là X".
 # ... nor after a noun for a person: "một nhân viên tên Cường", "cô gái tên Lan", "thanh niên tên X".
 _NAME_NOUN_BEFORE_TEN = {"cái", "mang", "có", "đặt", "lấy", "với", "một", "viên", "người", "gái", "trai", "niên",
-                         "sinh", "bé", "khách", "xế", "con", "bạn", "số"}
+                         "sinh", "bé", "khách", "xế", "con", "bạn", "số", "đứng"}
 _NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "tiếng", "riêng", "cúng", "thường", "đường", "phố"}
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:chàng|gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
@@ -1435,9 +1498,11 @@ class PeopleFinder:
         # shares a club's name in an art or travel piece)
         mens_sport = functools.cache(lambda: bool(self.mens_competition.search(low)) and not self.womens_sport.search(low)
                                      and len(self.sport_words.findall(low)) >= 3)
+        spans = sorted((m.start, m.end) for c in clusters for m in c.mentions)
         for c in clusters:
             c.gender = self._gender(c, context_votes.get(id(c)))
-            c.role = self._role(c, low, context_role)
+            own = {(m.start, m.end) for m in c.mentions}
+            c.role = self._role(c, low, context_role, [s for s in spans if s not in own])
             # A player or coach of a men's competition (V-League, La Liga, ATP ...), in a text that
             # names no women's sport, is a man to the sports reader (GUIDE_people: what a careful
             # reader takes from the text); only when nothing else tells the gender.
@@ -1814,9 +1879,37 @@ class PeopleFinder:
             return "suspect"
         return "other"
 
-    def _role(self, c: PersonCluster, low: str, context_role: Any = lambda: "other") -> str:
+    def _role(self, c: PersonCluster, low: str, context_role: Any = lambda: "other",
+              others: list[tuple[int, int]] | None = None) -> str:
+        """``others``: the (start, end) of every other person's mention, sorted, to tell whose a title
+        before the name is."""
         found: list[str] = []
+        # What the sentence says is done to them, right at the name: that mention's role, over its title
+        # ("Phó tổng giám đốc X bị tạm giam"); a mention without it votes with its title.
+        strong: list[str] = []
+        votes: list[str] = []
+        wrongful = None
         for m in c.mentions:
+            start = m.end + 1 if m.initial else m.end
+            head = low[max(0, m.start - 60):m.start]
+            said_of_name = not _POSSESSOR_BEFORE.search(head)
+            cue = None
+            if said_of_name and _PASSIVE_SUSPECT_AFTER.match(low, start) or _ARRESTED_BEFORE.search(head):
+                cue = "suspect"
+            elif said_of_name and _PASSIVE_VICTIM_AFTER.match(low, start) or _HARMED_BEFORE.search(head):
+                cue = "victim"
+            elif _REDRESSED_BEFORE.search(head):
+                if wrongful is None:
+                    wrongful = _wrongful_story(low)
+                if wrongful:
+                    cue = "victim"
+            titles_before = len(found)
+            if cue:
+                strong.append(cue)
+            honorific_role = self.role_words.get(m.honorific or "")
+            if honorific_role not in (None, "citizen") and m.honorific not in _HONORIFIC_NOT_ROLE:
+                found.append(honorific_role)  # "nhà văn X", "nghệ sĩ X"
+            own = len(found)
             # The nearest job title before the name, within the sentence (brackets allowed:
             # "Giám đốc Cục Điều tra Liên bang Mỹ (FBI) James Comey").
             before = low[max(0, m.start - 90):m.start]
@@ -1829,19 +1922,43 @@ class PeopleFinder:
             cut = stops[-1] if stops else -1
             words = [w.rstrip(".") for w in _ROLE_WORD.findall(before[cut + 1:])]
             title = self._nearest_role_title(words)
+            if title and self._title_of_another(low, before, cut, title, m.start, others or [],
+                                                m.honorific in PLAIN_HONORIFICS):
+                title = None
             if title:
-                found.append(self.role_words[title])
+                role = self.role_words[title]
+                if title in _CAPTAIN_TITLES and context_role() == "celebrity":
+                    role = "celebrity"  # a team's captain on the sport page, not a police team's head
+                if title in _DIRECTOR_TITLES and _STATE_BODY_AFTER.match(before, before.rfind(title, cut + 1) + len(title)):
+                    role = "official"
+                found.append(role)
             # Appositive after the name: ", Phó Chủ tịch Hội ...", " - Giám đốc ...", " (mẹ bệnh nhi)".
             after_start = m.end + 1 if m.initial else m.end  # "cháu Y., người bị hại": past the dot
             after = low[after_start:after_start + 60]
             appo = _APPOSITIVE.match(after)
             if appo:
                 words = appo.group(1).split(",")[0].split(")")[0].split()
+                # "Phó Chánh thanh tra Bộ X", "nguyên Giám đốc": the title after its qualifier (when no
+                # title before the name says otherwise: "PGS.TS X, Phó Viện trưởng Viện Y" stays an expert)
+                while not title and len(words) > 1 and " ".join(words[:4]) not in self.role_words and (
+                        words[0] in _APPOSITIVE_QUALIFIERS or " ".join(words[:2]) in _APPOSITIVE_QUALIFIERS):
+                    words = words[2:] if " ".join(words[:2]) in _APPOSITIVE_QUALIFIERS else words[1:]
                 for size in (4, 3, 2, 1):
                     phrase = " ".join(words[:size])
                     if len(words) >= size and phrase in self.role_words and phrase not in self.honorific_gender:
                         found.append(self.role_words[phrase])
                         break
+            if len(found) == own and m.honorific is None and (
+                    head_role := self._list_head_role(low, m.start, others or [])):
+                found.append(head_role)  # "nhà văn A, B, C": B and C are writers too
+            mention_roles = [r for r in found[titles_before:] if r != "citizen"]
+            votes.append(cue or (mention_roles[0] if mention_roles else ""))
+        if strong:
+            votes = [v for v in votes if v]
+            role = max(set(votes), key=lambda r: (votes.count(r), -self.role_order.index(r)))
+            if role == "suspect" and (wrongful if wrongful is not None else _wrongful_story(low)):
+                return "victim"  # "án oan": the arrested and sentenced were wronged
+            return role
         specific = [r for r in found if r not in ("citizen",)]
         if not specific:
             # What the sentence says of them: "X bị tạm giữ" -> suspect, "X là nạn nhân" -> victim.
@@ -1860,14 +1977,70 @@ class PeopleFinder:
                 elif _BUSINESS_PREDICATE.search(after):
                     specific.append("business")  # "hộ ông X (tổ 20) kinh doanh dịch vụ ăn uống"
         if specific:
-            return max(set(specific), key=lambda r: (specific.count(r), -self.role_order.index(r)))
+            role = max(set(specific), key=lambda r: (specific.count(r), -self.role_order.index(r)))
+            if role == "suspect" and not found and _wrongful_story(low):
+                return "victim"  # "tuyên phạt ông X 18 năm tù" in a wrongful conviction's story
+            return role
         if found:
             return found[0]
+        if any(m.honorific in _CHILD_HONORIFICS for m in c.mentions) and _HARM_REPORT.search(low):
+            return "victim"
+        # Crime news names its suspects bare with an age or a birth year ("Trần Hữu Quốc (SN 1987)"),
+        # its victims and witnesses with "anh", "chị", "ông".
+        if all(m.honorific is None for m in c.mentions) and any(m.aged for m in c.mentions) \
+                and len(_CRIME.findall(low)) >= 2:
+            return "suspect"
         if any(m.honorific in _ROYAL for m in c.mentions):
             return "other"  # royalty
         if any(m.honorific for m in c.mentions):
             return "citizen"
         return context_role()
+
+    def _list_head_role(self, low: str, start: int, others: list[tuple[int, int]]) -> str | None:
+        """The role of the title that heads a list of names this name continues: "nhà văn A, B, C"
+        (a title that is also an honorific, which the nearest-title search skips)."""
+        i = bisect.bisect_left(others, (start, -1)) - 1
+        first = start
+        while i >= 0 and others[i][1] <= first and _LIST_GOES_ON.fullmatch(low, others[i][1], first):
+            first = others[i][0]
+            i -= 1
+        if first == start:
+            return None
+        words = low[max(0, first - 30):first].split()[-3:]
+        for size in (3, 2, 1):
+            role = self.role_words.get(" ".join(words[-size:])) if len(words) >= size else None
+            if role not in (None, "citizen") and " ".join(words[-size:]) not in _HONORIFIC_NOT_ROLE:
+                return role
+        return None
+
+    @staticmethod
+    def _title_of_another(low: str, before: str, cut: int, title: str, start: int,
+                          others: list[tuple[int, int]], honorific: bool = False) -> bool:
+        """The title before a name belongs to someone else: another person is named between them and
+        the list does not go on to this name ("Chánh án Y cho biết đã mời ông X"), a verb of another
+        clause stands between ("Một cán bộ ... kể lại, khoảng 8h sáng, chị X"), or, before an
+        honorific ("ông", "anh" ...), a clause's words or a long stretch do."""
+        at = before.rfind(title, cut + 1)
+        if at < 0:
+            return False
+        title_end = start - len(before) + at + len(title)
+        between = low[title_end:start]
+        if title != "tên" and _LA_HONORIFIC_BEFORE.search(between):
+            return False  # "thư ký báo chí của Thủ tướng Y là X", "Nạn nhân ... là ông X": said of X
+        if _TITLE_HOLDER_VERB.search(between):
+            return True
+        if honorific and (len(between) > 80 or _CLAUSE_BETWEEN.search(between)) or _AUXILIARY_BETWEEN.search(between):
+            return True
+        i = bisect.bisect_left(others, (title_end, -1))
+        last = None
+        while i < len(others) and others[i][0] < start:
+            last = others[i]
+            i += 1
+        if last is None or last[1] > start or _LIST_GOES_ON.fullmatch(low, last[1], start):
+            return False
+        # (not one word of the title's own phrase that the finder took for a name, with no clause after
+        # it: "Phó Thủ tướng Thường trực X", "Tổng thống Chad hiện nay - ông X")
+        return " " in low[last[0]:last[1]] or start - last[1] > 30 or bool(_CLAUSE_BETWEEN.search(low, last[1], start))
 
     def _role_before_comma(self, text: str, low: str, start: int) -> bool:
         """An appositive before the name: "tay vợt Tây Ban Nha, Carlos Moya", "thủ thành 21 tuổi,
