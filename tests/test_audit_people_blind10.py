@@ -105,3 +105,58 @@ def test_a_team_captain_on_the_sport_page() -> None:
     # On a police report the head of a team is an official.
     text = "Đội trưởng Đội Cảnh sát hình sự Lương Văn Bắc cho biết nghi phạm đã bị bắt."
     assert roles(text) == {"Lương Văn Bắc": "official"}
+
+
+def test_royalty_is_other_whatever_title_comes_before() -> None:
+    r = roles("Theo phóng viên tại Trung Đông, trong cuộc tiếp kiến Quốc vương Bahrain Hamad bin Isa, "
+              "hai bên đã bàn về an ninh khu vực.")
+    assert r == {"Hamad bin Isa": "other"}
+
+
+def people(text: str) -> dict[str, tuple[str, bool]]:
+    return {p.name: (p.gender, p.quoted) for p in audit(text).people}
+
+
+def test_a_full_name_written_twice_with_one_word_misspelt_is_one_person() -> None:
+    # One letter too many in a foreign surname; the name is the spelling the text uses more often.
+    text = ("Tòa đã tuyên phạt Derek Holloway 2 năm tù. Derek Holloway bị dẫn giải ra xe. "
+            "Hình ảnh của Derek Hollloway được truyền đi khắp nơi.")
+    assert [p.name for p in audit(text).people] == ["Derek Holloway"]
+    # Another tone mark on a Vietnamese middle syllable.
+    text = "Ca sĩ Lâm Đinh Khoa mở màn đêm nhạc. Lâm Đinh Khoa hát ba bài, rồi Lâm Đình Khoa rời sân khấu."
+    assert [p.name for p in audit(text).people] == ["Lâm Đinh Khoa"]
+    # A vowel is no misspelling, nor another given name: two people.
+    assert len(audit("Ông Lê Văn Hùng và ông Lê Văn Hưng cùng đến dự họp.").people) == 2
+    assert len(audit("Bà Lê Thị Hà và bà Lê Thị Hạ cùng đến dự họp.").people) == 2
+
+
+def test_the_named_speaker_after_theo_and_a_noun_phrase() -> None:
+    q = people("Theo điều phối viên của LHQ về dịch sởi, tiến sĩ Hendrik Voss, dịch đã lan tới 30 nước.")
+    assert q["Hendrik Voss"][1] is True
+    q = people("Theo đại diện của hãng Volvo, Paul Mercer, mẫu xe mới sẽ ra mắt vào tháng sau.")
+    assert q["Paul Mercer"][1] is True
+    # An adverbial "theo kế hoạch" names no speaker.
+    q = people("Theo kế hoạch, Nguyễn Văn Hải, giám đốc sở, sẽ tới thăm tỉnh vào tuần sau.")
+    assert q["Nguyễn Văn Hải"][1] is False
+
+
+def test_the_agent_of_a_relative_clause_does_not_speak() -> None:
+    text = ("Ca sĩ Lâm Đinh Khoa đến muộn. Ca sĩ trẻ Trịnh Thế Phong, người bị Lâm Đinh Khoa giật mic "
+            "cho biết anh đã đỡ buồn hơn.")
+    q = people(text)
+    assert q["Trịnh Thế Phong"][1] is True and q["Lâm Đinh Khoa"][1] is False
+
+
+def test_a_nickname_in_quotation_marks_inside_a_bracket() -> None:
+    q = people('Đỗ Văn Lượm (tức Lượm "Sẹo") lạnh lùng thừa nhận hành vi: "Bị cáo chỉ làm theo lệnh".')
+    assert q == {"Đỗ Văn Lượm": ("M", True)}
+
+
+def test_wards_counted_before_a_colon_are_places() -> None:
+    text = "Mô hình đã có ở 3 phường: Phương Mai (quận Đống Đa), Kim Liên (quận Đống Đa), Trung Tự."
+    assert people(text) == {}
+
+
+def test_a_child_and_its_age_before_ten() -> None:
+    r = {p.name: (p.gender, p.role) for p in audit("Một cô bé 9 tuổi tên Trần Bảo Ngọc đã bị lạc trong công viên.").people}
+    assert r == {"Trần Bảo Ngọc": ("F", "other")}

@@ -35,8 +35,9 @@ import itertools
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -111,10 +112,19 @@ _CLAUSE_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|sẽ|nên|thì|rồi|mà|khi
 # ... and, before any name, an auxiliary that opens the title holder's own predicate: "Công an huyện đã
 # bắt giữ nhóm gồm X" (the police's title is not X's).
 _AUXILIARY_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)(?!\w)")
+_BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
+# Administrative units counted before a colon open a list of places: "tại 3 phường:", "các xã:".
+_COUNTED_UNITS = re.compile(r"(?<!\w)(?:\d+|các|những|hai|ba|bốn|năm)\s+(?:phường|xã|quận|huyện|tỉnh|thôn|ấp|bản|"
+                            r"thị trấn|thị xã)\s*$")
+_THEO_APPOSITIVE_BEFORE = re.compile(r"(?:^|[.!?;:\n“”\"]\s*)theo\s+([^,.;:!?“”\"()\n]{3,80}),\s*((?:\S+\s+){0,3})$")
+_COMMA_AFTER_NAME = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,")
+# Nouns for someone who speaks for a body, besides the job titles: "theo đại diện của hãng X, Y, ...".
+_SPEAKER_NOUNS = {"đại diện", "người đại diện", "điều phối viên", "người phụ trách", "nguồn tin", "giới chức"}
+_AGENT_BEFORE = re.compile(r"(?<!\w)(?:người|ai|mà)\s+(?:từng\s+|đã\s+|vừa\s+)?bị\s+$")
 _LA_HONORIFIC_BEFORE = re.compile(r"(?<!\w)là\s+(?:(?:ông|bà|anh|chị|cô|em|cháu|bé)\s+)?$|(?<!\w)là\s*$")
 # A list goes on between two names: "nhà văn A, B và C"; "Thứ trưởng A và người đồng cấp Mỹ B"; a name
 # and the same name in brackets ("An-tô-ni-ô Gu-tê-rết (Antonio Guterres)").
-_LIST_GOES_ON = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:,|và|cùng|;|\()?\s*(?:người đồng (?:cấp|nhiệm)(?:\s+\S+){0,2}\s+)?"
+_LIST_GOES_ON = re.compile(r"\s*\)?\s*(?:\([^()]{0,30}\))?\s*(?:,|và|cùng|;|\()?\s*(?:người đồng (?:cấp|nhiệm)(?:\s+\S+){0,2}\s+)?"
                            r"(?:(?:ông|bà|anh|chị)\s+)?$")
 # A director ("giám đốc", a firm's title) of a state or international body is an official: "Giám đốc Cục
 # Điều tra Liên bang Mỹ (FBI) X", "Giám đốc Ngân hàng Thế giới (WB) tại VN X", "Giám đốc Sở Y".
@@ -147,6 +157,21 @@ _SPORT_SHOWBIZ = re.compile(r"(?<!\w)(?:cầu thủ|hlv|huấn luyện viên|ti�
                             r"sân khấu|boyband|nhóm nhạc|vận động viên|ca khúc|danh ca|nhạc sĩ|đêm nhạc|liveshow|live show|tiết mục)(?!\w)")
 _CRIME = re.compile(r"(?<!\w)(?:bị can|bị cáo|đối tượng|tạm giam|khởi tố|bắt giữ|bị bắt|truy nã|truy tố|lừa đảo|"
                     r"trộm|cướp|ma túy|ma tuý|hành hung|tội)(?!\w)")
+
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _toneless(word: str) -> str:
+    """``word`` without its tone mark (the vowel's own marks, â ă ơ ư, stay)."""
+    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", word) if ch not in _TONE_MARKS))
+
+
+def _phrases(words: list[str], longest: int = 3) -> Iterator[str]:
+    """Every run of one to ``longest`` consecutive words."""
+    for n in range(1, longest + 1):
+        for i in range(len(words) - n + 1):
+            yield " ".join(words[i:i + n])
 
 
 def _wrongful_story(low: str) -> bool:
@@ -218,7 +243,7 @@ _REAL_NAME_AFTER = re.compile(r"\s*,?\s*(?:có\s+)?(?:tên\s+thật|tên\s+khai\
 # "tên" marks a suspect only right before a name: not "cái tên X", "mang tên X", "tên thật là X".
 # ... nor after a noun for a person: "một nhân viên tên Cường", "cô gái tên Lan", "thanh niên tên X".
 _NAME_NOUN_BEFORE_TEN = {"cái", "mang", "có", "đặt", "lấy", "với", "một", "viên", "người", "gái", "trai", "niên",
-                         "sinh", "bé", "khách", "xế", "con", "bạn", "số", "đứng"}
+                         "sinh", "bé", "khách", "xế", "con", "bạn", "số", "đứng", "tuổi"}
 _NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "tiếng", "riêng", "cúng", "thường", "đường", "phố"}
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:chàng|gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
@@ -249,7 +274,9 @@ _OWN_QUOTE_AFTER = re.compile(r"[^.!?“”\"\n]{0,80}?(?:nói|cho biết|chia s
 _SELF_MARRIES = re.compile(r"(?:^" + _SPEAKER_SELF + r"\s+|,\s*|(?<!\w)(?:rồi|nhưng|thì)\s+)(?:(?:không|chưa|chẳng|sẽ|muốn|đã|mới|phải|được|định|"
                            r"cũng|vẫn|chỉ|sớm|đi)\s+)*lấy\s+(chồng|vợ)(?!\w)")
 # A gendered honorific, a noun for the person, then "tên" and the name: "Cô nhân viên tên Hồng".
-_HONORIFIC_NOUN_TEN = re.compile(r"(?<!\w)(cô|chị|bà|anh|ông|chú|cậu)\s+(?!con\s)(?:[^\W\d]+\s+){1,3}tên(?:\s+là)?\s+$")
+_HONORIFIC_NOUN_TEN = re.compile(r"(?<!\w)(cô|chị|bà|anh|ông|chú|cậu)\s+(?!con\s)(?:[^\W\d]+\s+){1,3}tên(?:\s+là)?\s+$"
+                                 # a child and its age: "một bé gái tám tuổi tên Sun", "cậu bé 5 tuổi tên X"
+                                 r"|(?<!\w)(bé gái|bé trai|cô bé|cậu bé)\s+(?:\w+\s+){0,2}tuổi\s+tên(?:\s+là)?\s+$")
 _FEMALE_KIN = {"vợ", "mẹ", "con gái", "chị gái", "em gái", "con dâu"}
 # "cậu con trai chung - bé Subeo", "cô con gái út là bé Na": a child noun, a dash, colon or "là",
 # then the name (with "bé", "cháu" or nothing).
@@ -438,6 +465,7 @@ class Mention:
     dotted_initial: bool = False  # the first token is one letter with a period: "A. Robben"
     alias: bool = False  # introduced as another name of the person before: "Tôn Anh Dũng (tức Dũng “Huế”)"
     player_listed: bool = False  # a middle and given name after a player's title or in its list: "hậu vệ A, Đình Trọng"
+    misspelt: bool = False  # another spelling of a name the text writes more often: "Gary Gliitter"
 
     @property
     def key(self) -> str:
@@ -457,8 +485,8 @@ class PersonCluster:
     _best: tuple[int, Mention] | None = field(default=None, init=False, repr=False, compare=False)
 
     @staticmethod
-    def _fullness(m: Mention) -> tuple[int, int, int]:
-        return len(m.tokens), m.tokens[0].count("."), -m.start
+    def _fullness(m: Mention) -> tuple[int, int, bool, int]:
+        return len(m.tokens), m.tokens[0].count("."), not m.misspelt, -m.start
 
     @property
     def best_mention(self) -> Mention:
@@ -1133,12 +1161,15 @@ class PeopleFinder:
         colon = window.rfind(":")
         if colon == -1:
             return False
-        items = window[colon + 1:].split(",")
-        if items[-1].strip() or any(ch in window[colon + 1:] for ch in ".;!?\n“”\"()") or \
+        # (an item's bracket is dropped: "3 phường: Tương Mai (quận Hai Bà Trưng), Phương Liên")
+        listed = _BRACKETED.sub("", window[colon + 1:])
+        items = listed.split(",")
+        if items[-1].strip() or any(ch in listed for ch in ".;!?\n“”\"()") or \
                 any(not 1 <= len(item.split()) <= 5 for item in items[:-1]):
             return False
         head = window[:colon].split()
-        return any(" ".join(head[-n:]) in self.place_list_heads for n in (1, 2, 3))
+        return any(" ".join(head[-n:]) in self.place_list_heads for n in (1, 2, 3)) or \
+            bool(_COUNTED_UNITS.search(window, 0, colon))
 
     def _accept(self, m: Mention) -> str | None:
         """'yes', 'maybe' (foreign-looking, needs more evidence) or None."""
@@ -1501,8 +1532,7 @@ class PeopleFinder:
         spans = sorted((m.start, m.end) for c in clusters for m in c.mentions)
         for c in clusters:
             c.gender = self._gender(c, context_votes.get(id(c)))
-            own = {(m.start, m.end) for m in c.mentions}
-            c.role = self._role(c, low, context_role, [s for s in spans if s not in own])
+            c.role = self._role(c, low, context_role, spans)
             # A player or coach of a men's competition (V-League, La Liga, ATP ...), in a text that
             # names no women's sport, is a man to the sports reader (GUIDE_people: what a careful
             # reader takes from the text); only when nothing else tells the gender.
@@ -1614,9 +1644,7 @@ class PeopleFinder:
                 f = _fold(t)
                 if len(f) >= 4 and not self._is_viet(f):
                     words[f] = None if f in words and words[f] is not c else c  # shared: ambiguous
-        if not words:
-            return clusters
-        for c in list(clusters):
+        for c in list(clusters) if words else []:
             if len(c.tokens) != 1 or any(len(m.tokens) != 1 for m in c.mentions):
                 continue
             f = _fold(c.tokens[0])
@@ -1630,7 +1658,37 @@ class PeopleFinder:
                     other.add(m)
                 other.mentions.sort(key=lambda x: x.start)
                 clusters.remove(c)
+        # A full name written twice with one word misspelt: a foreign word with one letter too many
+        # ("Gary Gliitter" for "Gary Glitter"), a Vietnamese middle syllable with another tone mark
+        # ("Phan Đình Tùng" for "Phan Đinh Tùng"; not the given name: "Lê Văn Hùng" and "Lê Văn
+        # Hưng" differ in a vowel, "Lê Thị Hà" and "Lê Thị Hạ" may be two people; not beside an
+        # initial: "anh Cill K’ Sét", "anh Chill K’ Vũ").
+        for c in sorted(clusters, key=lambda x: len(x.mentions)):
+            toks = [_fold(t) for t in c.tokens]
+            if len(toks) < 2:
+                continue
+            for o in clusters:
+                other_toks = [_fold(t) for t in o.tokens]
+                if o is c or len(other_toks) != len(toks) or len(o.mentions) < len(c.mentions):
+                    continue
+                diff = [i for i, (a, b) in enumerate(zip(toks, other_toks, strict=True)) if a != b]
+                if len(diff) == 1 and all(len(t) > 1 for t in toks) and \
+                        self._misspelt(toks[diff[0]], other_toks[diff[0]], middle=0 < diff[0] < len(toks) - 1):
+                    for m in c.mentions:
+                        m.misspelt = True  # the name is the one the text spells more often
+                        o.add(m)
+                    o.mentions.sort(key=lambda x: x.start)
+                    clusters.remove(c)
+                    break
         return clusters
+
+    def _misspelt(self, word: str, right: str, middle: bool) -> bool:
+        """``word`` is ``right`` misspelt: one letter too many in a foreign word, or, for a Vietnamese
+        middle syllable, another tone mark."""
+        if not self._is_viet(right):
+            return len(right) >= 4 and len(word) == len(right) + 1 and any(
+                word[:i] + word[i + 1:] == right for i in range(1, len(word)))
+        return middle and word != right and _toneless(word) == _toneless(right)
 
     def _bare_given_names(self, clusters: list[PersonCluster], text: str) -> None:
         """After "Trương Đình Bảo" is named, a bare "Bảo" (capitalised, alone) refers to him; after
@@ -1788,10 +1846,10 @@ class PeopleFinder:
             if kin and all(w in self._title_vocabulary or w in self.honorific_gender for w in kin.group(2).split()):
                 vote(c, "F" if kin.group(1) in _FEMALE_KIN else "M")  # "X, vợ ông Y", "X, con trai của bà Y"
             named = _HONORIFIC_NOUN_TEN.search(before) if g == "U" else None
-            at = m.start - len(before) + named.start(1) if named else 0
+            at = m.start - len(before) + named.start(named.lastindex or 1) if named else 0
             if named and (text[at].islower() or not _LOWER_WORD_BEFORE.search(text, max(0, at - 3), at)):
                 # (not a capitalised name's last word: "của Phương Anh mang tên Ước mơ")
-                vote(c, self.honorific_gender[named.group(1)])  # "Cô nhân viên tên Hồng", "anh thanh niên tên Dũng"
+                vote(c, self.honorific_gender[named.group(named.lastindex or 1)])  # "Cô nhân viên tên Hồng"
             owner = _SPOUSE_OF_BEFORE.search(before) if g == "U" else None
             if owner:
                 vote(c, "M" if owner.group(1) == "vợ" else "F")  # "vợ con của Tiên phải đi bán vé số"
@@ -1880,9 +1938,11 @@ class PeopleFinder:
         return "other"
 
     def _role(self, c: PersonCluster, low: str, context_role: Any = lambda: "other",
-              others: list[tuple[int, int]] | None = None) -> str:
-        """``others``: the (start, end) of every other person's mention, sorted, to tell whose a title
-        before the name is."""
+              spans: list[tuple[int, int]] | None = None) -> str:
+        """``spans``: the (start, end) of every person's mention, sorted, to tell whose a title before
+        the name is (read only when a title or a list is there to place)."""
+        own_spans = {(m.start, m.end) for m in c.mentions}
+        others = functools.cache(lambda: [s for s in spans or [] if s not in own_spans])
         found: list[str] = []
         # What the sentence says is done to them, right at the name: that mention's role, over its title
         # ("Phó tổng giám đốc X bị tạm giam"); a mention without it votes with its title.
@@ -1907,7 +1967,8 @@ class PeopleFinder:
             if cue:
                 strong.append(cue)
             honorific_role = self.role_words.get(m.honorific or "")
-            if honorific_role not in (None, "citizen") and m.honorific not in _HONORIFIC_NOT_ROLE:
+            if honorific_role not in (None, "citizen") and m.honorific not in _HONORIFIC_NOT_ROLE \
+                    and m.honorific not in _ROYAL:  # royalty is "other" (below)
                 found.append(honorific_role)  # "nhà văn X", "nghệ sĩ X"
             own = len(found)
             # The nearest job title before the name, within the sentence (brackets allowed:
@@ -1921,8 +1982,8 @@ class PeopleFinder:
                              and w.group(0) not in self.honorific_gender)]
             cut = stops[-1] if stops else -1
             words = [w.rstrip(".") for w in _ROLE_WORD.findall(before[cut + 1:])]
-            title = self._nearest_role_title(words)
-            if title and self._title_of_another(low, before, cut, title, m.start, others or [],
+            title = self._nearest_role_title(words) if m.honorific not in _ROYAL else None
+            if title and self._title_of_another(low, before, cut, title, m.start, others(),
                                                 m.honorific in PLAIN_HONORIFICS):
                 title = None
             if title:
@@ -1949,7 +2010,7 @@ class PeopleFinder:
                         found.append(self.role_words[phrase])
                         break
             if len(found) == own and m.honorific is None and (
-                    head_role := self._list_head_role(low, m.start, others or [])):
+                    head_role := self._list_head_role(low, m.start, others())):
                 found.append(head_role)  # "nhà văn A, B, C": B and C are writers too
             mention_roles = [r for r in found[titles_before:] if r != "citizen"]
             votes.append(cue or (mention_roles[0] if mention_roles else ""))
@@ -2264,8 +2325,9 @@ class PeopleFinder:
         return bool(words) and all(w in self._title_vocabulary and w not in self.honorific_gender for w in words)
 
     def _object_of(self, low: str, start: int) -> bool:
-        """Is the name at ``start`` an object or possessor ("của X", "với luật sư X")?"""
-        if _OBJECT_BEFORE.search(low[max(0, start - 8):start]):
+        """Is the name at ``start`` an object or possessor ("của X", "với luật sư X"), or the agent of a
+        relative clause's passive ("Y, người bị X giật mic, cho biết": Y speaks)?"""
+        if _OBJECT_BEFORE.search(low[max(0, start - 8):start]) or _AGENT_BEFORE.search(low, max(0, start - 12), start):
             return True
         words = low[max(0, start - 60):start].split()
         for n in range(1, min(5, len(words))):
@@ -2321,8 +2383,13 @@ class PeopleFinder:
                 continue  # a capitalised word mid-sentence is a name ("Khai"), not the verb "khai"
             # The clause before the verb: back to the sentence start, a quote mark or a colon.
             i = bisect.bisect_right(sentence_starts, verb.start()) - 1
-            seg_start = sentence_starts[i] if i >= 0 else 0
+            sentence_start = seg_start = sentence_starts[i] if i >= 0 else 0
             seg_start = max([seg_start] + [low.rfind(ch, seg_start, verb.start()) + 1 for ch in "“”\":;«»"])
+            # (not at a nickname's quotation marks inside a bracket that closes before the verb:
+            # "Đỗ Văn A (tức A “Sẹo”) thừa nhận")
+            bracket = low.rfind("(", sentence_start, seg_start)
+            if bracket > low.rfind(")", sentence_start, seg_start) and ")" in low[seg_start:verb.start()]:
+                seg_start = max([sentence_start] + [low.rfind(ch, sentence_start, bracket) + 1 for ch in "“”\":;«»"])
             seg_start = max(seg_start, verb.start() - 200)
             # ", nhưng bà X không đồng ý vì cho rằng": a conjunction opens the speaker's own clause.
             conj_ends = [c.end() for c in _CONTRAST_CLAUSE.finditer(low, seg_start, verb.start())]
@@ -2394,6 +2461,14 @@ class PeopleFinder:
                 if all(w.lower() in self._title_vocabulary or w[:1].isupper() for w in between) and sum(
                         w.lower() in self._title_vocabulary for w in between) >= sum(w[:1].isupper() for w in between) / 3:
                     cluster.quoted = True
+            # "Theo điều phối viên LHQ về dịch cúm, tiến sĩ X, virus ...", "Theo đại diện của hãng Y, X,
+            # ...": the name, set off by commas, is the attributed speaker (a person noun in the phrase;
+            # not "Theo kế hoạch, X, ...").
+            theo = _THEO_APPOSITIVE_BEFORE.search(low, max(0, start - 120), start)
+            if theo and _COMMA_AFTER_NAME.match(low, end) and (
+                    not theo.group(2).split() or self._titles_only(theo.group(2))) and \
+                    any(w in self.role_words or w in _SPEAKER_NOUNS for w in _phrases(theo.group(1).split())):
+                cluster.quoted = True
             # "“...” - cô Nguyễn Thị Dung (giáo viên ...) xúc động": a name after a quotation and a
             # dash, its titles alone between, signs the quotation whatever verb follows.
             # Words, not a title in quotation marks ("vợ vua “Tài nhân ...”- X"): a sentence or a long run.
