@@ -160,3 +160,17 @@ def test_wards_counted_before_a_colon_are_places() -> None:
 def test_a_child_and_its_age_before_ten() -> None:
     r = {p.name: (p.gender, p.role) for p in audit("Một cô bé 9 tuổi tên Trần Bảo Ngọc đã bị lạc trong công viên.").people}
     assert r == {"Trần Bảo Ngọc": ("F", "other")}
+
+
+def test_an_organisation_head_and_what_it_does_then_its_name() -> None:
+    assert people("Đơn vị thi công là chi nhánh Công ty Xây dựng Phú Thịnh giải thích rằng cống đã được gia cố.") == {}
+    assert people("Sáng nào bà cũng đến Bệnh viện tâm thần ban ngày Tuệ Minh để điều trị.") == {}
+    # After a job title the name is the holder's.
+    r = roles("Giám đốc Công ty Môi trường đô thị Huỳnh Minh Nhựt đã ký hợp đồng mới.")
+    assert r == {"Huỳnh Minh Nhựt": "business"}
+
+
+def test_theo_a_phrase_then_a_titled_name() -> None:
+    # A title before the name makes it the speaker even when the phrase has no person noun.
+    q = people("Theo báo cáo mới về dịch cúm ở châu Á, tiến sĩ Hendrik Voss, virus đã lây lan tại 45 nước.")
+    assert q["Hendrik Voss"][1] is True

@@ -532,6 +532,8 @@ class PeopleFinder:
             for w in words:
                 self.role_words.setdefault(_fold(w), role)
         self.not_person_before = _phrase_set(lex["not_person_before"])
+        self.org_heads = _phrase_set(lex.get("org_heads", []))
+        self.org_descriptors = _phrase_set(lex.get("org_descriptors", []))
         self.extra_person_nouns = _phrase_set(lex.get("person_nouns", []))
         self.countries = _phrase_set(lex["countries"])
         self.place_list_heads = _phrase_set(lex.get("place_list_heads", []))
@@ -1126,7 +1128,24 @@ class PeopleFinder:
             if len(words) >= size and phrase in self.not_person_before:
                 # "thương vụ Ivan Perisic", "vụ án Lê Văn A": an affair named after a person.
                 return " ".join(words[-size - 1:]) not in self.case_words and phrase not in self.case_words
+        if self._org_with_descriptors(words):
+            return True
         return place_list and self._in_place_list(prefix)
+
+    def _org_with_descriptors(self, words: list[str]) -> bool:
+        """An organisation's head and the words that say what it does, then its name: "Công ty Xây
+        dựng Bạch Đằng", "Bệnh viện tâm thần ban ngày Mai Hương", "cửa hàng xuất nhập khẩu tư doanh
+        Đồng Tiến" (people.yaml: org_heads, org_descriptors); not after a job title, where the name is
+        the job holder's."""
+        end = len(words)
+        while end > 0:  # walk back over the descriptors, longest first
+            step = next((n for n in (3, 2, 1) if end >= n and " ".join(words[end - n:end]) in self.org_descriptors), 0)
+            if not step:
+                break
+            end -= step
+        head = next((n for n in (3, 2, 1) if end >= n and " ".join(words[end - n:end]) in self.org_heads), 0)
+        # (not after a job title: "giám đốc Công ty Môi trường đô thị Huỳnh Minh Nhựt" is the director)
+        return end < len(words) and bool(head) and self._nearest_role_title(words[max(0, end - head - 3):end - head]) is None
 
     def _in_place_list(self, prefix: str, cased: str | None = None) -> bool:
         """The name continues a list of streets or places: "trên phố Hàng Mã, Lương Văn Can" (with
@@ -2462,12 +2481,12 @@ class PeopleFinder:
                         w.lower() in self._title_vocabulary for w in between) >= sum(w[:1].isupper() for w in between) / 3:
                     cluster.quoted = True
             # "Theo điều phối viên LHQ về dịch cúm, tiến sĩ X, virus ...", "Theo đại diện của hãng Y, X,
-            # ...": the name, set off by commas, is the attributed speaker (a person noun in the phrase;
-            # not "Theo kế hoạch, X, ...").
+            # ...": the name, set off by commas, is the attributed speaker (a title before it, or a person
+            # noun in the phrase; not "Theo kế hoạch, X, ...").
             theo = _THEO_APPOSITIVE_BEFORE.search(low, max(0, start - 120), start)
             if theo and _COMMA_AFTER_NAME.match(low, end) and (
-                    not theo.group(2).split() or self._titles_only(theo.group(2))) and \
-                    any(w in self.role_words or w in _SPEAKER_NOUNS for w in _phrases(theo.group(1).split())):
+                    self._titles_only(theo.group(2)) or not theo.group(2).split() and
+                    any(w in self.role_words or w in _SPEAKER_NOUNS for w in _phrases(theo.group(1).split()))):
                 cluster.quoted = True
             # "“...” - cô Nguyễn Thị Dung (giáo viên ...) xúc động": a name after a quotation and a
             # dash, its titles alone between, signs the quotation whatever verb follows.
