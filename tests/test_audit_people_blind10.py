@@ -174,3 +174,14 @@ def test_theo_a_phrase_then_a_titled_name() -> None:
     # A title before the name makes it the speaker even when the phrase has no person noun.
     q = people("Theo báo cáo mới về dịch cúm ở châu Á, tiến sĩ Hendrik Voss, virus đã lây lan tại 45 nước.")
     assert q["Hendrik Voss"][1] is True
+
+
+def test_an_appositive_title_as_written_and_past_an_age() -> None:
+    # A five-word title: "Phó Giám đốc Bệnh viện" is a doctor's post, not a firm's "phó giám đốc".
+    r = roles("Ông Mạc Văn Thiều - Phó Giám đốc Bệnh viện tỉnh - cho biết bệnh nhân đã qua cơn nguy kịch.")
+    assert r == {"Mạc Văn Thiều": "expert"}
+    # "tên thường gọi" in a bracket is no suspect's "tên".
+    r = roles("Bé Lò Văn Páo (8 tuổi, tên thường gọi Tũn) đã được đưa về nhà an toàn.")
+    assert r["Lò Văn Páo"] != "suspect"
+    r = roles("Ông Jun Min-ho, 58 tuổi, là cựu lãnh đạo nhóm nghị sĩ của đảng cầm quyền.")
+    assert r == {"Jun Min-ho": "official"}

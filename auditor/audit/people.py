@@ -112,6 +112,7 @@ _CLAUSE_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|sẽ|nên|thì|rồi|mà|khi
 # ... and, before any name, an auxiliary that opens the title holder's own predicate: "Công an huyện đã
 # bắt giữ nhóm gồm X" (the police's title is not X's).
 _AUXILIARY_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|sẽ|vừa|được|bị)(?!\w)")
+_AGE_PART = re.compile(r"\s*\d{1,3}\s*tuổi\s*")
 _BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
 # Administrative units counted before a colon open a list of places: "tại 3 phường:", "các xã:".
 _COUNTED_UNITS = re.compile(r"(?<!\w)(?:\d+|các|những|hai|ba|bốn|năm)\s+(?:phường|xã|quận|huyện|tỉnh|thôn|ấp|bản|"
@@ -2003,7 +2004,7 @@ class PeopleFinder:
             words = [w.rstrip(".") for w in _ROLE_WORD.findall(before[cut + 1:])]
             title = self._nearest_role_title(words) if m.honorific not in _ROYAL else None
             if title and self._title_of_another(low, before, cut, title, m.start, others(),
-                                                m.honorific in PLAIN_HONORIFICS):
+                                                m.honorific is not None):
                 title = None
             if title:
                 role = self.role_words[title]
@@ -2017,17 +2018,22 @@ class PeopleFinder:
             after = low[after_start:after_start + 60]
             appo = _APPOSITIVE.match(after)
             if appo:
-                words = appo.group(1).split(",")[0].split(")")[0].split()
+                parts = appo.group(1).split(",")
+                # past an age, to what the person is: "Ông X, 58 tuổi, là cựu lãnh đạo nhóm nghị sĩ ..."
+                # (a comma's appositive: a bracket's age and job are an accused's particulars in a list)
+                if len(parts) > 1 and _AGE_PART.fullmatch(parts[0]) and after.lstrip()[:1] == ",":
+                    parts = parts[1:]
+                words = parts[0].split(")")[0].split()
+                if words[:1] == ["là"]:
+                    words = words[1:]
                 # "Phó Chánh thanh tra Bộ X", "nguyên Giám đốc": the title after its qualifier (when no
                 # title before the name says otherwise: "PGS.TS X, Phó Viện trưởng Viện Y" stays an expert)
                 while not title and len(words) > 1 and " ".join(words[:4]) not in self.role_words and (
                         words[0] in _APPOSITIVE_QUALIFIERS or " ".join(words[:2]) in _APPOSITIVE_QUALIFIERS):
                     words = words[2:] if " ".join(words[:2]) in _APPOSITIVE_QUALIFIERS else words[1:]
-                for size in (4, 3, 2, 1):
-                    phrase = " ".join(words[:size])
-                    if len(words) >= size and phrase in self.role_words and phrase not in self.honorific_gender:
-                        found.append(self.role_words[phrase])
-                        break
+                appositive_role = self._leading_title_role(words)
+                if appositive_role:
+                    found.append(appositive_role)
             if len(found) == own and m.honorific is None and (
                     head_role := self._list_head_role(low, m.start, others())):
                 found.append(head_role)  # "nhà văn A, B, C": B and C are writers too
@@ -2076,6 +2082,16 @@ class PeopleFinder:
             return "citizen"
         return context_role()
 
+    def _leading_title_role(self, words: list[str]) -> str | None:
+        """The role of the job title ``words`` open with, if any (not an honorific, nor "tên" of "tên
+        thường gọi")."""
+        for size in (5, 4, 3, 2, 1):
+            phrase = " ".join(words[:size])
+            if len(words) >= size and phrase in self.role_words and phrase not in self.honorific_gender \
+                    and phrase != "tên":
+                return self.role_words[phrase]
+        return None
+
     def _list_head_role(self, low: str, start: int, others: list[tuple[int, int]]) -> str | None:
         """The role of the title that heads a list of names this name continues: "nhà văn A, B, C"
         (a title that is also an honorific, which the nearest-title search skips)."""
@@ -2099,7 +2115,7 @@ class PeopleFinder:
         """The title before a name belongs to someone else: another person is named between them and
         the list does not go on to this name ("Chánh án Y cho biết đã mời ông X"), a verb of another
         clause stands between ("Một cán bộ ... kể lại, khoảng 8h sáng, chị X"), or, before an
-        honorific ("ông", "anh" ...), a clause's words or a long stretch do."""
+        honorific ("ông", "anh", "bé" ...), a clause's words or a long stretch do."""
         at = before.rfind(title, cut + 1)
         if at < 0:
             return False
