@@ -9,14 +9,7 @@ what the same rules must still flag.
 """
 
 import pytest
-
-from auditor.audit.engine import Auditor
-
-AUDITOR = Auditor()
-
-
-def rules_hit(sentence: str) -> set[str]:
-    return {f.rule for f in AUDITOR.audit(sentence).findings if f.by == "rule"}
+from test_audit_stereo import rules_hit  # tests/ is on sys.path
 
 
 @pytest.mark.parametrize("sentence", [
