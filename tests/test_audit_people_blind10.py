@@ -185,3 +185,10 @@ def test_an_appositive_title_as_written_and_past_an_age() -> None:
     assert r["Lò Văn Páo"] != "suspect"
     r = roles("Ông Jun Min-ho, 58 tuổi, là cựu lãnh đạo nhóm nghị sĩ của đảng cầm quyền.")
     assert r == {"Jun Min-ho": "official"}
+
+
+def test_the_one_robbed_lured_or_defrauded_is_a_victim() -> None:
+    r = roles("Lợi dụng sơ hở, Cao Văn Tý đã dụ anh Hà Văn Khải góp vốn rồi chiếm đoạt của anh Khải 200 triệu đồng.")
+    assert r["Hà Văn Khải"] == "victim"
+    r = roles("Đêm qua, kẻ gian đã trộm tài sản của bà Lương Thị Gấm khi bà đang ngủ.")
+    assert r == {"Lương Thị Gấm": "victim"}

@@ -88,7 +88,8 @@ _PASSIVE_VICTIM_AFTER = re.compile(_NAME_TAIL + r"(?:bị\s+(?:sát hại|giết
 _OBJECT_HONORIFIC = r"\s+(?:(?:anh|chị|ông|bà|cháu|em|bé|cô|cụ|nạn nhân|người bị hại)\s+)?$"
 _HARMED_BEFORE = re.compile(r"(?<!\w)(?:sát hại|giết(?:\s+chết|\s+hại)?|đâm(?:\s+chết)?|chém(?:\s+chết)?|bắn(?:\s+chết)?|"
                             r"đánh(?:\s+chết|\s+đập|\s+trọng thương)?|lừa(?:\s+gạt|\s+đảo)?|"
-                            r"bắt cóc|hành hung|hiếp dâm|cưỡng hiếp|xâm hại|cướp của|gây thương tích cho|"
+                            r"bắt cóc|hành hung|hiếp dâm|cưỡng hiếp|xâm hại|gây thương tích cho|dụ(?:\s+dỗ)?|"
+                            r"(?:cướp|trộm|chiếm đoạt|cưỡng đoạt)(?:\s+(?:tài sản|tiền|xe))?\s+của|"
                             r"giải cứu|thi thể(?:\s+của)?)" + _OBJECT_HONORIFIC)
 _ARRESTED_BEFORE = re.compile(r"(?<!\w)(?:bắt(?:\s+giữ|\s+khẩn cấp|\s+tạm giam|\s+quả tang)?|tạm giữ|tạm giam|khởi tố|truy nã|"
                               r"truy tố|phiên xử|phiên thẩm vấn|kết án|lệnh bắt(?:\s+khẩn cấp)?)(?:\s+\d+\s+(?:ngày|tháng|năm))?"
