@@ -192,3 +192,13 @@ def test_the_one_robbed_lured_or_defrauded_is_a_victim() -> None:
     assert r["Hà Văn Khải"] == "victim"
     r = roles("Đêm qua, kẻ gian đã trộm tài sản của bà Lương Thị Gấm khi bà đang ngủ.")
     assert r == {"Lương Thị Gấm": "victim"}
+
+
+def test_a_chair_of_a_firm_or_business_association_is_in_business() -> None:
+    r = roles("Ông Vũ Văn Thái, chủ tịch Hiệp hội Da giày Việt Nam, nói doanh nghiệp đang khó khăn.")
+    assert r == {"Vũ Văn Thái": "business"}
+    r = roles("Chủ tịch Hội đồng quản trị Tập đoàn Sao Mai Lê Thanh Thuấn cho biết lợi nhuận tăng.")
+    assert r == {"Lê Thanh Thuấn": "business"}
+    # A chair of a people's committee is an official.
+    r = roles("Ông Giàng Seo Phử, Phó Chủ tịch UBND huyện, cho biết đường đã thông.")
+    assert r == {"Giàng Seo Phử": "official"}

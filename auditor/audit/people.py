@@ -131,6 +131,12 @@ _LIST_GOES_ON = re.compile(r"\s*\)?\s*(?:\([^()]{0,30}\))?\s*(?:,|và|cùng|;|\(
 # A director ("giám đốc", a firm's title) of a state or international body is an official: "Giám đốc Cục
 # Điều tra Liên bang Mỹ (FBI) X", "Giám đốc Ngân hàng Thế giới (WB) tại VN X", "Giám đốc Sở Y".
 _CAPTAIN_TITLES = {"đội trưởng", "phó đội trưởng"}
+# A chair or secretary general of a firm, a club or a business association is in business: "Chủ tịch
+# hãng Microsoft", "chủ tịch Hiệp hội Da giày", "Chủ tịch CLB Al Ittihad", "Phó Tổng thư ký VASEP".
+_CHAIR_TITLES = {"chủ tịch", "phó chủ tịch", "tổng thư ký", "phó tổng thư ký"}
+_BUSINESS_BODY_AFTER = re.compile(r"\s*(?:hãng|tập đoàn|tổng công ty|công ty|cty|hiệp hội|câu lạc bộ|clb|hđqt|hội đồng quản trị|"
+                                  r"liên minh hợp tác xã|liên minh htx|hợp tác xã|htx|doanh nghiệp|ngân hàng thương mại|"
+                                  r"liên đoàn (?:các )?(?:tổ chức )?kinh tế|vasep|vcci|fpt|vingroup)(?!\w)")
 _DIRECTOR_TITLES = {"giám đốc", "phó giám đốc", "giám đốc điều hành"}
 _STATE_BODY_AFTER = re.compile(r"\s*(?:cục|sở|công an|ngân hàng thế giới|ngân hàng phát triển châu á|ngân hàng nhà nước|"
                                r"quỹ tiền tệ quốc tế|liên hợp quốc|lhq|wb|adb|imf|fbi|cia|nasa|kho bạc|đài truyền hình việt nam|"
@@ -174,6 +180,16 @@ def _phrases(words: list[str], longest: int = 3) -> Iterator[str]:
     for n in range(1, longest + 1):
         for i in range(len(words) - n + 1):
             yield " ".join(words[i:i + n])
+
+
+def _body_role(title: str, after: str, role: str) -> str:
+    """The role a title gives, from the body named after it: a director of a state or international
+    body is an official, a chair of a firm or business association in business."""
+    if title in _DIRECTOR_TITLES and _STATE_BODY_AFTER.match(after):
+        return "official"
+    if title in _CHAIR_TITLES and _BUSINESS_BODY_AFTER.match(after):
+        return "business"
+    return role
 
 
 def _wrongful_story(low: str) -> bool:
@@ -2011,8 +2027,7 @@ class PeopleFinder:
                 role = self.role_words[title]
                 if title in _CAPTAIN_TITLES and context_role() == "celebrity":
                     role = "celebrity"  # a team's captain on the sport page, not a police team's head
-                if title in _DIRECTOR_TITLES and _STATE_BODY_AFTER.match(before, before.rfind(title, cut + 1) + len(title)):
-                    role = "official"
+                role = _body_role(title, before[before.rfind(title, cut + 1) + len(title):], role)
                 found.append(role)
             # Appositive after the name: ", Phó Chủ tịch Hội ...", " - Giám đốc ...", " (mẹ bệnh nhi)".
             after_start = m.end + 1 if m.initial else m.end  # "cháu Y., người bị hại": past the dot
@@ -2034,7 +2049,8 @@ class PeopleFinder:
                     words = words[2:] if " ".join(words[:2]) in _APPOSITIVE_QUALIFIERS else words[1:]
                 appositive_role = self._leading_title_role(words)
                 if appositive_role:
-                    found.append(appositive_role)
+                    lead = next(n for n in (5, 4, 3, 2, 1) if self.role_words.get(" ".join(words[:n])) == appositive_role)
+                    found.append(_body_role(" ".join(words[:lead]), " " + " ".join(words[lead:]), appositive_role))
             if len(found) == own and m.honorific is None and (
                     head_role := self._list_head_role(low, m.start, others())):
                 found.append(head_role)  # "nhà văn A, B, C": B and C are writers too
