@@ -202,3 +202,11 @@ def test_a_chair_of_a_firm_or_business_association_is_in_business() -> None:
     # A chair of a people's committee is an official.
     r = roles("Ông Giàng Seo Phử, Phó Chủ tịch UBND huyện, cho biết đường đã thông.")
     assert r == {"Giàng Seo Phử": "official"}
+
+
+def test_a_person_only_the_headline_names_takes_the_texts_page() -> None:
+    title = "Madrid mở hội: Carlos Mendes (trái) ăn mừng cùng đồng đội"
+    text = ("Trận đấu diễn ra quyết liệt. Tiền đạo Lucas Serrat ghi hai bàn thắng, thủ môn Pavel Orsini "
+            "cứu thua nhiều lần và các cầu thủ hai đội thi đấu hết mình.")
+    r = {p.name: p.role for p in audit(text, title).people}
+    assert r["Carlos Mendes"] == "celebrity"

@@ -233,7 +233,12 @@ class Auditor:
             for cluster in self.people.find(nt_title.text, nt_title.sentences):
                 if not any(fold(m.tokens[-1]) in body_last_words
                            or (len(m.tokens) == 1 and fold(m.tokens[0]) in body_words) for m in cluster.mentions):
-                    people.append(self._person(cluster, nt_title, title, []))
+                    person = self._person(cluster, nt_title, title, [])
+                    if person.role == "other":
+                        # a headline's caption names a player the text's sport page is about ("Maxi
+                        # Rodriguez (trái) và ... cản phá pha đi bóng của Raul"): the body's context
+                        person.role = self.people.context_role(nt.lower)
+                    people.append(person)
                     continue
                 # "Ông Nguyễn Khoa Điềm" in the headline, the bare full name in the text: the headline's
                 # honorific is the article's only word on the gender. Only a plain honorific before the

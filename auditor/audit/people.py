@@ -1561,7 +1561,7 @@ class PeopleFinder:
         self._bare_given_names(clusters, text)
         self._pronoun_cues(clusters, text, low)
         context_votes = self._context_gender_votes(clusters, text, low)
-        context_role = functools.cache(lambda: self._context_role(low))  # only read when needed
+        context_role = functools.cache(lambda: self.context_role(low))  # only read when needed
         # (a sport page: a men's competition or club named and several sport words, not a city that
         # shares a club's name in an art or travel piece)
         mens_sport = functools.cache(lambda: bool(self.mens_competition.search(low)) and not self.womens_sport.search(low)
@@ -1963,7 +1963,7 @@ class PeopleFinder:
         return c.pronoun_gender or "U"
 
     @staticmethod
-    def _context_role(low: str) -> str:
+    def context_role(low: str) -> str:
         """The role of a person named bare, with no title or honorific, in this article: a player or
         singer on sport and showbiz pages, a suspect in crime news, else other."""
         sport = len(_SPORT_SHOWBIZ.findall(low))
