@@ -210,3 +210,10 @@ def test_a_person_only_the_headline_names_takes_the_texts_page() -> None:
             "cứu thua nhiều lần và các cầu thủ hai đội thi đấu hết mình.")
     r = {p.name: p.role for p in audit(text, title).people}
     assert r["Carlos Mendes"] == "celebrity"
+
+
+def test_a_classifier_that_agrees_with_the_spouse_noun_names_the_spouse() -> None:
+    assert people("Ông Richard Holm vừa ly dị cô vợ Lakeisha Holm sau 10 năm chung sống.")["Lakeisha Holm"][0] == "F"
+    assert people("Trong truyện, nàng luôn xa cách với ông chồng Kim.")["Kim"][0] == "M"
+    # "vợ X" without the classifier is X's wife: it says nothing of X being a woman.
+    assert people("Anh Tuấn đưa vợ Hiếu đi khám bệnh.")["Hiếu"][0] != "F"

@@ -282,6 +282,10 @@ _KIN_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[,–-]\s*(?:người
                              r"(vợ|mẹ|con gái|chị gái|em gái|con dâu|chồng|bố|cha|con trai|anh trai|em trai|con rể)"
                              r"(?:\s+(?:ruột|cả|út|kế|cũ|thứ hai|thứ ba))?\s+(?:của\s+)?((?:\w+\s+){0,3}?)[" + _UPPER + "]")
 # "vợ con của Tiên", "chồng của Lan": the name owns a spouse (the other sex); not "vợ chồng của".
+# A classifier that agrees with the spouse noun names the spouse herself or himself: "cô vợ X", "bà vợ
+# trẻ X", "ông chồng X" (not "vợ X", X's wife, nor "bà vợ của X").
+_SPOUSE_NAMED_BEFORE = re.compile(r"(?<!\w)(?:cô|bà)\s+(vợ)(?:\s+(?:trẻ|cũ|mới|hiện tại|sắp cưới))?\s+$"
+                                  r"|(?<!\w)(?:anh|ông)\s+(chồng)(?:\s+(?:trẻ|cũ|mới|hiện tại|sắp cưới))?\s+$")
 _SPOUSE_OF_BEFORE = re.compile(r"(?<!\w)(?<!vợ )(vợ|chồng)(?:\s+(?:con|cũ|hiện tại|sắp cưới))?\s+của\s+$")
 # A person's own quotation right after the mention, in the first person, that says the speaker takes a
 # husband or a wife: "Em Y Nhàn nói: “Em muốn ... làm cô giáo, không lấy chồng sớm”" (F). Only with no
@@ -1890,6 +1894,9 @@ class PeopleFinder:
             owner = _SPOUSE_OF_BEFORE.search(before) if g == "U" else None
             if owner:
                 vote(c, "M" if owner.group(1) == "vợ" else "F")  # "vợ con của Tiên phải đi bán vé số"
+            spouse = _SPOUSE_NAMED_BEFORE.search(before) if g == "U" else None
+            if spouse:
+                vote(c, "F" if spouse.group(1) else "M")  # "ly dị cô vợ X", "cùng ông chồng X"
             own = _OWN_QUOTE_AFTER.match(low, m.end) if g == "U" else None
             marries = _SELF_MARRIES.search(own.group(1)) if own else None
             if marries:
