@@ -266,6 +266,35 @@ _NAME_NOUN_AFTER_TEN = {"thật", "gọi", "khai", "đầy", "là", "tuổi", "t
 _NICKNAME = re.compile(r"(?<![\w“\"])([" + _UPPER + r"]\w+) [“\"]([" + _UPPER + r"]\w+)[”\"](?!\w)")
 _KIN_NOUN_AFTER = re.compile(r"\s+(?:chàng|gái|trai|ruột|dâu|rể|họ|cả|út|em|chị|anh|ông|bà|cô|chú|con|cháu|bác|nội|ngoại|"
                              r"giáo|đồng nghiệp|đào)(?!\w)")  # "anh đào" (cherry), "cô đào" (actress)
+# Vietnamese names written partly in initials (crime and court news hide minors and the accused so):
+# a surname and middle name, then two initials ("Dương Thị B.H."; one, "Trần Ngọc H.", is read as before); the
+# surname's and middle name's initials, then the given name ("H.T. Hoài", "Đ.T. Sinh"); or initials
+# alone, three or more, with the person's particulars in a bracket after them ("N.T.T.M. (học sinh").
+_SPELT_THEN_INITIALS = re.compile(r"(?<![\w.])(" + _CAP_WORD + r"(?: " + _CAP_WORD + r"){1,2}) "
+                                  r"([A-ZĐ](?:\.[A-ZĐ]){1,2}\.?)(?![\w.])")
+_INITIALS_THEN_GIVEN = re.compile(r"(?<![\w.])([A-ZĐ](?:\.[A-ZĐ]){1,2}\.) (" + _CAP_WORD + r")(?![\w.’']| [A-ZĐ])")
+_INITIALS_BRACKET = re.compile(r"(?<![\w.])([A-ZĐ](?:\.[A-ZĐ]){2,3}\.?) \(([^()]{1,60})\)")
+_NAME_PARTICLES_AR = ("al", "bin", "ibn", "bint")
+
+
+def _arabic_personal_name(tokens: list[str]) -> bool:
+    """An Arabic name in full: a given name, the lowercase particle, a family name ("Iyad al-Obaidi",
+    "Abu Omar al-Shishani", "Hamad bin Khalifa"). Groups and places take the particle after a common
+    noun of their own ("Jabhat al-Nusra", "Ahrar al-Sham", "Ras al-Ain"), so their first word is one
+    of those nouns (``_ARABIC_NON_NAMES``), or the name is called an organisation before (``_blocked``)."""
+    if len(tokens) < 3 or not tokens[-1][:1].isupper() or _fold(tokens[0]) in ("al", "el"):
+        return False
+    return any(t in _NAME_PARTICLES_AR for t in tokens[1:-1]) and _fold(tokens[0]) not in _ARABIC_NON_NAMES
+
+
+# Common nouns that open Arabic names of groups, places and feasts ("Jabhat al-Nusra": front; "Ras
+# al-Ain": cape; "Eid al-Fitr": feast).
+_ARABIC_NON_NAMES = {"jabhat", "jabhah", "ahrar", "ansar", "jaish", "jaysh", "ras", "tal", "tell", "deir", "bab",
+                     "masjid", "saraya", "harakat", "hayat", "hay'at", "kataib", "kata'ib", "liwa", "dar", "bayt",
+                     "beit", "wadi", "jabal", "jebel", "qasr", "bir", "ain", "sharm", "marsa", "madinat", "hezb",
+                     "hizb", "tanzim", "majlis", "bank", "burj", "mina", "jund", "fatah", "eid", "id", "laylat", "mawlid"}
+
+
 _GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(" + _CAP_WORD + r"(?: " + _CAP_WORD + r")?)(?![\w.])")
 # Small patterns of the hot paths, compiled once.
 _UNIT_ABBREV_BEFORE = re.compile(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$")
@@ -488,6 +517,7 @@ class Mention:
     alias: bool = False  # introduced as another name of the person before: "Tôn Anh Dũng (tức Dũng “Huế”)"
     player_listed: bool = False  # a middle and given name after a player's title or in its list: "hậu vệ A, Đình Trọng"
     misspelt: bool = False  # another spelling of a name the text writes more often: "Gary Gliitter"
+    initialled: bool = False  # a Vietnamese name part spelt out, part in initials: "Dương Thị B.H.", "H.T. Hoài"
 
     @property
     def key(self) -> str:
@@ -771,6 +801,13 @@ class PeopleFinder:
             mentions.append(Mention(start=gm.start(), end=gm.end(), tokens=[gm.group(1), *words_after],
                                     honorific=self._honorific_ending(words), prefix=" ".join(words[-10:]),
                                     dotted_initial=True))
+        for start, end, tokens in self._initialled_names(text, low):
+            words = self._words_before(low, start)
+            if self._blocked(" ".join(words)):
+                continue
+            mentions = [x for x in mentions if not start <= x.start < end and not x.start <= start < x.end]
+            mentions.append(Mention(start=start, end=end, tokens=tokens, honorific=self._honorific_ending(words),
+                                    prefix=" ".join(words[-10:]), initialled=True))
         # "Minh “Sứt”", "Dung "Hà"": a given name and a nickname in quotes (crime reports).
         for nm in _NICKNAME.finditer(text):
             given, nick = nm.group(1), nm.group(2)
@@ -785,6 +822,46 @@ class PeopleFinder:
                                     nickname=True, alias=bool(_ALIAS_BEFORE.search(low, max(0, nm.start() - 20),
                                                                                     nm.start()))))
         return mentions
+
+    def _initialled_names(self, text: str, low: str) -> Iterator[tuple[int, int, list[str]]]:
+        """Vietnamese names written partly in initials: (start, end, tokens) of "Dương Thị B.H." (a
+        known surname and a middle name spelt out), "H.T. Hoài" (a given name most bearers share), and
+        "N.T.T.M. (học sinh ...)" (three initials or more, a bracket of particulars after them)."""
+        for im in _SPELT_THEN_INITIALS.finditer(text):
+            words = im.group(1).split(" ")
+            # The name is the tail of the run that opens with a surname: "Tại Dương Thị B.H." -> "Dương Thị".
+            for k in range(len(words) - 1):
+                tail = [_fold(w) for w in words[k:]]
+                if tail[0] in self.surnames and all(self._is_viet(w) for w in tail):
+                    start = im.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
+                    initials = im.group(2).rstrip(".")  # "Vi Thị P.L." and "Vi Thị P.L" are one person
+                    yield start, im.start(2) + len(initials), [*words[k:], initials]
+                    break
+        for im in _INITIALS_THEN_GIVEN.finditer(text):
+            given = _fold(im.group(2))
+            line_end = text.find("\n", im.end())
+            rest = text[im.end():line_end if line_end >= 0 else len(text)]
+            if sum(self.given.get(given, (0, 0))) < 30 or not self._is_viet(given) or not rest.strip(" .,;:)") \
+                    or not text[:im.start()].strip() or text[:im.start()].rstrip(" ")[-1] in ".:!?\n":
+                # Not a byline at a paragraph's end ("T.T. Hương"); not initials that open a sentence,
+                # where the next word is capitalised anyway ("M.U. Chính thức ...", "Ảnh: P.D. Gia đình ...").
+                continue
+            if given in self.not_name_words or given in self.honorific_gender or \
+                    text.count(im.group(1).rstrip(".")) > text.count(im.group(0)):
+                # Initials that end a sentence, the next one's first word after them ("cháu B.A. Công an
+                # ...", "với M.U. Thế nhưng ..."): a common word, or initials the text also uses alone.
+                continue
+            yield im.start(), im.end(), [im.group(1), im.group(2)]
+        for im in _INITIALS_BRACKET.finditer(text):
+            inside = low[im.start(2):im.end(2)]
+            words = inside.replace(",", " ").split()
+            if re.search(r"\d+\s*tuổi|(?<!\w)(?:sn|sinh năm)\s*\d", inside) or \
+                    any(" ".join(words[:n]) in self._person_nouns for n in (1, 2, 3)):
+                yield im.start(), im.start() + len(im.group(1).rstrip(".")), [im.group(1).rstrip(".")]
+                # "M. khai nhận ...": the last initial alone, with its period, names the same person later on.
+                last = im.group(1).rstrip(".")[-1]
+                for bm in re.finditer(r"(?<![\w.])" + last + r"\.(?![\w.])", text[im.end():]):
+                    yield im.end() + bm.start(), im.end() + bm.start() + 1, [last]
 
     def _name_after_place(self, folded: list[str], before_run: list[str]) -> int | None:
         """Where a person's name starts in a run that begins with a place or organisation.
@@ -1219,6 +1296,8 @@ class PeopleFinder:
             return None
         if m.initial:
             return "yes" if m.honorific else None
+        if m.initialled:
+            return "yes"
         if m.nickname or m.player_listed and all(self._is_viet(_fold(t)) for t in m.tokens):
             return "yes"
         if sum(not t[:1].islower() for t in m.tokens) > 5:
@@ -1480,7 +1559,8 @@ class PeopleFinder:
                         and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
                         and not speaks(m.tokens[-1]) and not self._given_name_speaks(text, m.tokens, speaks) \
                         and not self._title_then_modifiers(text, m.start) \
-                        and not self._title_portfolio(self._strip_countries(m.prefix.split())):
+                        and not self._title_portfolio(self._strip_countries(m.prefix.split())) \
+                        and not (_arabic_personal_name(m.tokens) and m.key not in blocked):
                     foreign_listed.append(m)  # may still join a list next to a person
                     continue
             mentions.append(m)
@@ -1828,9 +1908,15 @@ class PeopleFinder:
             for prefix, gender in self.name_prefix_gender.items():
                 if first == prefix or (prefix.endswith(("'", "’")) and first.startswith(prefix) and len(first) > 2):
                     return gender
+        if any("." in t for t in folded):
+            # "Dương Thị B.H.": only the words spelt out tell ("Thị", "Văn"); "H.T. Hoài" stays U.
+            spelt = [t for t in folded if "." not in t]
+            return "F" if "thị" in spelt[1:] else "M" if "văn" in spelt[1:] else "U"
         if not all(self._is_viet(t) for t in folded):
             # "Jean-Pierre Raffarin": a hyphenated given name the list lacks is read by its first part.
-            votes = {self.foreign_gender.get(t) or self.foreign_gender.get(t.split("-")[0]) for t in folded[:-1] or folded}
+            # "Abu Ali al-Anbari": a kunya's second word names the bearer's son, not the bearer.
+            named = [t for i, t in enumerate(folded[:-1] or folded) if i == 0 or folded[i - 1] not in ("abu", "umm")]
+            votes = {self.foreign_gender.get(t) or self.foreign_gender.get(t.split("-")[0]) for t in named}
             votes.discard(None)
             return votes.pop() if len(votes) == 1 else "U"
         if len(folded) < 2:

@@ -1,0 +1,59 @@
+"""People: shapes the blind11 round corrected (names in initials, Arabic names), on sentences written
+for these tests."""
+
+from auditor.audit import audit
+
+
+def people(text: str) -> dict[str, tuple[str, bool]]:
+    return {p.name: (p.gender, p.quoted) for p in audit(text).people}
+
+
+def test_a_surname_and_middle_name_then_initials_name_one_person() -> None:
+    found = people("Lò Thị M.K. (15 tuổi, trú ở huyện Mường Tè) vừa được công an giải cứu. "
+                   "Em cho biết đã bị lừa sang biên giới.")
+    assert "Lò Thị M.K" in found and found["Lò Thị M.K"][0] == "F"
+    # With and without the last period, the same person once.
+    found = people("Chị Quàng Thị P.L. đã làm đơn. Theo đơn của Quàng Thị P.L, căn nhà bị chiếm.")
+    assert [n for n in found if n.startswith("Quàng Thị")] == ["Quàng Thị P.L"]
+    # One initial after a full surname and middle name is read as before ("Trần Ngọc H." and "anh H." one man).
+    found = people("Hùng đưa tiền cho anh Trần Ngọc H. ở quán nước. Sau đó Sơn khai không đưa tiền cho anh H.")
+    assert [n for n in found if "H" in n] == ["Trần Ngọc H"]
+
+
+def test_initials_then_a_given_name_name_one_person_not_a_sentence_start() -> None:
+    found = people("Ba người phụ nữ bị bắt quả tang gồm K.T. Hoài, V.H. Thanh và L.T. Sinh khai được chủ quán "
+                   "thuê phục vụ.")
+    assert {"K.T. Hoài", "V.H. Thanh", "L.T. Sinh"} <= set(found)
+    assert found["K.T. Hoài"][0] == "U"  # the name alone does not tell
+    assert "T. Sinh" not in found
+    # Initials closing a sentence: the next sentence's first word is no given name.
+    for text in ("Công an đã giải cứu cháu P.A. Công an huyện đang tạm giữ hai đối tượng.",
+                 "Đội bóng chỉ còn kém M.U. Thế nhưng đội bóng vẫn thắng M.U trên sân nhà.",
+                 "Hai bố con được đưa lên bờ. Ảnh: Q.T. Sáng nay, người dân đã trở về nhà."):
+        assert not [n for n in people(text) if " " in n and "." in n], text
+
+
+def test_initials_alone_with_particulars_then_the_last_initial() -> None:
+    text = ("Ngày 3/4, T.H.N.L. (học sinh lớp 10 tại thị xã) đến công an trình báo. "
+            "L. khai nhận đã bị một người phụ nữ dụ dỗ, cô đã nghỉ học từ tháng trước.")
+    found = people(text)
+    assert found == {"T.H.N.L": ("F", True)}
+    # No bracket of particulars: initials alone are an acronym as before.
+    assert people("Ngày 3/4, T.H.N.L. đã công bố kết quả kinh doanh quý I.") == {}
+
+
+def test_an_arabic_name_with_its_particle_is_a_person() -> None:
+    text = ("Sau vụ không kích, Rashad al-Tikriti và Abu Yahya al-Iraqi đã rút về phía tây. "
+            "Ông Tarek nói đó là một thắng lợi.")
+    found = people(text)
+    assert {"Rashad al-Tikriti", "Abu Yahya al-Iraqi"} <= set(found)
+    # A kunya's second word is the son's name: "Abu Yahya" is no reading of "Yahya" (nor of "Ali").
+    assert people("Abu Ali al-Masawi đã bị tiêu diệt trong một cuộc đột kích.")["Abu Ali al-Masawi"][0] == "U"
+
+
+def test_arabic_groups_places_and_feasts_are_no_person() -> None:
+    for text in ("Các tay súng Jabhat al-Nusra và Ahrar al-Sham đã rút khỏi thị trấn.",
+                 "Người Hồi giáo đón Eid al-Fitr sau tháng Ramadan.",
+                 "Tên lửa rơi xuống căn cứ Brak al-Shati ở miền nam Libya. Brak al-Shati bị hư hại nặng.",
+                 "Lữ đoàn Abu Hafs al-Masri nhận trách nhiệm. Các chuyên gia cho rằng Abu Hafs al-Masri ít uy tín."):
+        assert people(text) == {}, text
