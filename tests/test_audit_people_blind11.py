@@ -57,3 +57,14 @@ def test_arabic_groups_places_and_feasts_are_no_person() -> None:
                  "Tên lửa rơi xuống căn cứ Brak al-Shati ở miền nam Libya. Brak al-Shati bị hư hại nặng.",
                  "Lữ đoàn Abu Hafs al-Masri nhận trách nhiệm. Các chuyên gia cho rằng Abu Hafs al-Masri ít uy tín."):
         assert people(text) == {}, text
+
+
+def test_names_joined_by_commas_and_va_before_a_speech_verb_all_speak() -> None:
+    found = people("Tại cơ quan điều tra, cả Đinh Văn Khải và Lục Văn Sơn đều khai nhận đã mua hàng của Tống Văn Bảo.")
+    assert found["Đinh Văn Khải"][1] and found["Lục Văn Sơn"][1] and not found["Tống Văn Bảo"][1]
+    found = people("Các đối tượng Hà Văn Mạnh, Lý Văn Tình, Đào Văn Thắng khai được thuê chở hàng.")
+    assert all(q for _g, q in found.values()) and len(found) == 3
+    # "cùng A và B ... cho biết": the list is a companion, and a predicate stands before the verb.
+    found = people("Ông Trịnh Văn Lâm, người vừa cùng ca sĩ Phan Văn Tới và Lê Văn Bền lưu diễn ở Úc, cho biết "
+                   "chuyến đi rất vất vả.")
+    assert found["Trịnh Văn Lâm"][1] and not found["Phan Văn Tới"][1]

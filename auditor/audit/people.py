@@ -295,6 +295,9 @@ _ARABIC_NON_NAMES = {"jabhat", "jabhah", "ahrar", "ansar", "jaish", "jaysh", "ra
                      "hizb", "tanzim", "majlis", "bank", "burj", "mina", "jund", "fatah", "eid", "id", "laylat", "mawlid"}
 
 
+# Words that may stand between a list of subjects and its speech verb: "A và B đều khai nhận".
+_LIST_VERB_ADVERBS = {"đều", "cùng", "cũng", "đã", "vẫn", "thì"}
+_WITH_BEFORE = re.compile(r"(?<!\w)(?:cùng|với)(?!\w)")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(" + _CAP_WORD + r"(?: " + _CAP_WORD + r")?)(?![\w.])")
 # Small patterns of the hot paths, compiled once.
 _UNIT_ABBREV_BEFORE = re.compile(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$")
@@ -2579,6 +2582,18 @@ class PeopleFinder:
                 if len(in_clause) == 2 and _AND_BEFORE.search(low, max(0, nearest[0] - 12), nearest[0]) \
                         and self._opens_clause(text, low, seg_start, in_clause[0][0]):
                     in_clause[0][2].quoted = True
+                # "A, B, C khai ...", "cả A và B đều khai nhận": names joined by nothing but commas and
+                # "và" are one subject, and all of them speak.
+                # (the verb right after the last name, and no "cùng" before the first: not "cùng ca sĩ A
+                # và B lưu diễn ... cho biết", nor "dẫn cùng A, B tâm sự")
+                j = len(in_clause) - 1
+                while j > 0 and low[in_clause[j - 1][1]:in_clause[j][0]] in (", ", " và ", ", và "):
+                    j -= 1
+                first = in_clause[j][0]
+                if j < len(in_clause) - 1 and set(between.split()) <= _LIST_VERB_ADVERBS and \
+                        not _WITH_BEFORE.search(low, max(seg_start, first - 30), first):
+                    for o in in_clause[j:]:
+                        o[2].quoted = True
             elif len(low[in_clause[0][1]:verb.start()]) <= 160 and not _first_person_subject(
                     low, seg_start, in_clause[0][0]) and not _GENERIC_SUBJECT.search(low, max(0, verb.start() - 25),
                                                                                       verb.start()) \
