@@ -69,7 +69,8 @@ def read_labels(path: Path) -> dict[str, tuple[str, bool]]:
 SETS = {"check": "stereo_check", "blind": "stereo_blind", "final": "stereo_final", "round4": "stereo_round4",
         "round4b": "stereo_round4b", "round5": "stereo_round5",
         "round6": "stereo_round6", "round7": "stereo_round7", "round8": "stereo_round8",
-        "round9": "stereo_round9", "round10": "stereo_round10"}
+        "round9": "stereo_round9", "round10": "stereo_round10",
+        "round11": "stereo_round11"}
 
 
 def load(set_name: str) -> list[dict]:
