@@ -68,3 +68,16 @@ def test_names_joined_by_commas_and_va_before_a_speech_verb_all_speak() -> None:
     found = people("Ông Trịnh Văn Lâm, người vừa cùng ca sĩ Phan Văn Tới và Lê Văn Bền lưu diễn ở Úc, cho biết "
                    "chuyến đi rất vất vả.")
     assert found["Trịnh Văn Lâm"][1] and not found["Phan Văn Tới"][1]
+
+
+def test_a_given_name_the_guide_calls_ambiguous_needs_a_middle_name_that_tells() -> None:
+    # "Hải", "Minh", "Anh" with no honorific or pronoun: U, whatever the pair's count says.
+    assert people("Bị cáo Đào Thanh Hải khai đã nhận tiền.")["Đào Thanh Hải"][0] == "U"
+    assert people("Đại diện công ty là Lý Hoàng Minh.")["Lý Hoàng Minh"][0] == "U"
+    # A middle name that tells still decides: "Quang", "Tuấn"; and a rare middle that is a clear given name.
+    assert people("Bị cáo Đào Quang Minh khai đã nhận tiền.")["Đào Quang Minh"][0] == "M"
+    assert people("Đại diện công ty là Lý Tuấn Anh.")["Lý Tuấn Anh"][0] == "M"
+    assert people("Đại diện công ty là Đỗ Thắng Hải.")["Đỗ Thắng Hải"][0] == "M"
+    # "Thị" and an honorific as before.
+    assert people("Bị cáo Đào Thị Minh khai đã nhận tiền.")["Đào Thị Minh"][0] == "F"
+    assert people("Bà Đào Thanh Hải cho biết đã nhận tiền.")["Đào Thanh Hải"][0] == "F"

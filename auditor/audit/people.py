@@ -608,6 +608,7 @@ class PeopleFinder:
             re.compile(r"(?<!\w)(?:" + "|".join(sport_page[key]) + r")(?!\w)")
             for key in ("mens_competitions", "womens_sport", "sport_words"))
         foreign = load_yaml(rules_dir / "lexicons" / "foreign_names.yaml")
+        self.ambiguous_given = set(lex.get("ambiguous_given", []))
         self.foreign_gender = {_fold(n): g[0] for g in ("M", "F", "M_more", "F_more") for n in foreign.get(g, [])}
         table = json.loads(_DATA.read_text(encoding="utf-8"))
         self.places = set(table.get("places", [])) | _phrase_set(lex.get("former_places", []))
@@ -1936,6 +1937,17 @@ class PeopleFinder:
             return "F"
         if "văn" in middles:
             return "M"
+        if given in self.ambiguous_given and has_surname:  # (a stage name's pair, "Việt Anh", as before)
+            # "Minh", "Anh", "Hải" (GUIDE_people): the given name does not tell; only a middle name
+            # that does ("Quang Minh", "Tuấn Anh"), not the pair's count ("Thanh Hải" U).
+            m, f = self.middle.get(middles[-1], (0, 0)) if middles else (0, 0)
+            if middles and m + f < 20:
+                # A rare middle that is a clear given name itself: "Đỗ Thắng Hải".
+                m, f = self.given.get(middles[-1], (0, 0))
+                if not (m + f >= 50 and max(m, f) >= 20 * min(m, f) + 20):
+                    m = f = 0
+            logodds = math.log((f + 1) / (m + 1))
+            return "F" if logodds >= 2.2 else "M" if logodds <= -2.2 else "U"
         pair = " ".join(folded[-2:])
         if middles and pair in self.middle_given:
             m, f = self.middle_given[pair]
