@@ -81,3 +81,11 @@ def test_a_given_name_the_guide_calls_ambiguous_needs_a_middle_name_that_tells()
     # "Thị" and an honorific as before.
     assert people("Bị cáo Đào Thị Minh khai đã nhận tiền.")["Đào Thị Minh"][0] == "F"
     assert people("Bà Đào Thanh Hải cho biết đã nhận tiền.")["Đào Thanh Hải"][0] == "F"
+
+
+def test_a_given_name_then_the_surname_is_the_full_name_of_the_text() -> None:
+    found = people("Ca sĩ Lưu Thanh Vy vừa ra mắt album mới. Trong album, Vy Lưu hát lại ba ca khúc cũ.")
+    assert set(found) == {"Lưu Thanh Vy"}
+    # Not when two full names fit.
+    found = people("Lưu Thanh Vy và Lưu Bảo Vy cùng dự lễ. Vy Lưu phát biểu trước.")
+    assert "Vy Lưu" in found

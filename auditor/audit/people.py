@@ -1638,7 +1638,7 @@ class PeopleFinder:
             # One-word foreign names join only the group they continue ("như Ronaldinho, Deco hay Eto'o"),
             # not any person next to them ("Derby County, Leicester": a team).
             mentions += self._list_neighbours(singles, grouped, low, dashes=False)
-        clusters = self._merge_misspellings(self._merge_real_names(self._cluster(mentions), low))
+        clusters = self._merge_inverted(self._merge_misspellings(self._merge_real_names(self._cluster(mentions), low)))
         if blocked:
             # A short name the text twice puts after a place, product or organisation word ("rượu
             # Hồng Đào", "nhãn hiệu Hồng Đào") and never after an honorific is that thing's name.
@@ -1757,6 +1757,22 @@ class PeopleFinder:
                     clusters.remove(other)
                     starts.update({x.start: c for x in other.mentions})
                     break
+        return clusters
+
+    def _merge_inverted(self, clusters: list[PersonCluster]) -> list[PersonCluster]:
+        """"Hà Hồ" for "Hồ Ngọc Hà": a given name then a surname, the pet form showbiz gives a full
+        name of the same text, is that person (not when two full names fit)."""
+        for c in list(clusters):
+            folded = [_fold(t) for t in c.tokens]
+            if len(folded) != 2 or folded[1] not in self.surnames:
+                continue
+            full = [o for o in clusters if o is not c and len(o.tokens) >= 3
+                    and _fold(o.tokens[0]) == folded[1] and _fold(o.tokens[-1]) == folded[0]]
+            if len(full) == 1:
+                full[0].mentions.extend(c.mentions)
+                full[0].mentions.sort(key=lambda x: x.start)
+                full[0].quoted = full[0].quoted or c.quoted
+                clusters.remove(c)
         return clusters
 
     def _merge_misspellings(self, clusters: list[PersonCluster]) -> list[PersonCluster]:
