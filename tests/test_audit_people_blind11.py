@@ -89,3 +89,11 @@ def test_a_given_name_then_the_surname_is_the_full_name_of_the_text() -> None:
     # Not when two full names fit.
     found = people("Lưu Thanh Vy và Lưu Bảo Vy cùng dự lễ. Vy Lưu phát biểu trước.")
     assert "Vy Lưu" in found
+
+
+def test_a_country_word_before_a_foreign_name_is_the_country() -> None:
+    found = people("Phiên họp do ông Lý Vĩnh, Bộ trưởng thương mại Mỹ Don Carter và Đại diện Thương mại Mỹ "
+                   "Robert Hale cùng chủ trì.")
+    assert "Don Carter" in found and "Mỹ Don Carter" not in found
+    # A Vietnamese name that opens with a country's word keeps it.
+    assert "Mỹ Phi" in people("Bà Mỹ Phi cho biết cửa hàng đóng cửa từ tuần trước.")

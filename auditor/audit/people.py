@@ -723,7 +723,8 @@ class PeopleFinder:
             for size in range(min(self._max_prefix_len, n - i), 0, -1):
                 phrase = " ".join(folded[i:i + size])
                 rest = folded[i + size:]
-                if phrase in self.countries and rest and self._is_viet(rest[0]) and rest[0] not in self.surnames \
+                # (the whole rest Vietnamese: "Mỹ Don Evans" is the country and an American)
+                if phrase in self.countries and rest and all(self._is_viet(w) for w in rest) and rest[0] not in self.surnames \
                         and not (i == 0 and opens_clause and len(rest) == 1 and self._honorific_before_man(phrase, rest[0])) \
                         and not (i == 0 and after_nationality and not all(self._is_viet(w) for w in rest)):
                     break  # "bà Mỹ Phi": the country word is part of the name
