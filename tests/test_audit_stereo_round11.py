@@ -21,6 +21,11 @@ from test_audit_stereo import rules_hit  # tests/ is on sys.path
     # GM202: the verb "to seduce" with a plural object; a man named right after the clause.
     ("Gã lừa tình luôn khoe tài quyến rũ những phụ nữ giàu có.", "GM202"),
     ("Với gương mặt gợi cảm, nam người mẫu nhận được nhiều hợp đồng quảng cáo.", "GM202"),
+    # GM202: a man named after the clause, with words after his title.
+    ("Ánh mắt đầy quyến rũ, anh chàng này khiến khán giả nữ phát cuồng.", "GM202"),
+    # GM201: a body region in medicine, a competition's round before the opponent.
+    ("Người từng xạ trị vùng ngực không nên dùng thuốc này.", "GM201"),
+    ("Tay vợt nữ số 3 thế giới thắng nhàn ở vòng 1 trước đối thủ người Úc.", "GM201"),
     # GM202: a story's character ("nhân vật của / do" someone).
     ("Ở tập cuối, nhân vật do chị thủ diễn trở nên táo bạo và quyến rũ hơn.", "GM202"),
     # GM702: an attack staged as a pretext, or advised against.
@@ -43,6 +48,8 @@ def test_round11_no_woman_of_the_news(sentence: str, rule: str) -> None:
     ("Nữ quái xinh đẹp cầm đầu đường dây lừa đảo qua mạng.", "GM102"),
     # A woman described as seductive, a man's word later in the sentence.
     ("Cô nàng diện bikini khoe thân hình quyến rũ bên bạn trai là nam diễn viên nổi tiếng.", "GM202"),
+    # A body word followed by "phải" (must) is no side of the chest.
+    ("Diện bikini thì vòng 3 phải tròn trịa, nở nang như người mẫu mới gọi là gợi cảm.", "GM201"),
     # A jealous attack in the outlet's voice.
     ("Clip đánh ghen giữa phố khiến dân mạng xôn xao.", "GM702"),
     # "chân dài" as a noun, and "ra mắt" is no growth.
