@@ -21,11 +21,12 @@ from auditor.text import fold
 Row = dict[str, Any]
 
 
-def _carry_ids(old: list[Row], new: list[Row], keys: list[Callable[[Row], tuple]], next_id: int) -> None:
+def _carry_ids(old: list[Row], new: list[Row], keys: list[Callable[[Row], tuple]],
+               position: Callable[[Row], int], next_id: int) -> None:
     """Set ``id`` on each row of ``new``: the id of the old row it continues, else a fresh one.
 
     ``keys`` are tried in order (the strictest first); among old rows with the same key, the one
-    nearest in position is taken. Fresh ids start at ``next_id``.
+    nearest in ``position`` is taken. Fresh ids start at ``next_id``.
     """
     free = list(old)
     for key in keys:
@@ -34,13 +35,17 @@ def _carry_ids(old: list[Row], new: list[Row], keys: list[Callable[[Row], tuple]
                 continue
             same = [o for o in free if key(o) == key(row)]
             if same:
-                match = min(same, key=lambda o: abs(o["start"] - row["start"]))
+                match = min(same, key=lambda o: abs(position(o) - position(row)))
                 row["id"] = match["id"]
                 free.remove(match)
     for row in new:
         if "id" not in row:
             row["id"] = next_id
             next_id += 1
+
+
+def _first_mention(person: Row) -> int:
+    return (json.loads(person["mentions"] or "[]") or [[0]])[0][0]
 
 
 def _next_id(db: sqlite_utils.Database, table: str, target: str) -> int:
@@ -78,8 +83,7 @@ def save_audit(db: sqlite_utils.Database, article_id: str, result: AuditResult,
     findings = [{"article_id": article_id, **{k: v for k, v in f.__dict__.items() if k != "suggestion"}}
                 for f in result.findings]
     people = [{"article_id": article_id, "name": p.name, "gender": p.gender, "quoted": int(p.quoted),
-               "role": p.role, "mentions": json.dumps(p.mentions), "start": p.mentions[0][0] if p.mentions else 0}
-              for p in result.people]
+               "role": p.role, "mentions": json.dumps(p.mentions)} for p in result.people]
     conn = db.conn
     nested = conn.in_transaction
     if not nested:
@@ -90,12 +94,9 @@ def save_audit(db: sqlite_utils.Database, article_id: str, result: AuditResult,
         _carry_ids(old_findings, findings,
                    [lambda r: (r["field"], r["rule"], r["excerpt"]),  # the same rule on the same words
                     lambda r: (r["field"], r["category"], r["excerpt"])],  # a renamed rule
-                   _next_id(db, "findings", "finding"))
-        old_people = [{**r, "start": (json.loads(r["mentions"] or "[]") or [[0]])[0][0]}
-                      for r in db.query("SELECT id, name, mentions FROM people WHERE article_id = ?", [article_id])]
-        _carry_ids(old_people, people, [lambda r: (fold(r["name"]),)], _next_id(db, "people", "person"))
-        for person in people:
-            del person["start"]
+                   lambda r: r["start"], _next_id(db, "findings", "finding"))
+        old_people = list(db.query("SELECT id, name, mentions FROM people WHERE article_id = ?", [article_id]))
+        _carry_ids(old_people, people, [lambda r: (fold(r["name"]),)], _first_mention, _next_id(db, "people", "person"))
         db.execute("DELETE FROM findings WHERE article_id = ?", [article_id])
         db.execute("DELETE FROM people WHERE article_id = ?", [article_id])
         db["audits"].insert(row, replace=True)
