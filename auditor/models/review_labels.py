@@ -2,8 +2,9 @@
 
 Rules catch the phrasing they know; the classifier is there for what they miss. The best teacher of
 what they miss is the inspector who reviews the machine's verdicts in the review app. This module
-turns those decisions (table ``decisions``, append-only; the latest decision per target wins, as in
-the tally) into two hand-label files that ``auditor train`` reads beside ``data/train``'s own:
+turns those decisions (table ``decisions``, append-only; the one in force per target is the review
+app's :func:`~auditor.review.store.latest_decisions`) into two hand-label files that
+``auditor train`` reads beside ``data/train``'s own:
 
 - ``articles_hand_review.jsonl``: every article whose gender-equality verdict an inspector decided.
   ``accept`` confirms the machine's verdict, ``dismiss`` means not an item, ``correct`` gives the
@@ -33,6 +34,7 @@ import sqlite_utils
 
 from auditor.errors import InputError
 from auditor.models.corpus import DEFAULT_EVAL, EvalGuard
+from auditor.review.store import latest_decisions
 from auditor.text import normalize
 
 ARTICLES_FILE = "articles_hand_review.jsonl"
@@ -70,15 +72,6 @@ def _open_review_db(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def _latest(db: sqlite_utils.Database, target: str) -> list[dict[str, Any]]:
-    """The latest non-note decision per (article, target id), oldest first."""
-    return list(db.query(
-        """SELECT d.* FROM decisions d
-           JOIN (SELECT MAX(id) AS id FROM decisions WHERE target = ? AND action != 'note'
-                 GROUP BY article_id, target_id) latest ON latest.id = d.id
-           ORDER BY d.id""", [target]))
-
-
 def _after(decision: dict[str, Any]) -> dict[str, Any]:
     try:
         value = json.loads(decision["after"] or "{}")
@@ -102,7 +95,9 @@ def collect_review_labels(db_path: Path, eval_dir: Path | None = DEFAULT_EVAL) -
     labels = ReviewLabels(articles=[], sentences=[])
     try:
         articles = {row["id"]: row for row in db.query("SELECT id, title, text FROM articles")}
-        for d in _latest(db, "ge_item"):
+        in_force = sorted(latest_decisions(list(db.query("SELECT * FROM decisions ORDER BY id"))).values(),
+                          key=lambda d: d["id"])
+        for d in [d for d in in_force if d["target"] == "ge_item"]:
             article = articles.get(d["article_id"])
             if article is None or not (article["text"] or "").strip():
                 continue
@@ -116,7 +111,7 @@ def collect_review_labels(db_path: Path, eval_dir: Path | None = DEFAULT_EVAL) -
                 "ge_item": int(is_item), "ge_topic": (after.get("ge_topic") or "other") if is_item else None,
                 "label_source": "review", "decided_by": d["username"], "decided_at": d["at"],
             })
-        decided = {str(d["target_id"]): d for d in _latest(db, "finding")}
+        decided = {str(d["target_id"]): d for d in in_force if d["target"] == "finding"}
         findings = {str(row["id"]): row for row in db.query(
             "SELECT id, article_id, field, start, end FROM findings WHERE article_id IN "
             "(SELECT DISTINCT article_id FROM decisions WHERE target = 'finding')")}

@@ -201,7 +201,8 @@ def _loads(value: str | None) -> Any:
         return None
 
 
-def _latest_decisions(decisions: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+def latest_decisions(decisions: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The decision in force per (target, target_id): the latest by id; notes decide nothing."""
     latest: dict[tuple[str, str], dict[str, Any]] = {}
     for d in decisions:  # ordered by id: later rows win
         if d["action"] != "note":
@@ -230,7 +231,7 @@ def article_view(db: sqlite_utils.Database, article_id: str) -> dict[str, Any] |
     decisions = _rows(db, "SELECT * FROM decisions WHERE article_id = ? ORDER BY id", [article_id])
     for d in decisions:
         d["before_obj"], d["after_obj"] = _loads(d["before"]), _loads(d["after"])
-    latest = _latest_decisions(decisions)
+    latest = latest_decisions(decisions)
 
     for f in findings:
         f["suggestion"] = suggestions.get((f["rule"], f["field"], f["start"], f["end"]), "")
