@@ -134,11 +134,12 @@ def test_a_shops_list_for_the_8_march_flowers_is_shopping() -> None:
 
 
 def test_prize_money_split_unevenly_between_the_sexes_is_equal_pay_not_a_match_report() -> None:
-    text = ("Giải quần vợt lâu đời nhất nước Anh vẫn là giải lớn duy nhất mà tiền thưởng không được chia đều "
-            "cho phái nam và nữ: nhà vô địch đơn nam nhận nhiều hơn nhà vô địch đơn nữ. Nhà vô địch đơn nữ năm "
+    # The headline states it, as news of a prize-money decision does.
+    title = "Giải quần vợt lâu đời nhất nước Anh vẫn có tiền thưởng không được chia đều cho phái nam và nữ"
+    text = ("Nhà vô địch đơn nam năm nay nhận nhiều hơn nhà vô địch đơn nữ. Nhà vô địch đơn nữ năm "
             "ngoái nói các tay vợt nữ muốn được đối xử ngang bằng với nam giới, và đây là chuyện của nữ giới "
             "nói chung. Ban tổ chức cho rằng mức thưởng hiện nay là hợp lý.")
-    assert _verdict(text) == (True, "economic")
+    assert _verdict(text, title) == (True, "economic")
     # The same sport words with a medal tally split between men and women's events are a match report.
     medals = ("Chủ nhà giành 7 huy chương vàng, chia đều cho nam và nữ. Trận chung kết đơn nữ diễn ra hấp dẫn, "
               "tay vợt nữ chủ nhà vô địch sau ba ván. Nhà vô địch đơn nam là tay vợt hạt giống số một.")
@@ -218,3 +219,18 @@ def test_the_first_woman_to_suffer_an_illness_is_not_a_first_woman_in_a_role() -
     post = ("Bà Nguyễn Thị Lan là người phụ nữ đầu tiên của tỉnh giữ chức giám đốc sở. Bà cho biết sẽ ưu tiên "
             "cải cách thủ tục hành chính.")
     assert _verdict(post, "Bà Lan nhận chức giám đốc sở") == (True, "role_model")
+
+
+def test_a_word_inside_a_stronger_phrase_counts_once_as_that_phrase() -> None:
+    # A family piece that opens on women's rising role: "vai trò của phụ nữ" is one piece of evidence,
+    # not three ("vai trò", "phụ nữ" and the phrase), so one passing clause does not make it an item.
+    title = "Nỗi lo của những bà mẹ nuôi con một mình"
+    text = ("Xã hội càng hiện đại, vai trò của phụ nữ càng được nâng cao, nhưng nhiều mái ấm lại thiếu vắng "
+            "người cha. Ở nội thành, cứ hai cặp kết hôn thì có một cặp ra tòa ly hôn. Chị Lan nuôi con một "
+            "mình từ khi bé lên năm; con bé không bao giờ hỏi về bố, còn chị chỉ mong con lớn lên khỏe mạnh, "
+            "ngoan ngoãn.")
+    assert _verdict(text, title) == (False, None)
+    # The same phrase as the subject of the piece still makes one.
+    subject = ("Hội thảo bàn về vai trò của phụ nữ trong phát triển kinh tế địa phương. Các đại biểu nêu giải "
+               "pháp nâng cao vai trò của phụ nữ, hỗ trợ phụ nữ khởi nghiệp và vay vốn làm ăn.")
+    assert _verdict(subject, "Nâng cao vai trò của phụ nữ trong phát triển kinh tế")[0] is True

@@ -143,8 +143,15 @@ class GeScorer:
         strong = 0.0
         strong_spans: Spans = ([], [])
         counts: Spans | None = None  # head-count spans: looked for only when a strong term occurs
+        # Spans of the heavier groups' hits (the groups run heaviest first). A word inside one of them
+        # is part of that phrase, not more evidence: "phụ nữ" in "vai trò của phụ nữ", "nữ tổng thống"
+        # in "nữ tổng thống đầu tiên" count once, as the phrase.
+        taken: Spans = ([], [])
         for weight, pat in self.core:
-            title_hits, text_hits = list(pat.finditer(title)), list(pat.finditer(text))
+            title_hits = [m for m in pat.finditer(title) if not _overlaps(m, taken[0])]
+            text_hits = [m for m in pat.finditer(text) if not _overlaps(m, taken[1])]
+            taken[0].extend(m.span() for m in title_hits)
+            taken[1].extend(m.span() for m in text_hits)
             if weight >= 3 and self.head_count and (title_hits or text_hits) and counts is None:
                 counts = ([m.span() for m in self.head_count.finditer(title)],
                           [m.span() for m in self.head_count.finditer(text)])
