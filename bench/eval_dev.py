@@ -39,20 +39,19 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def sure_prf(verdicts: list[tuple[bool, bool, bool]]) -> tuple[float, float, float]:
-    """P, R, F1 over the (gold, predicted, unsure) verdicts whose label is sure.
+def verdicts_prf(verdicts: list[tuple[bool, bool, bool]], sure_only: bool = False) -> tuple[float, float, float]:
+    """P, R, F1 over (gold, predicted, unsure) verdicts; with ``sure_only``, over the sure rows alone.
 
     The guides mark a row unsure "when two careful readers could disagree"; the targets count every
-    row, this figure is reported beside them to show how much of the error sits on such rows.
+    row, the sure-only figure is reported beside them to show how much of the error sits on such rows.
     """
-    sure = [(gold, pred) for gold, pred, unsure in verdicts if not unsure]
-    return prf(sum(g and p for g, p in sure), sum(p and not g for g, p in sure), sum(g and not p for g, p in sure))
+    rows = [(gold, pred) for gold, pred, unsure in verdicts if not (sure_only and unsure)]
+    return prf(sum(g and p for g, p in rows), sum(p and not g for g, p in rows), sum(g and not p for g, p in rows))
 
 
 def eval_topic(auditor: Auditor, show: bool) -> dict:
     rows = load("topic_dev.jsonl")
-    tp = fp = fn = 0
-    topic_ok = 0
+    tp = topic_ok = 0
     verdicts = []
     for r in rows:
         out = auditor.audit(r["text"], r.get("title"))
@@ -61,15 +60,11 @@ def eval_topic(auditor: Auditor, show: bool) -> dict:
         if out.ge_item and gold:
             tp += 1
             topic_ok += out.ge_topic == r["ge_topic"]
-        elif out.ge_item:
-            fp += 1
-        elif gold:
-            fn += 1
         if show and out.ge_item != gold:
             print(f"  topic {'FP' if out.ge_item else 'FN'} {r['id']} score={out.ge_score:.2f} "
                   f"unsure={r.get('unsure')} | {r['title'][:90]}")
-    p, rc, f = prf(tp, fp, fn)
-    sure_p, sure_r, sure_f = sure_prf(verdicts)
+    p, rc, f = verdicts_prf(verdicts)
+    sure_p, sure_r, sure_f = verdicts_prf(verdicts, sure_only=True)
     return {"ge_p": p, "ge_r": rc, "ge_f1": f, "topic_acc": topic_ok / tp if tp else 0.0, "n": len(rows),
             "ge_sure_p": sure_p, "ge_sure_r": sure_r, "ge_sure_f1": sure_f,
             "ge_unsure": sum(unsure for _, _, unsure in verdicts)}
@@ -77,8 +72,7 @@ def eval_topic(auditor: Auditor, show: bool) -> dict:
 
 def eval_stereo(auditor: Auditor, show: bool) -> dict:
     rows = load("stereo_dev.jsonl")
-    tp = fp = fn = 0
-    cat_ok = 0
+    tp = cat_ok = 0
     verdicts = []
     for r in rows:
         out = auditor.audit(r["sentence"])
@@ -88,16 +82,12 @@ def eval_stereo(auditor: Auditor, show: bool) -> dict:
         if flagged and gold:
             tp += 1
             cat_ok += any(f.category == r["category"] for f in out.findings)
-        elif flagged:
-            fp += 1
-        elif gold:
-            fn += 1
         if show and flagged != gold:
             why = ",".join(f"{f.rule}:{f.excerpt}" for f in out.findings)
             print(f"  stereo {'FP' if flagged else 'FN'} {r['id']} [{r['category']}] unsure={r.get('unsure')} "
                   f"{why} | {r['sentence'][:140]}")
-    p, rc, f = prf(tp, fp, fn)
-    sure_p, sure_r, _ = sure_prf(verdicts)
+    p, rc, f = verdicts_prf(verdicts)
+    sure_p, sure_r, _ = verdicts_prf(verdicts, sure_only=True)
     return {"st_p": p, "st_r": rc, "st_f1": f, "st_cat": cat_ok / tp if tp else 0.0,
             "st_sure_p": sure_p, "st_sure_r": sure_r, "st_unsure": sum(unsure for _, _, unsure in verdicts)}
 
