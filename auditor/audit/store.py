@@ -22,11 +22,12 @@ Row = dict[str, Any]
 
 
 def _carry_ids(old: list[Row], new: list[Row], keys: list[Callable[[Row], tuple]],
-               position: Callable[[Row], int], next_id: int) -> None:
+               position: Callable[[Row], int], first_fresh_id: Callable[[], int]) -> None:
     """Set ``id`` on each row of ``new``: the id of the old row it continues, else a fresh one.
 
     ``keys`` are tried in order (the strictest first); among old rows with the same key, the one
-    nearest in ``position`` is taken. Fresh ids start at ``next_id``.
+    nearest in ``position`` is taken. Fresh ids start at ``first_fresh_id()``, asked only when a row
+    needs one (most articles have no finding at all).
     """
     free = list(old)
     for key in keys:
@@ -38,10 +39,11 @@ def _carry_ids(old: list[Row], new: list[Row], keys: list[Callable[[Row], tuple]
                 match = min(same, key=lambda o: abs(position(o) - position(row)))
                 row["id"] = match["id"]
                 free.remove(match)
-    for row in new:
-        if "id" not in row:
-            row["id"] = next_id
-            next_id += 1
+    fresh = [row for row in new if "id" not in row]
+    if fresh:
+        next_id = first_fresh_id()
+        for offset, row in enumerate(fresh):
+            row["id"] = next_id + offset
 
 
 def _first_mention(person: Row) -> int:
@@ -94,9 +96,10 @@ def save_audit(db: sqlite_utils.Database, article_id: str, result: AuditResult,
         _carry_ids(old_findings, findings,
                    [lambda r: (r["field"], r["rule"], r["excerpt"]),  # the same rule on the same words
                     lambda r: (r["field"], r["category"], r["excerpt"])],  # a renamed rule
-                   lambda r: r["start"], _next_id(db, "findings", "finding"))
+                   lambda r: r["start"], lambda: _next_id(db, "findings", "finding"))
         old_people = list(db.query("SELECT id, name, mentions FROM people WHERE article_id = ?", [article_id]))
-        _carry_ids(old_people, people, [lambda r: (fold(r["name"]),)], _first_mention, _next_id(db, "people", "person"))
+        _carry_ids(old_people, people, [lambda r: (fold(r["name"]),)], _first_mention,
+                   lambda: _next_id(db, "people", "person"))
         db.execute("DELETE FROM findings WHERE article_id = ?", [article_id])
         db.execute("DELETE FROM people WHERE article_id = ?", [article_id])
         db["audits"].insert(row, replace=True)
