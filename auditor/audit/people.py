@@ -783,6 +783,10 @@ class PeopleFinder:
                 w = text[a:b]
                 if len(w) > 1 and w.isupper():
                     pieces.append([])
+                elif pieces[-1] and text[a - 2:a] == ". " and low[a:b] in PLAIN_HONORIFICS:
+                    # "-18 độ C. Bà Giovanna ...": a letter that ends a sentence, then an honorific that
+                    # opens the next; no initial stands before "bà" or "ông" in a name.
+                    pieces.append([(a, b)])
                 else:
                     pieces[-1].append((a, b))
             for piece in pieces:
@@ -1065,6 +1069,11 @@ class PeopleFinder:
         if self._in_place_list(" ".join(before_run)) and self._in_place_list(
                 " ".join(before_run), " ".join(self._words_before(text, run_start, low))) or \
                 self._in_colon_place_list(low, run_start):
+            return None
+        # "ngã tư Võ Văn Tần - Lê Quý Đôn", "đường Nguyễn Trãi – Lê Lợi": a dash joins a second street
+        # to one a place word opened (the dash is a clause break for the words before the run).
+        dash = _DASH_BEFORE.search(low, max(0, run_start - 3), run_start)
+        if dash and self._in_place_list(" ".join(self._words_before(low, dash.start())) + ","):
             return None
         if org_first or self._blocked(" ".join(before_run), place_list=False):
             k = self._name_after_place(folded, before_run)

@@ -1,0 +1,24 @@
+"""People: shapes the blind12 round corrected, on sentences written for these tests."""
+
+from auditor.audit import audit
+
+
+def people(text: str) -> dict[str, tuple[str, bool]]:
+    return {p.name: (p.gender, p.quoted) for p in audit(text).people}
+
+
+def test_a_letter_ending_a_sentence_is_no_initial_before_an_honorific() -> None:
+    found = people("Buổi sáng trời lạnh tới 5 độ C. Bà Helena Ruiz, trưởng đoàn cứu trợ, nói: “Chúng tôi cần "
+                   "thêm chăn”.")
+    assert found.get("Helena Ruiz") == ("F", True)
+    # An initial followed by a name is read as before.
+    assert "Nguyễn V" in people("Hôm qua tôi gặp ông Nguyễn V. ở chợ.")
+
+
+def test_streets_of_a_crossing_joined_by_a_dash_are_no_persons() -> None:
+    text = ("Đèn tín hiệu tại ngã tư Trần Hưng Đạo - Nguyễn Văn Cừ và giao lộ Lý Thường Kiệt – Hai Bà Trưng "
+            "vừa được thay mới.")
+    assert people(text) == {}
+    # Two persons joined by a dash are still persons.
+    found = people("Cặp đôi Trần Văn Hùng - Nguyễn Thị Lan cho biết sẽ tổ chức đám cưới vào mùa thu.")
+    assert {"Trần Văn Hùng", "Nguyễn Thị Lan"} <= set(found)
