@@ -22,3 +22,10 @@ def test_streets_of_a_crossing_joined_by_a_dash_are_no_persons() -> None:
     # Two persons joined by a dash are still persons.
     found = people("Cặp đôi Trần Văn Hùng - Nguyễn Thị Lan cho biết sẽ tổ chức đám cưới vào mùa thu.")
     assert {"Trần Văn Hùng", "Nguyễn Thị Lan"} <= set(found)
+
+
+def test_a_given_name_or_surname_alone_then_an_age_is_a_person() -> None:
+    found = people("Tối qua, Hạnh (16 tuổi) đi học thêm về thì bị Khổng (45 tuổi) chặn đường trêu ghẹo.")
+    assert {"Hạnh", "Khổng"} <= set(found)
+    # Without the age, a bare word stays out as before.
+    assert "Hạnh" not in people("Tối qua, Hạnh phúc đến với gia đình nhỏ.")

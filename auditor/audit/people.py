@@ -1352,7 +1352,9 @@ class PeopleFinder:
             if titled:
                 return "yes" if m_count + f_count >= 5 else None
             # A bare given name ("Huy, một chuyên gia ..."): a person only with a cue; see find().
-            return "bare" if m.honorific is None and m_count + f_count >= 20 else None
+            # (an age right after it makes a rarer one a person too: "Trương (42 tuổi)", a surname used alone)
+            return "bare" if m.honorific is None and (m_count + f_count >= 20 or m.aged and (
+                m_count + f_count >= 5 or folded[0] in self.surnames)) else None
         if titled and m.honorific is None:
             title = self._title_before(m.prefix)
             if self.honorific_gender.get(title or "", "U") != "U":
@@ -1618,7 +1620,9 @@ class PeopleFinder:
             if testifies and not _CRIME.search(low) and not _COURT.search(low):
                 testifies = set()
             mentions += [m for m in bares if (speaking[m.key] >= 2 or m.key in testifies and named[m.key] >= 2)
-                         and self._one_sex_given_name(m.key)]
+                         and self._one_sex_given_name(m.key)
+                         # ... or that an age follows: "Thủy (17 tuổi) đến nhà hàng xóm", "Hà, 30 tuổi, cho biết"
+                         or m.aged]
         # "..., Suho, một thành viên của EXO, phát biểu", "Gravesen, một tiền vệ người Đan Mạch,": a
         # person noun in apposition (a club is "một đội bóng", a firm "một công ty").
         # Not when the apposition is another person's title and name ("Cảnh sát điều tra Chicago, thanh
