@@ -29,3 +29,17 @@ def test_a_given_name_or_surname_alone_then_an_age_is_a_person() -> None:
     assert {"Hạnh", "Khổng"} <= set(found)
     # Without the age, a bare word stays out as before.
     assert "Hạnh" not in people("Tối qua, Hạnh phúc đến với gia đình nhỏ.")
+
+
+def test_pleas_in_court_and_a_claim_of_innocence_are_speech() -> None:
+    found = people("Tại phiên phúc thẩm, hai bị cáo Lê Thị Hồng (em gái Lê Văn Tỵ), Đặng Thị Mơ đều xin giảm án "
+                   "vì phải nuôi con nhỏ.")
+    assert found["Lê Thị Hồng"][1] and found["Đặng Thị Mơ"][1]
+    assert not found.get("Lê Văn Tỵ", ("", False))[1]  # named in the bracket, he does not speak
+    assert people("Bị cáo Hoàng Văn Nghĩa kêu oan, nói không hề nhận tiền.")["Hoàng Văn Nghĩa"][1]
+    assert people("Bà Ngô Thị Sen dẫn chứng, căn nhà bên cạnh chỉ bán được nửa giá.")["Ngô Thị Sen"][1]
+
+
+def test_according_to_a_spokesmans_statement_quotes_the_spokesman() -> None:
+    found = people("Theo lời phát ngôn của đại tá hải quân Pháp Michel Dubois, hai máy bay đã hạ cánh an toàn.")
+    assert found["Michel Dubois"][1]

@@ -2629,7 +2629,8 @@ class PeopleFinder:
                 # (the verb right after the last name, and no "cùng" before the first: not "cùng ca sĩ A
                 # và B lưu diễn ... cho biết", nor "dẫn cùng A, B tâm sự")
                 j = len(in_clause) - 1
-                while j > 0 and low[in_clause[j - 1][1]:in_clause[j][0]] in (", ", " và ", ", và "):
+                # (a bracket of particulars after a name is no break: "hai bị cáo A (vợ B), C đều xin ...")
+                while j > 0 and _BRACKETED.sub("", low[in_clause[j - 1][1]:in_clause[j][0]]) in (", ", " và ", ", và "):
                     j -= 1
                 first = in_clause[j][0]
                 if j < len(in_clause) - 1 and set(between.split()) <= _LIST_VERB_ADVERBS and \
