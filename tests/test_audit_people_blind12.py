@@ -43,3 +43,19 @@ def test_pleas_in_court_and_a_claim_of_innocence_are_speech() -> None:
 def test_according_to_a_spokesmans_statement_quotes_the_spokesman() -> None:
     found = people("Theo lời phát ngôn của đại tá hải quân Pháp Michel Dubois, hai máy bay đã hạ cánh an toàn.")
     assert found["Michel Dubois"][1]
+
+
+def test_a_name_after_a_committee_of_the_national_assembly_is_its_chair_and_speaks() -> None:
+    found = people("Sáng qua, Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội Lương Đình Khoa, cho biết dự luật sẽ được "
+                   "trình vào kỳ họp tới.")
+    assert found.get("Lương Đình Khoa", ("", False))[1]
+    # A place named after a person after a unit word stays a place.
+    assert people("Phó Chủ tịch Ủy ban nhân dân phường Nguyễn An Ninh đã ký quyết định.") == {}
+
+
+def test_a_lone_comma_between_the_subject_and_its_speech_verb() -> None:
+    # (not the clause's first person, so the subject must be the one right before the verb)
+    found = people("Theo kế hoạch của ông Hà thì Giám đốc Sở Đoàn Minh Tiến, thông báo sẽ hoãn dự án.")
+    assert found["Đoàn Minh Tiến"][1] and not found["Hà"][1]
+    # A comma that closes an object's clause does not make the object speak.
+    assert not people("Công an đã mời Lê Văn Bảy lên làm việc, thông báo kết quả sau.")["Lê Văn Bảy"][1]

@@ -467,6 +467,7 @@ _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:
 # and the name, signs it too.
 _ADVERBS_BEFORE_VERB = re.compile(r"^(?:(?:chỉ|đã|cũng|vẫn|lại|thì|còn)\s+){1,2}")
 _CITY_ABBREVIATIONS = {"tp", "tp.hcm", "tphcm", "hn"}
+_NAMELESS_BODIES = {"quốc hội", "chính phủ", "trung ương", "nhà nước", "thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy"}
 _KIN_BEFORE_NAME = {"con", "trai", "gái", "vợ", "chồng", "cha", "mẹ", "bố"}
 _QUOTE_OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?…:]\s)\s*[“\"«]")
 _QUOTE_COMMA_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*,\s*((?:[^\s.,;:!?“”\"()]+\s+){0,3})$")
@@ -899,7 +900,10 @@ class PeopleFinder:
             # Only a full name (3-4 syllables) is split off: "phường Nguyễn An Ninh" stays a place.
             for j in (len(folded) - 3, len(folded) - 4, 0):
                 if 0 <= j < len(folded) and name_at(j) and len(folded) - j >= 3 and (
-                        j > 0 or "văn" in folded or "thị" in folded) and not (
+                        j > 0 or "văn" in folded or "thị" in folded
+                        # an office that no place is named after ends the title: "Chủ nhiệm Ủy ban Pháp
+                        # luật của Quốc hội Vũ Đức Khiển" (unlike "phường Nguyễn An Ninh")
+                        or " ".join(before_run[-2:]) in _NAMELESS_BODIES) and not (
                         j > 0 and " ".join(folded[j - 1:j + 1]) in self.places):  # not inside "Quảng Ninh"
                     return j
         return None
@@ -2527,7 +2531,8 @@ class PeopleFinder:
                 # (a job's title, not a kin noun or a parent: "phụ huynh của cháu X cho rằng" is the parent)
                 if words[-n - 1] == "của" and self._nearest_role_title(words[-n:]) is None and \
                         not any(w in self.honorific_gender for w in words[-n:]) and self.role_words.get(
-                            self._nearest_role_title(words[max(0, len(words) - n - 4):len(words) - n - 1]) or "") in (
+                            # (the title may head a committee's name: "Chủ nhiệm Ủy ban Pháp luật của Quốc hội X")
+                            self._nearest_role_title(words[max(0, len(words) - n - 7):len(words) - n - 1]) or "") in (
                             "official", "expert", "business", "celebrity"):
                     return False
                 return True
@@ -2615,7 +2620,9 @@ class PeopleFinder:
             between = low[nearest[1]:verb.start()]
             # Before a colon that opens a quotation, the subject's predicate may be longer: "ông X vẫn
             # có lý do riêng: “...”".
-            if len(between.split()) <= (8 if verb.group(0) == ":" else 3) and not _CLAUSE_BREAK_IN.search(between) \
+            # (a lone comma, "Chủ nhiệm ... Vũ Đức Khiển, thông báo", is no clause break)
+            if len(between.split()) <= (8 if verb.group(0) == ":" else 3) and not _CLAUSE_BREAK_IN.search(
+                    between if between.strip() != "," else "") \
                     or _SET_OFF_APPOSITIVE.fullmatch(between) or self._titled_appositive(between) \
                     or self._titled_appositive(between, person_nouns=True) \
                     and not _first_person_subject(low, seg_start, nearest[0]):  # "Tôi, X, học sinh ..., xin"
