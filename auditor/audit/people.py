@@ -2531,8 +2531,8 @@ class PeopleFinder:
                 # (a job's title, not a kin noun or a parent: "phụ huynh của cháu X cho rằng" is the parent)
                 if words[-n - 1] == "của" and self._nearest_role_title(words[-n:]) is None and \
                         not any(w in self.honorific_gender for w in words[-n:]) and self.role_words.get(
-                            # (the title may head a committee's name: "Chủ nhiệm Ủy ban Pháp luật của Quốc hội X")
-                            self._nearest_role_title(words[max(0, len(words) - n - 7):len(words) - n - 1]) or "") in (
+                            # (the title may head a committee's long name: "Chủ nhiệm Ủy ban Kinh tế và ngân sách của Quốc hội X")
+                            self._nearest_role_title(words[max(0, len(words) - n - 10):len(words) - n - 1]) or "") in (
                             "official", "expert", "business", "celebrity"):
                     return False
                 return True
@@ -2620,9 +2620,7 @@ class PeopleFinder:
             between = low[nearest[1]:verb.start()]
             # Before a colon that opens a quotation, the subject's predicate may be longer: "ông X vẫn
             # có lý do riêng: “...”".
-            # (a lone comma, "Chủ nhiệm ... Vũ Đức Khiển, thông báo", is no clause break)
-            if len(between.split()) <= (8 if verb.group(0) == ":" else 3) and not _CLAUSE_BREAK_IN.search(
-                    between if between.strip() != "," else "") \
+            if len(between.split()) <= (8 if verb.group(0) == ":" else 3) and not _CLAUSE_BREAK_IN.search(between) \
                     or _SET_OFF_APPOSITIVE.fullmatch(between) or self._titled_appositive(between) \
                     or self._titled_appositive(between, person_nouns=True) \
                     and not _first_person_subject(low, seg_start, nearest[0]):  # "Tôi, X, học sinh ..., xin"
