@@ -60,3 +60,17 @@ def test_a_long_committee_title_before_of_the_assembly_and_a_name_names_the_spea
     # An organisation's name after "của" with no title before it: the person named later speaks.
     found = people("Theo báo cáo của Quốc hội, ông Trịnh Minh Hòa khẳng định luật cần sửa.")
     assert found.get("Trịnh Minh Hòa", ("", False))[1]
+
+
+def test_a_firms_department_after_a_title_is_no_name() -> None:
+    found = people("Bà Đỗ Thị Hằng, Giám đốc Nhân sự của tập đoàn, cho biết đã tuyển đủ người.")
+    assert set(found) == {"Đỗ Thị Hằng"}
+    # A given name after a title is read as before.
+    assert "Nhân" in people("Giám đốc Nhân cho biết công ty có lãi.")
+
+
+def test_a_readers_letter_is_its_senders_words() -> None:
+    found = {p.name: (p.quoted, p.role) for p in audit(
+        "Tôi rất buồn khi đọc bài viết về nữ ca sĩ ấy.\nNgười gửi: Phạm Thu Trang, Gửi tới: Ban Văn hoá\n"
+        "Tôi mong ban tổ chức sẽ xin lỗi khán giả.").people}
+    assert found["Phạm Thu Trang"] == (True, "citizen")

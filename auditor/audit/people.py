@@ -467,6 +467,7 @@ _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:
 # and the name, signs it too.
 _ADVERBS_BEFORE_VERB = re.compile(r"^(?:(?:chỉ|đã|cũng|vẫn|lại|thì|còn)\s+){1,2}")
 _CITY_ABBREVIATIONS = {"tp", "tp.hcm", "tphcm", "hn"}
+_SENDER_BEFORE = re.compile(r"(?<!\w)người gửi\s*:\s*$")
 _NAMELESS_BODIES = {"quốc hội", "chính phủ", "trung ương", "nhà nước", "thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy"}
 _KIN_BEFORE_NAME = {"con", "trai", "gái", "vợ", "chồng", "cha", "mẹ", "bố"}
 _QUOTE_OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?…:]\s)\s*[“\"«]")
@@ -1689,6 +1690,11 @@ class PeopleFinder:
                             for m in c.mentions):
                 c.gender = "M"
         self._mark_quoted(clusters, low, text, sentences)
+        # "Người gửi: X, Gửi tới: Ban Văn hoá": a reader's letter, printed as its sender wrote it; the
+        # sender speaks, as an ordinary reader (the letter's topic, a singer, is not the sender's role).
+        for c in clusters:
+            if any(_SENDER_BEFORE.search(low, max(0, m.start - 12), m.start) for m in c.mentions):
+                c.quoted, c.role = True, "citizen"
         clusters.sort(key=lambda c: c.first)
         return clusters
 
