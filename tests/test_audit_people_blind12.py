@@ -74,3 +74,8 @@ def test_a_readers_letter_is_its_senders_words() -> None:
         "Tôi rất buồn khi đọc bài viết về nữ ca sĩ ấy.\nNgười gửi: Phạm Thu Trang, Gửi tới: Ban Văn hoá\n"
         "Tôi mong ban tổ chức sẽ xin lỗi khán giả.").people}
     assert found["Phạm Thu Trang"] == (True, "citizen")
+
+
+def test_a_person_noun_then_named_as_names_the_person_not_the_origin() -> None:
+    found = people("Ông từng có con với một người phụ nữ Marseille có tên là Isabelle Moreau khi còn thi đấu ở Pháp.")
+    assert "Isabelle Moreau" in found and "Marseille" not in found

@@ -257,6 +257,11 @@ _CLUB_AFTER = re.compile(r"\s+của\s+[" + _UPPER + "]")
 _GENERIC_NOUN_BEFORE = re.compile(r"(?:cô gái|chàng trai|cô dâu|chú rể|người|phụ nữ|đàn ông|du khách|lao động|vợ|chồng|"
                                   r"con dâu|chàng rể)\s+$")  # "lấy vợ Việt": a nationality
 _WORD = re.compile(r"\w+")
+# "người phụ nữ Napoli có tên là Christiana S.": a person noun (and an origin), then "(có) tên là" and
+# the name; the origin word right before "có tên" names no one.
+_NAMED_AS_BEFORE = re.compile(r"(?<!\w)(?:người|phụ nữ|đàn ông|cô gái|chàng trai|cậu bé|cô bé|thanh niên|thiếu nữ|"
+                              r"vợ|chồng|con trai|con gái|bạn)(?:\s+[^\s,.;:!?“”\"()]+){0,2}\s+(?:có\s+)?tên\s+là\s*$")
+_NAMED_AS_AFTER = re.compile(r"\s+(?:có\s+)?tên\s+(?:là\s+)?(?=[" + _UPPER + "])")
 _REAL_NAME_AFTER = re.compile(r"\s*,?\s*(?:có\s+)?(?:tên\s+thật|tên\s+khai\s+sinh|tên\s+đầy\s+đủ)(?:\s+là)?\s*:?\s+")
 # "tên" marks a suspect only right before a name: not "cái tên X", "mang tên X", "tên thật là X".
 # ... nor after a noun for a person: "một nhân viên tên Cường", "cô gái tên Lan", "thanh niên tên X".
@@ -1152,7 +1157,8 @@ class PeopleFinder:
         if len(core) == 1 and self._inside_organisation_name(text, low, core[0][0]):
             return None
         # "các cô gái Việt", "chàng trai Hàn": a nationality after a generic noun.
-        if len(core) == 1 and (folded[k] in self.countries or folded[k] in ("việt", "hàn", "hoa", "khmer")) and \
+        if len(core) == 1 and (folded[k] in self.countries or folded[k] in ("việt", "hàn", "hoa", "khmer")
+                               or _NAMED_AS_AFTER.match(text, core[0][1])) and \
                 _GENERIC_NOUN_BEFORE.search(low[max(0, core[0][0] - 14):core[0][0]]):
             return None
         # Words before the core in the same clause: the capitalised prefix plus lowercase words.
@@ -1580,6 +1586,7 @@ class PeopleFinder:
                         and not self._pronoun_after_surname(text, low, m.tokens[-1]) \
                         and not speaks(m.tokens[-1]) and not self._given_name_speaks(text, m.tokens, speaks) \
                         and not self._title_then_modifiers(text, m.start) \
+                        and not _NAMED_AS_BEFORE.search(low, max(0, m.start - 60), m.start) \
                         and not self._title_portfolio(self._strip_countries(m.prefix.split())) \
                         and not (_arabic_personal_name(m.tokens) and m.key not in blocked):
                     foreign_listed.append(m)  # may still join a list next to a person
