@@ -79,3 +79,11 @@ def test_a_readers_letter_is_its_senders_words() -> None:
 def test_a_person_noun_then_named_as_names_the_person_not_the_origin() -> None:
     found = people("Ông từng có con với một người phụ nữ Marseille có tên là Isabelle Moreau khi còn thi đấu ở Pháp.")
     assert "Isabelle Moreau" in found and "Marseille" not in found
+
+
+def test_a_title_then_a_speech_verb_then_a_name_does_not_make_the_name_the_titles_holder() -> None:
+    text = ("Tại phiên tòa, chủ tọa hỏi Lê Văn Khánh vì sao lại ký hợp đồng. Chủ tọa cho rằng đây là hành vi cố ý.")
+    assert not people(text)["Lê Văn Khánh"][1]
+    # A title right before the name still makes its later bare use speak for the holder.
+    text = "Bộ trưởng Công nghiệp Đào Văn Thịnh yêu cầu Tổng công ty rà soát. Bộ trưởng cho rằng còn nhiều sai sót."
+    assert people(text)["Đào Văn Thịnh"][1]

@@ -2433,9 +2433,18 @@ class PeopleFinder:
             titles = _COACH_TITLES if title in _COACH_TITLES else {title}
             holders = [c for c in clusters if any(
                 x.start != pos and abs(pos - x.start) <= 2000 and self._own_title(x.prefix) in titles
-                for x in c.mentions)]
+                and self._title_next_to_name(x.prefix) for x in c.mentions)]
             if len(holders) == 1:
                 holders[0].quoted = True
+
+    def _title_next_to_name(self, prefix: str) -> bool:
+        """Does the title stand before the name with no speech verb between ("Bộ trưởng Công nghiệp
+        X" yes)? In "Chủ tọa hỏi Trần Quang", Trần Quang is asked: he is no presiding judge."""
+        words = prefix.split()[-6:]
+        for i in range(len(words), 0, -1):
+            if words[i - 1] in self.role_words or " ".join(words[max(0, i - 2):i]) in self.role_words:
+                return not self._speech_re.search(" ".join(words[i:]))
+        return True
 
     def _bare_title(self, phrase: str) -> str:
         """A title without the words that only point back to its holder: "nhà cầm quân 46 tuổi này",
