@@ -87,3 +87,12 @@ def test_a_title_then_a_speech_verb_then_a_name_does_not_make_the_name_the_title
     # A title right before the name still makes its later bare use speak for the holder.
     text = "Bộ trưởng Công nghiệp Đào Văn Thịnh yêu cầu Tổng công ty rà soát. Bộ trưởng cho rằng còn nhiều sai sót."
     assert people(text)["Đào Văn Thịnh"][1]
+
+
+def test_a_mine_is_no_person() -> None:
+    assert people("Sản lượng khai thác ở mỏ Đại Hùng và mỏ than Hà Tu đều giảm trong quý này.") == {}
+
+
+def test_common_english_given_names_tell_gender() -> None:
+    found = people("Huấn luyện viên Callum Whitby và trợ lý Imogen Hartley đều hài lòng với trận đấu.")
+    assert found["Callum Whitby"][0] == "M" and found["Imogen Hartley"][0] == "F"
