@@ -96,3 +96,7 @@ def test_a_mine_is_no_person() -> None:
 def test_common_english_given_names_tell_gender() -> None:
     found = people("Huấn luyện viên Callum Whitby và trợ lý Imogen Hartley đều hài lòng với trận đấu.")
     assert found["Callum Whitby"][0] == "M" and found["Imogen Hartley"][0] == "F"
+
+
+def test_a_photographer_after_an_agency_in_a_credit_is_no_person() -> None:
+    assert people("Chú hổ con đã khỏe lại. Ảnh: Reuters/Peter Kowalski. Vườn thú sẽ mở cửa vào tuần sau.") == {}

@@ -306,6 +306,7 @@ _WITH_BEFORE = re.compile(r"(?<!\w)(?:cùng|với)(?!\w)")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z])\.(" + _CAP_WORD + r"(?: " + _CAP_WORD + r")?)(?![\w.])")
 # Small patterns of the hot paths, compiled once.
 _UNIT_ABBREV_BEFORE = re.compile(r"(?<!\w)(?:p|q|x|h|tp|tx|tt)\.\s?$")
+_AGENCY_CREDIT_BEFORE = re.compile(r"(?:ảnh|nguồn|video|clip)\s*:\s*[^\s/:]+/$")
 _CREDIT_BEFORE = re.compile(r"(?:ảnh|nguồn|video|clip|đồ họa|thực hiện)\s*:\s*$")
 # Gender a reader takes from the words around a name (general cues, no list of famous people):
 # "X và chồng cũ", "X cùng vợ" (X is the spouse of the other sex); a count before a gendered noun
@@ -1022,7 +1023,10 @@ class PeopleFinder:
         if _UNIT_ABBREV_BEFORE.search(low[max(0, run_start - 4):run_start]):
             return None
         # A photo credit: "(Ảnh: Phương Vy/TTXVN)".
+        # ("Ảnh: Shutterstock/Dirk Ercken", "Ảnh: Reuters/John Smith": an agency, then its photographer)
         if _CREDIT_BEFORE.search(low[max(0, run_start - 12):run_start]) \
+                or run_start and low[run_start - 1] == "/" and _AGENCY_CREDIT_BEFORE.search(low, max(0, run_start - 40),
+                                                                                           run_start) \
                 or folded[0] == "ảnh" and text[run_start:run_start + 1] == "Ả" and len(run) <= 4 \
                 and _CAPTION_CREDIT_BEFORE.search(text, max(0, run_start - 4), run_start) \
                 or text[run[-1][1]:run[-1][1] + 1] == "/":
