@@ -100,3 +100,9 @@ def test_common_english_given_names_tell_gender() -> None:
 
 def test_a_photographer_after_an_agency_in_a_credit_is_no_person() -> None:
     assert people("Chú hổ con đã khỏe lại. Ảnh: Reuters/Peter Kowalski. Vườn thú sẽ mở cửa vào tuần sau.") == {}
+
+
+def test_housing_estates_named_after_persons_are_places() -> None:
+    text = "Thanh tra phát hiện sai phạm ở các dự án khu dân cư Bình Hưng Hòa và Trần Quang Khải của công ty."
+    assert people(text) == {}
+    assert people("Dự án khu tái định cư Nguyễn Văn Linh chậm tiến độ.") == {}
