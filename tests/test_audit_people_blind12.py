@@ -106,3 +106,12 @@ def test_housing_estates_named_after_persons_are_places() -> None:
     text = "Thanh tra phát hiện sai phạm ở các dự án khu dân cư Bình Hưng Hòa và Trần Quang Khải của công ty."
     assert people(text) == {}
     assert people("Dự án khu tái định cư Nguyễn Văn Linh chậm tiến độ.") == {}
+
+
+def test_a_scare_quote_inside_the_clause_does_not_cut_the_subject_off() -> None:
+    found = people("Bị cáo Đàm Văn Lực tuy nhận là có “góp vốn” nhưng lại khai chỉ cho Hòa mượn tiền.")
+    assert found["Đàm Văn Lực"][1]
+    # A heading in quotation marks, then a new sentence without its period, still ends the clause.
+    found = people("Ông Đàm Văn Lực vui mừng sau buổi lễ “Một chặng đường” Nếu tuyên bố trên được thực hiện, "
+                   "dự án sẽ xong sớm.")
+    assert not found["Đàm Văn Lực"][1]

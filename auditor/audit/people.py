@@ -473,6 +473,7 @@ _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:
 # and the name, signs it too.
 _ADVERBS_BEFORE_VERB = re.compile(r"^(?:(?:chỉ|đã|cũng|vẫn|lại|thì|còn)\s+){1,2}")
 _CITY_ABBREVIATIONS = {"tp", "tp.hcm", "tphcm", "hn"}
+_SCARE_QUOTE_BEFORE = re.compile(r"[a-zà-ỹđ] $")
 _SENDER_BEFORE = re.compile(r"(?<!\w)người gửi\s*:\s*$")
 _NAMELESS_BODIES = {"quốc hội", "chính phủ", "trung ương", "nhà nước", "thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy"}
 _KIN_BEFORE_NAME = {"con", "trai", "gái", "vợ", "chồng", "cha", "mẹ", "bố"}
@@ -2606,6 +2607,15 @@ class PeopleFinder:
             i = bisect.bisect_right(sentence_starts, verb.start()) - 1
             sentence_start = seg_start = sentence_starts[i] if i >= 0 else 0
             seg_start = max([seg_start] + [low.rfind(ch, seg_start, verb.start()) + 1 for ch in "“”\":;«»"])
+            # A scare quote inside the clause is no boundary: "Bị cáo Lâm mặc dù nhận tội “tổ chức đánh
+            # bạc” nhưng lại khai là ..." (a few words in curly quotes after a lowercase word).
+            while seg_start > sentence_start and low[seg_start - 1] == "”":
+                opened = low.rfind("“", max(sentence_start, seg_start - 50), seg_start - 1)
+                if opened <= sentence_start + 1 or not _SCARE_QUOTE_BEFORE.search(low, max(0, opened - 3), opened) \
+                        or not text[seg_start:seg_start + 3].lstrip()[:1].islower() \
+                        or len(low[opened + 1:seg_start - 1].split()) > 5 or "”" in low[opened:seg_start - 1]:
+                    break
+                seg_start = max([sentence_start] + [low.rfind(ch, sentence_start, opened) + 1 for ch in "“”\":;«»"])
             # (not at a nickname's quotation marks inside a bracket that closes before the verb:
             # "Đỗ Văn A (tức A “Sẹo”) thừa nhận")
             bracket = low.rfind("(", sentence_start, seg_start)
