@@ -115,3 +115,12 @@ def test_a_scare_quote_inside_the_clause_does_not_cut_the_subject_off() -> None:
     found = people("Ông Đàm Văn Lực vui mừng sau buổi lễ “Một chặng đường” Nếu tuyên bố trên được thực hiện, "
                    "dự án sẽ xong sớm.")
     assert not found["Đàm Văn Lực"][1]
+
+
+def test_a_relatives_full_name_does_not_absorb_the_bare_surname_of_the_family() -> None:
+    text = ("Mẹ của Tanaka, bà Yoko Tanaka, đã tới Tokyo. Tanaka đang bị nhóm vũ trang giữ làm con tin "
+            "ở ngoại ô Baghdad.")
+    assert {"Tanaka", "Yoko Tanaka"} <= set(people(text))
+    # A surname used alone for the person named in full stays that person.
+    found = people("Bà Yoko Tanaka đã tới Tokyo. Tanaka nói bà sẽ ở lại đến cuối tuần.")
+    assert set(found) == {"Yoko Tanaka"}

@@ -474,6 +474,8 @@ _QUOTE_DASH_BEFORE = re.compile(r"(?:[”»]|(?<=[^\s(\[])\")\s*[-–—]\s*((?:
 _ADVERBS_BEFORE_VERB = re.compile(r"^(?:(?:chỉ|đã|cũng|vẫn|lại|thì|còn)\s+){1,2}")
 _CITY_ABBREVIATIONS = {"tp", "tp.hcm", "tphcm", "hn"}
 _SCARE_QUOTE_BEFORE = re.compile(r"[a-zà-ỹđ] $")
+_RELATIVE_APPOSITION = re.compile(r"(?<!\w)(?:mẹ|cha|bố|vợ|chồng|anh trai|em trai|chị gái|em gái|con trai|con gái)"
+                                  r"(?:\s+của)?\s+(\w[\w-]*)\s*,\s*(?:(?:bà|ông|anh|chị|cô)\s+)?$")
 _SENDER_BEFORE = re.compile(r"(?<!\w)người gửi\s*:\s*$")
 _NAMELESS_BODIES = {"quốc hội", "chính phủ", "trung ương", "nhà nước", "thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy"}
 _KIN_BEFORE_NAME = {"con", "trai", "gái", "vợ", "chồng", "cha", "mẹ", "bố"}
@@ -1670,6 +1672,7 @@ class PeopleFinder:
             # not any person next to them ("Derby County, Leicester": a team).
             mentions += self._list_neighbours(singles, grouped, low, dashes=False)
         clusters = self._merge_inverted(self._merge_misspellings(self._merge_real_names(self._cluster(mentions), low)))
+        clusters = self._split_relatives(clusters, low)
         if blocked:
             # A short name the text twice puts after a place, product or organisation word ("rượu
             # Hồng Đào", "nhãn hiệu Hồng Đào") and never after an honorific is that thing's name.
@@ -1778,6 +1781,26 @@ class PeopleFinder:
         for c in clusters:
             c.mentions.sort(key=lambda x: x.start)
         return clusters
+
+    def _split_relatives(self, clusters: list[PersonCluster], low: str) -> list[PersonCluster]:
+        """"Mẹ của Koda, bà Setsuko Koda": the full name is the relative of the one the bare surname
+        names, so a family's foreign surname alone is that other person throughout (a son, not his
+        mother), not a short form of the relative's name."""
+        out = list(clusters)
+        for c in clusters:
+            if len(c.mentions) < 2 or self._is_viet(_fold(c.mentions[0].tokens[-1])):
+                continue
+            bare = [m for m in c.mentions if len(m.tokens) == 1]
+            if not bare or len(bare) == len(c.mentions):
+                continue
+            bare_starts = {m.start for m in bare}
+            for m in c.mentions:
+                kin = _RELATIVE_APPOSITION.search(low, max(0, m.start - 60), m.start) if len(m.tokens) > 1 else None
+                if kin and kin.start(1) in bare_starts:
+                    c.mentions = [x for x in c.mentions if len(x.tokens) > 1]
+                    out.append(PersonCluster(mentions=sorted(bare, key=lambda x: x.start)))
+                    break
+        return out
 
     def _merge_real_names(self, clusters: list[PersonCluster], low: str) -> list[PersonCluster]:
         """"Đỗ Quang tên thật là Đỗ Quang Trùng Dương": a stage or short name and the real name are
