@@ -70,6 +70,9 @@ def test_round13_no_stereotype_of_the_outlet(sentence: str, rule: str) -> None:
     # Looks stressed with no harm, comment, criterion, contest, song or child.
     ("Nữ phó giám đốc xinh đẹp bị bắt vì nhận hối lộ.", "GM102"),
     ("Nữ diễn viên vẫn giữ được nhan sắc mặn mà dù đã ngoài 40.", "GM102"),
+    # A woman's fear for her looks is no health topic; a child's word ending the clause before "nhan sắc".
+    ("Cô vợ trẻ chẳng chịu nấu nướng gì vì sợ ảnh hưởng đến nhan sắc.", "GM102"),
+    ("Sau hai lần sinh nở, hai đứa con bụ bẫm, nhan sắc cô tàn phai hẳn.", "GM102"),
     # A grown woman described as "xinh xắn" in the news.
     ("Nữ nhân viên ngân hàng xinh xắn bị bắt vì chiếm đoạt tiền của khách.", "GM108"),
     # A label with no contest and no title.
