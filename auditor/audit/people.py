@@ -221,6 +221,12 @@ def _word_hits(text: str, words: Any) -> list[tuple[int, int, str]]:
     return out
 
 
+def _initial_of(initial: str, word: str) -> bool:
+    """Is ``initial`` ("k" or "k.") the first letter of the longer ``word`` ("karl")?"""
+    letter = initial.rstrip(".")
+    return len(letter) == 1 and len(word) > 1 and "." not in word and word.startswith(letter)
+
+
 def _first_person_subject(low: str, seg_start: int, name_start: int) -> bool:
     """Does the clause open with "tôi", "em", "nếu"...? Not when that word is the honorific of the
     name right after it ("Em Y Nhàn, học sinh lớp 9, nói": a child, not the writer)."""
@@ -377,8 +383,11 @@ _SINGLE_PERSON_ACT = re.compile(
     r"|\s+(?:(?:đã|cũng|vẫn|lại|liền)\s+){0,2}(?:bật khóc|rơi nước mắt|mỉm cười|tâm sự|bộc bạch|thổ lộ)(?!\w)")
 # What a club or firm named like a person never is or does, right after a one-word name: "X, người vừa
 # ...", "X năm nay 33 tuổi", "X cho biết: “...”" (a quotation in his own words after a colon).
-_ONLY_PERSON_AFTER = re.compile(r"\s*,\s*người\s+(?:vừa|đã|từng|đang|mới|được)(?!\w)|\s+(?:năm nay\s+)?\d{1,2}\s+tuổi(?!\w)"
+_PERSON_NOUN_AFTER = r"\s*(?:,|\s[-–—])\s*người\s+(?:vừa|đã|từng|đang|mới|được|chưa)(?!\w)"
+_ONLY_PERSON_AFTER = re.compile(_PERSON_NOUN_AFTER + r"|\s+(?:năm nay\s+)?\d{1,2}\s+tuổi(?!\w)"
                                 r"|\s+(?:(?:đã|cũng)\s+)?(?:cho biết|nói|chia sẻ|khẳng định|tâm sự|tiết lộ|thừa nhận)\s*:\s*[“\"]")
+_PERSON_NOUN_AFTER_RE = re.compile(_PERSON_NOUN_AFTER)
+_OF_BEFORE = re.compile(r"(?<!\w)của\s+(?:[^\s,.;:!?]+\s+)?$")
 # A short predicate, then a colon that opens a quotation: "Hương láu táu: “...”", "Hương trấn an tôi: “".
 _BARE_SPEAKS = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*:\s*[“\"«]")
 _BARE_TESTIFIES = re.compile(r"\s+(?:(?:đã|cũng|vẫn|còn|không|chỉ)\s+){0,2}(?:khai(?=\s+(?:là|đã|rằng|với|do|vì|không|"
@@ -552,7 +561,9 @@ class PersonCluster:
 
     @staticmethod
     def _fullness(m: Mention) -> tuple[int, int, bool, int]:
-        return len(m.tokens), m.tokens[0].count("."), not m.misspelt, -m.start
+        # ("N.T.P." over "P."; but "Karl Rove" over "K. Rove": a spelt-out given name over its initial)
+        dots = m.tokens[0].count(".")
+        return len(m.tokens), dots if len(m.tokens) == 1 else -dots - m.dotted_initial, not m.misspelt, -m.start
 
     @property
     def best_mention(self) -> Mention:
@@ -679,6 +690,9 @@ class PeopleFinder:
                           # declined: "từ chối tiết lộ", "không bình luận"
                           r"(?:từ\s+chối|không\s+muốn|không|chưa|chưa\s+thể|không\s+thể)\s+(?:tiết\s+lộ|trả\s+lời|"
                           r"bình\s+luận|cho\s+biết|xác\s+nhận|phát\s+biểu)|"
+                          # posting pictures, performing a song: "chia sẻ ảnh đi bơi", "trình bày bài Diễm xưa"
+                          r"chia\s+sẻ\s+(?:(?:một|những|loạt|nhiều|các|bộ)\s+)?(?:ảnh|hình|hình\s+ảnh|bức\s+ảnh|clip|video|đoạn\s+clip|đoạn\s+video)|"
+                          r"trình\s+bày\s+(?:(?:lại|thành\s+công)\s+)?(?:bài|ca\s+khúc|bài\s+hát|tiết\s+mục|nhạc\s+phẩm)|"
                           # a skill, not speech: "nói thành thạo tiếng Đức", "nói được tiếng Anh"
                           r"nói\s+(?:thành\s+thạo|lưu\s+loát|trôi\s+chảy|giỏi|sõi|được|tiếng\s+(?!nói)\w+))(?!\w)")
 
@@ -949,6 +963,16 @@ class PeopleFinder:
                 return phrase
         return None
 
+    def _titled_place_name(self, folded: list[str], prefix: str) -> bool:
+        """A place named after a person, said as that person: a title or honorific right before a
+        surname-led name of three words ("Chủ tịch Hồ Chí Minh"; not "TP Hồ Chí Minh", "huyện Trần
+        Văn Thời")."""
+        if len(folded) != 3 or folded[0] not in self.surnames:
+            return False
+        title = self._title_before(prefix)  # an office or a gendered honorific, not "người dân"
+        return title is not None and (self.role_words.get(title) == "official"
+                                      or self.honorific_gender.get(title, "U") != "U")
+
     def _personal_full_name(self, folded: list[str]) -> bool:
         """A full name with "Văn" or "Thị" ("Trần Văn Thời" is a district too; "Hồ Chí Minh" a city)."""
         return ("văn" in folded[1:-1] or "thị" in folded[1:-1]) and self._full_name_shape(folded)
@@ -1075,7 +1099,8 @@ class PeopleFinder:
         # "Trần Văn Thời" is a district and a man: a unit word before it ("huyện") rules it out below.
         if player_listed:
             pass  # "tiền đạo Thanh Bình": a name that a district shares
-        elif dehyphen in self.places and not self._personal_full_name(folded) or tail_place and (
+        elif dehyphen in self.places and not self._personal_full_name(folded) \
+                and not self._titled_place_name(folded, " ".join(before_run[-4:])) or tail_place and (
                 folded[0] not in self.surnames or folded[0] in self.not_name_words  # "Từ Hà Nội, bạn đi..."
                 or " ".join(folded[:-1]) in self.places):  # "Thái Bình Dương": places overlapping
             return None
@@ -1101,6 +1126,14 @@ class PeopleFinder:
                 # (after its country: "Bộ trưởng Quốc phòng Qatar Khalid ...", "Bộ trưởng Tài chính Mỹ
                 # John Snow").
                 k = peeled
+            if k is None and not org_first and any(w in self._title_vocabulary for w in before_run[-8:]):
+                # "phó văn phòng Nhà Trắng Karl Rove": after a title, an office named in the country
+                # list, then a foreign name of two or three words.
+                for j in (3, 2, 1):
+                    if 2 <= len(run) - j <= 3 and " ".join(folded[:j]) in self.countries and \
+                            self._foreign_name_words(text, low, run[j:]):
+                        k = j
+                        break
             if k is None:
                 # "rượu Hồng Đào", "nhãn hiệu Hồng Đào": a thing's name; not a run that is the
                 # organisation word alone ("Trang cũng đã đi xem bói": "trang" is a page too).
@@ -1337,7 +1370,8 @@ class PeopleFinder:
         titled = m.honorific is not None or self._title_before(m.prefix) is not None
         viet = all(self._is_viet(t) and not o[:1].islower() for t, o in zip(folded, m.tokens, strict=True))
         key = " ".join(folded)
-        if key in self.places and m.honorific is None and not self._personal_full_name(folded):
+        if key in self.places and m.honorific is None and not self._personal_full_name(folded) \
+                and not self._titled_place_name(folded, m.prefix):
             return None
         if len(folded) >= 3 and " ".join(folded[1:]) in self.places and " ".join(folded[:-1]) in self.places:
             return None  # "(phía Bắc) Thái Bình Dương": overlapping place names
@@ -1605,7 +1639,9 @@ class PeopleFinder:
             # bring more gender cues, and a name given whole only after its pairs may be another).
             tails: dict[tuple[str, ...], int] = {}
             for m in mentions:
-                if len(m.tokens) >= 3:
+                # (or named before by the pair itself after a title or honorific: "Á hậu Thùy Dung ...
+                # Thùy Dung chia sẻ")
+                if len(m.tokens) >= 3 or len(m.tokens) == 2 and (m.honorific or self._title_before(m.prefix)):
                     tails.setdefault(tuple(_fold(t) for t in m.tokens[-2:]), m.start)
             again = [m for m in pairs if tails.get(tuple(_fold(t) for t in m.tokens), m.start) < m.start
                      and self._speech_re.match(_ADVERBS_BEFORE_VERB.sub("", low[m.end:m.end + 60].lstrip(" ,"), count=1))]
@@ -1657,6 +1693,13 @@ class PeopleFinder:
                            and not _POINTING_SUBJECT_AFTER.match(low, m.end)  # "khoác áo Brescia, tiền vệ này đã"
                            and not _ANIMAL_BEFORE.search(low, max(0, m.start - 12), m.start)
                            and not self.mens_competition.fullmatch(m.key)}
+        # "..., đặc biệt là Angulo - người chưa hồi phục": what no club is, said of the name alone
+        # (a comma or a dash, then "người" and a verb of its own).
+        # (not a club after "của": "hậu vệ X của AEK Athens, người đã vắng mặt" says it of the player)
+        titled_singles |= {m.key for m in singles if _PERSON_NOUN_AFTER_RE.match(low, m.end)
+                           and not _OF_BEFORE.search(low, max(0, m.start - 20), m.start)
+                           and not self.mens_competition.fullmatch(m.key)
+                           and not self._named_as_organisation(text, low, m.tokens)}
         if titled_singles:  # "tiền vệ Nedved ... Nedved cho biết": the same name said alone later
             mentions += [m for m in singles if m.key in titled_singles]
             singles = [m for m in singles if m.key not in titled_singles]
@@ -1671,6 +1714,14 @@ class PeopleFinder:
             # One-word foreign names join only the group they continue ("như Ronaldinho, Deco hay Eto'o"),
             # not any person next to them ("Derby County, Leicester": a team).
             mentions += self._list_neighbours(singles, grouped, low, dashes=False)
+        single_people = [m for m in mentions if len(m.tokens) == 1 and (m.key in titled_singles or m in acting)] \
+            if singles else []
+        if single_people and singles:
+            # ... or a one-word foreign person ("Vicente và Angulo" once "Angulo - người chưa hồi phục"
+            # made Angulo one), unless a men's competition or a name the text gives an organisation.
+            mentions += [m for m in self._list_neighbours(singles, single_people, low, dashes=False)
+                         if not self.mens_competition.fullmatch(m.key)
+                         and not self._named_as_organisation(text, low, m.tokens)]
         clusters = self._merge_inverted(self._merge_misspellings(self._merge_real_names(self._cluster(mentions), low)))
         clusters = self._split_relatives(clusters, low)
         if blocked:
@@ -1758,8 +1809,10 @@ class PeopleFinder:
                         # "Khalid al-Attiyah" for "Khalid bin Mohammed Al-Attiyah": first and last name
                         2 <= len(key) < len(full) and key[0] == full[0] and key[-1] == full[-1]
                         and not self._is_viet(key[0])) or (
-                        len(key) == len(full) and all(a == b or (len(a) == 1 and b.startswith(a))
-                                                      for a, b in zip(key, full, strict=True))):
+                        # ("K. Rove" and "Karl Rove": a dotted initial stands for the given name too,
+                        # whichever of the two the cluster holds)
+                        len(key) == len(full) and all(a == b or (len(a) == 1 and b.startswith(a)) or len(key) > 1 and (
+                            _initial_of(a, b) or _initial_of(b, a)) for a, b in zip(key, full, strict=True))):
                     candidates.append(c)
             if candidates:
                 # Prefer a cluster whose gender cues agree, then the nearest earlier mention.
