@@ -84,3 +84,12 @@ def test_posting_pictures_and_performing_a_song_are_no_speech() -> None:
 def test_a_pageant_runner_up_is_a_woman_and_a_celebrity() -> None:
     found = {p.name: (p.gender, p.role) for p in audit("Cô được kỳ vọng nối tiếp thành công của Á khôi Ngọc Hân.").people}
     assert found.get("Ngọc Hân") == ("F", "celebrity")
+
+
+def test_a_foreign_name_whose_surname_is_cited_as_a_source_is_a_person() -> None:
+    text = ("Nhân chứng chủ chốt trong vụ xử thủ lĩnh Karim Fawzi là Nasri Abbud. Lời khai của Nasri Abbud ủng hộ "
+            "công tố viên. Theo Abbud, Fawzi từng đến thăm trại huấn luyện.")
+    found = people(text)
+    assert "Nasri Abbud" in found and found["Nasri Abbud"][1]
+    # A news agency cited the same way makes no name of a place or firm.
+    assert people("Hãng Delta Orbis vừa công bố kết quả. Theo Orbis, doanh thu tăng 5%.") == {}

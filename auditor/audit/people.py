@@ -388,6 +388,7 @@ _ONLY_PERSON_AFTER = re.compile(_PERSON_NOUN_AFTER + r"|\s+(?:năm nay\s+)?\d{1,
                                 r"|\s+(?:(?:đã|cũng)\s+)?(?:cho biết|nói|chia sẻ|khẳng định|tâm sự|tiết lộ|thừa nhận)\s*:\s*[“\"]")
 _PERSON_NOUN_AFTER_RE = re.compile(_PERSON_NOUN_AFTER)
 _OF_BEFORE = re.compile(r"(?<!\w)của\s+(?:[^\s,.;:!?]+\s+)?$")
+_THEO_SOURCE_BEFORE = re.compile(r"(?:^|[\s,.;:])theo(?:\s+lời(?:\s+khai|\s+kể)?(?:\s+của)?)?\s+$")
 # A short predicate, then a colon that opens a quotation: "Hương láu táu: “...”", "Hương trấn an tôi: “".
 _BARE_SPEAKS = re.compile(r"(?:\s+[^\W\d]+){1,4}\s*:\s*[“\"«]")
 _BARE_TESTIFIES = re.compile(r"\s+(?:(?:đã|cũng|vẫn|còn|không|chỉ)\s+){0,2}(?:khai(?=\s+(?:là|đã|rằng|với|do|vì|không|"
@@ -2440,10 +2441,13 @@ class PeopleFinder:
         return False
 
     def _surname_speaks(self, text: str, low: str, last: str) -> bool:
-        """Does the bare surname speak elsewhere ("Roque cho biết", "Roque nói")?"""
-        for _start, end, _w in _word_hits(text, (last,)):
+        """Does the bare surname speak elsewhere ("Roque cho biết", "Roque nói"), or is it quoted as a
+        source ("Theo Abbas, ...", "Cũng theo lời khai của Abbas, ...")?"""
+        for start, end, _w in _word_hits(text, (last,)):
             aux = _AUXILIARIES.match(low, end)
             if aux and self._speech_re.match(low, aux.end()):
+                return True
+            if low[end:end + 1] == "," and _THEO_SOURCE_BEFORE.search(low, max(0, start - 30), start):
                 return True
         return False
 
