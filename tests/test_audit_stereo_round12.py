@@ -38,7 +38,8 @@ from test_audit_stereo import rules_hit  # tests/ is on sys.path
     # GM606: an animal's legs, the animal named earlier in the sentence.
     ("Dưới kính lúp, con nhện nhà hiện ra với tám chân dài và mảnh.", "GM606"),
     # GM302: the second of two victims of the act.
-    ("Tên cướp đâm một bảo vệ và một nữ nhân viên ngân hàng rồi bỏ trốn.", "GM302"),    # GM102: what a trade requires.
+    ("Tên cướp đâm một bảo vệ và một nữ nhân viên ngân hàng rồi bỏ trốn.", "GM302"),
+    # GM102: what a trade requires.
     ("Nghề người mẫu thì cần chiều cao, ngành điện ảnh cần nhan sắc và sự kiên nhẫn.", "GM102"),
     # GM702: one item of a list of family conflicts.
     ("Trẻ lớn lên giữa những trận cãi vã, đánh ghen của cha mẹ dễ mắc trầm cảm.", "GM702"),
