@@ -71,7 +71,7 @@ SETS = {"check": "stereo_check", "blind": "stereo_blind", "final": "stereo_final
         "round6": "stereo_round6", "round7": "stereo_round7", "round8": "stereo_round8",
         "round9": "stereo_round9", "round10": "stereo_round10",
         "round11": "stereo_round11", "round12": "stereo_round12",
-        "round13": "stereo_round13"}
+        "round13": "stereo_round13", "round14": "stereo_round14"}
 
 
 def load(set_name: str) -> list[dict]:

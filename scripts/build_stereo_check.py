@@ -49,6 +49,7 @@ draws 100 flagged sentences the same way with the rules corrected on round 4, fo
 ``--set round11`` (seed ``19891``, ids ``t001``...) is drawn the same way after the round-10 fixes.
 ``--set round12`` (seed ``21433``, ids ``p001``...) is drawn the same way after the round-11 fixes.
 ``--set round13`` (seed ``23039``, ids ``n001``...) is drawn the same way after the round-12 fixes.
+``--set round14`` (seed ``24571``, ids ``m001``...) is drawn the same way after the round-13 fixes.
 
 ``diff --against REV`` is how a rule edit is read before it is kept: the rules of REV (its
 ``rules/`` folder, from git; the matcher ``auditor/audit/rules.py`` is the working tree's for both)
@@ -104,7 +105,7 @@ SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not d
         # After the round-4 fixes: flagged sentences only, from articles no earlier set drew from.
         "round4b": {"seed": 8839, "prefix": "q", "name": "stereo_round4b", "counts": (100, 0, 0),
                     "fresh_articles": True},
-        # Rounds 5-13, each after the previous round's fixes: fresh articles, flagged + decoys.
+        # Rounds 5-14, each after the previous round's fixes: fresh articles, flagged + decoys.
         "round5": _round(10687, "v", 5),
         "round6": _round(12011, "w", 6),
         "round7": _round(13873, "x", 7),
@@ -113,7 +114,8 @@ SETS = {"check": {"seed": 5309, "prefix": "s", "name": "stereo_check"},  # not d
         "round10": _round(18353, "u", 10),
         "round11": _round(19891, "t", 11),
         "round12": _round(21433, "p", 12),
-        "round13": _round(23039, "n", 13)}
+        "round13": _round(23039, "n", 13),
+        "round14": _round(24571, "m", 14)}
 PER_RULE = 8
 MAX_FLAGGED = 210
 UNFLAGGED = 100
