@@ -16,6 +16,7 @@
     python scripts/build_people_check.py draw --set blind11    # the eleventh, like blind10 (people_blind11.jsonl)
     python scripts/build_people_check.py draw --set blind12    # the twelfth, like blind11 (people_blind12.jsonl)
     python scripts/build_people_check.py draw --set blind13    # the thirteenth, like blind12 (people_blind13.jsonl)
+    python scripts/build_people_check.py draw --set blind14    # the fourteenth, like blind13 (people_blind14.jsonl)
 
 A second, independent check of person, gender and quoted-source detection, on articles the
 people rules were never tuned on: about 40 articles of ../shared/corpus (VNTC 2004-2006 by topic,
@@ -71,7 +72,8 @@ SETS: dict[str, dict] = {"check": {"seed": 4417, "jsonl": "people_hand.jsonl", "
                          "blind10": {"seed": 17491, "jsonl": "people_blind10.jsonl", "gold": "people_gold_blind10.txt"},
                          "blind11": {"seed": 62459, "jsonl": "people_blind11.jsonl", "gold": "people_gold_blind11.txt"},
                          "blind12": {"seed": 30187, "jsonl": "people_blind12.jsonl", "gold": "people_gold_blind12.txt"},
-                         "blind13": {"seed": 58913, "jsonl": "people_blind13.jsonl", "gold": "people_gold_blind13.txt"}}
+                         "blind13": {"seed": 58913, "jsonl": "people_blind13.jsonl", "gold": "people_gold_blind13.txt"},
+                         "blind14": {"seed": 84127, "jsonl": "people_blind14.jsonl", "gold": "people_gold_blind14.txt"}}
 HELDOUT_QUOTAS: dict[str, int] = {"vntc:XH": 3, "vntc:PL": 3, "vntc:TT": 2, "vntc:KD": 2, "vntc:VH": 2, "vntc:TG": 2,
                                   "vntc:SK": 1, "baomoi": 12}
 # "blind2" (a later session): more articles that name and quote several people (``_rich``), and none
@@ -218,7 +220,7 @@ def parse_gold(path: Path) -> dict[str, list[dict]]:
         line = raw.strip()
         if not line:
             continue
-        head = re.match(r"#\s*([chbnmkgpqrstvwx]\d{3})\b", line)
+        head = re.match(r"#\s*([chbnmkgpqrstvwxy]\d{3})\b", line)
         if head:
             current = head.group(1)
             gold[current] = []
@@ -252,13 +254,13 @@ def merge(rows: list[dict], gold_path: Path) -> list[dict]:
 
 # The sets drawn one after another from articles that name and quote several people (``rich_only``),
 # each after the round the set before it scored: (set, quotas, id prefix). blind5-blind8 are drawn
-# like blind4, each to score the engine of the round before it once; blind9 to blind13 likewise.
+# like blind4, each to score the engine of the round before it once; blind9 to blind14 likewise.
 RICH_CHAIN: list[tuple[str, dict, str]] = [
     ("blind2", BLIND2_QUOTAS, "n"), ("blind3", BLIND3_QUOTAS, "m"), ("blind4", BLIND4_QUOTAS, "k"),
     ("blind5", BLIND4_QUOTAS, "g"), ("blind6", BLIND4_QUOTAS, "p"), ("blind7", BLIND4_QUOTAS, "q"),
     ("blind8", BLIND4_QUOTAS, "r"), ("blind9", BLIND4_QUOTAS, "s"), ("blind10", BLIND4_QUOTAS, "t"),
     ("blind11", BLIND4_QUOTAS, "v"), ("blind12", BLIND4_QUOTAS, "w"),
-    ("blind13", BLIND4_QUOTAS, "x"),
+    ("blind13", BLIND4_QUOTAS, "x"), ("blind14", BLIND4_QUOTAS, "y"),
 ]
 
 
