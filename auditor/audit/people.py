@@ -502,6 +502,8 @@ _AND_BEFORE = re.compile(r"(?<!\w)và\s+(?:(?:ông|bà|anh|chị|cô)\s+)?$")
 _FIRST_PERSON = re.compile(r"(?<!\w)tôi(?!\w)")
 _QUOTE_MARK = re.compile("[“”\"«»]")
 _SPEAKS_FOR_BEFORE = re.compile(r"(?<!\w)(?:gia đình|người nhà|người thân|hàng xóm|bạn bè|đồng nghiệp)(?!\w)")
+# "Bệnh viện (BV) Nguyễn Tri Phương": the office's short form in brackets between its word and the name.
+_ABBREVIATION_RIGHT_BEFORE = re.compile(r"(?<=\w) \([^\s()]{1,8}\) $")
 
 
 def _quotation_before(low: str, end: int) -> tuple[int, str]:
@@ -1017,6 +1019,13 @@ class PeopleFinder:
     def _words_before(self, low: str, pos: int, breaks_from: str | None = None) -> list[str]:
         """Lowercase words before ``pos`` back to the last clause break (at most 80 characters); the
         same words as written when ``low`` is the original text and ``breaks_from`` its lowercase."""
+        abbr = _ABBREVIATION_RIGHT_BEFORE.search(low, max(0, pos - 12), pos)
+        if abbr:
+            # the words before "(BV)" are the name's prefix when they name a place or an office (not
+            # "trận Công nhân (CN) Bia Đỏ": a title before a team)
+            head = low[max(0, abbr.start() - 30):abbr.start()].lower().split()
+            if any(" ".join(head[-size:]) in self.not_person_before for size in (3, 2, 1) if len(head) >= size):
+                pos = abbr.start() + 1
         before = low[max(0, pos - 80):pos]
         brk = list(_CLAUSE_BREAK.finditer(before if breaks_from is None else breaks_from[max(0, pos - 80):pos]))
         if brk:
