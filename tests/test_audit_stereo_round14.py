@@ -25,6 +25,8 @@ from test_audit_stereo import rules_hit  # tests/ is on sys.path
     ("Mùa thu về, những đồi cỏ tranh xinh đẹp phủ kín sườn núi.", "GM102"),
     ("Trong phim mới, Thu Trang vai một cô gái xinh đẹp bị lạc trong rừng.", "GM102"),
     ("Lần này, Thu Trang vai một cô gái xinh đẹp bị lạc trong rừng.", "GM101"),  # once GM102 lets go
+    # GM102: a film's trailer called cool.
+    ('Trailer cực "ngầu" của bom tấn mới đã tụt xuống thứ tư, doanh thu giảm 40%.', "GM102"),
     # GM202: the charm of a culture or a country.
     ("Triển lãm mang đến cho người xem hình ảnh quyến rũ của những nền văn hóa phương Đông.", "GM202"),
     ("Bộ ảnh cho thấy những hình ảnh tươi đẹp, quyến rũ về đất nước và con người Lào.", "GM202"),
