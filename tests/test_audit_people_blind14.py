@@ -38,3 +38,10 @@ def test_english_firm_words_are_no_foreign_name() -> None:
 def test_a_suggestion_is_reported_speech() -> None:
     text = "Tại cuộc họp, ông Trịnh Văn Bảo gợi ý xã nên lập thêm tổ tuần tra ban đêm."
     assert people(text).get("Trịnh Văn Bảo") == ("M", True)
+
+
+def test_a_suggestion_as_a_noun_gives_no_speaker() -> None:
+    text = "Bộ sưu tập mới, anh Lê Văn Tâm tin, sẽ là những gợi ý cho mùa hè. Nhà thiết kế Lê Văn Tâm vừa ra mắt."
+    assert people(text).get("Lê Văn Tâm") == ("M", False)
+    said = people("Chị Hà Thị Mai gợi ý: “Nên mang theo áo mưa”.")
+    assert said.get("Hà Thị Mai") == ("F", True)

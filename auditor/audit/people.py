@@ -685,7 +685,9 @@ class PeopleFinder:
                   r"văn\s+bản|di\s+chúc)(?:\s+(?:này|đó|ấy))?\s*,?\s*(?:\w+\s+){0,3}?(?:" + verbs + r")|")
         return re.compile(r"(?<!\w)(?:" + nouns + r"nói\s+chung|nói\s+riêng|nói\s+cách\s+khác|có\s+thể\s+nói|kể\s+từ|kể\s+cả|"
                           r"nói\s+không\s+với|nói\s+lời\s+(?:chia\s+tay|tạm\s+biệt|từ\s+biệt|giã\s+từ)|lời\s+nói|tiếng\s+nói|không\s+kể|chưa\s+kể|nói\s+trên|hỏi\s+đáp|"
-                          r"cho\s+biết\s+thêm\s+thông\s+tin|(?:bị|lời|các|những|mọi|rút\s+lại)\s+cáo\s+buộc|bị\s+(?:[^\s.,;:!?]+\s+){1,4}?cáo\s+buộc|cáo\s+buộc\s+của|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
+                          r"cho\s+biết\s+thêm\s+thông\s+tin|(?:bị|lời|các|những|mọi|rút\s+lại)\s+cáo\s+buộc|"
+                          # "gợi ý" as a noun: "là những gợi ý", "theo gợi ý của"
+                          r"(?:các|những|mọi|lời|vài|theo)\s+gợi\s+ý|gợi\s+ý\s+của|bị\s+(?:[^\s.,;:!?]+\s+){1,4}?cáo\s+buộc|cáo\s+buộc\s+của|đánh\s+giá\s+cao|phân\s+tích\s+mẫu|lời\s+khai|lấy\s+khai|"
                           r"yêu\s+cầu\s+của|theo\s+yêu\s+cầu|được\s+yêu\s+cầu|đề\s+nghị\s+của|theo\s+đề\s+nghị|"
                           r"được\s+đề\s+nghị|lời\s+xin\s+lỗi|lời\s+đề\s+nghị|chỉ\s+đạo\s+của|theo\s+chỉ\s+đạo|"
                           r"được\s+chỉ\s+đạo|đơn\s+yêu\s+cầu|văn\s+bản\s+yêu\s+cầu|công\s+văn\s+yêu\s+cầu|đơn\s+đề\s+nghị|"
