@@ -1726,14 +1726,14 @@ class PeopleFinder:
             # One-word foreign names join only the group they continue ("như Ronaldinho, Deco hay Eto'o"),
             # not any person next to them ("Derby County, Leicester": a team).
             mentions += self._list_neighbours(singles, grouped, low, dashes=False)
-        single_people = [m for m in mentions if len(m.tokens) == 1 and (m.key in titled_singles or m in acting)] \
-            if singles else []
-        if single_people and singles:
+        if singles:
             # ... or a one-word foreign person ("Vicente và Angulo" once "Angulo - người chưa hồi phục"
             # made Angulo one), unless a men's competition or a name the text gives an organisation.
-            mentions += [m for m in self._list_neighbours(singles, single_people, low, dashes=False)
-                         if not self.mens_competition.fullmatch(m.key)
-                         and not self._named_as_organisation(text, low, m.tokens)]
+            single_people = [m for m in mentions if len(m.tokens) == 1 and (m.key in titled_singles or m in acting)]
+            if single_people:
+                mentions += [m for m in self._list_neighbours(singles, single_people, low, dashes=False)
+                             if not self.mens_competition.fullmatch(m.key)
+                             and not self._named_as_organisation(text, low, m.tokens)]
         clusters = self._merge_inverted(self._merge_misspellings(self._merge_real_names(self._cluster(mentions), low)))
         clusters = self._split_relatives(clusters, low)
         if blocked:
